@@ -1,0 +1,42 @@
+import Dexie from 'dexie';
+import type { EntityTable } from 'dexie';
+import type {
+  AttachmentRecord,
+  AuditEntry,
+  CounterRecord,
+  DisputeCaseRecord,
+  OperatorRecord,
+  PrintJobRecord,
+  SaleRecord,
+  SettingRecord,
+  SignatureRecord,
+} from './records';
+import { applyMigrations } from './migrations';
+
+export const DB_NAME = 'countersign';
+
+/** The system of record. Only repositories in this folder touch it; components use hooks. */
+export class CountersignDb extends Dexie {
+  sales!: EntityTable<SaleRecord, 'id'>;
+  signatures!: EntityTable<SignatureRecord, 'id'>;
+  printJobs!: EntityTable<PrintJobRecord, 'id'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
+  cases!: EntityTable<DisputeCaseRecord, 'id'>;
+  attachments!: EntityTable<AttachmentRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  operators!: EntityTable<OperatorRecord, 'id'>;
+  counters!: EntityTable<CounterRecord, 'key'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    applyMigrations(this);
+  }
+}
+
+let instance: CountersignDb | null = null;
+
+/** The app's database. Tests construct their own `CountersignDb` with a unique name. */
+export const getDb = (): CountersignDb => {
+  instance ??= new CountersignDb();
+  return instance;
+};

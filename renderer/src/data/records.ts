@@ -1,0 +1,196 @@
+/**
+ * Records of the system of record (IndexedDB). Ids are UUIDv7; times are Unix milliseconds
+ * (UTC) so they index and compare as numbers; money is integer fen. Records are appended or
+ * versioned (`version` increments on every change) so they can be replicated later.
+ */
+export type SaleKind = 'sale' | 'refund' | 'void';
+
+/** The sale state machine (ARCHITECTURE.md "The sale, as data"), plus what follows approval. */
+export type SaleState =
+  | 'created'
+  | 'card-read'
+  | 'authorizing'
+  | 'approved'
+  | 'declined'
+  | 'offline-accepted'
+  | 'unknown'
+  | 'reversed'
+  | 'voided'
+  | 'cancelled';
+
+/** Signature outcome of an approved sale. `pending` until the cashier finishes the sale. */
+export type SignatureState = 'not-required' | 'pending' | 'signed' | 'waived' | 'unsigned';
+
+export type CardBrand = 'unionpay' | 'visa' | 'mastercard' | 'amex' | 'jcb' | 'discover' | 'diners' | 'unknown';
+export type EntryMode = 'hid-swipe' | 'keyboard-swipe';
+
+/** What the renderer may know of a card: never the full PAN or track data. */
+export interface StoredCard {
+  maskedPan: string;
+  /** First six digits, kept for the manager role only (RULES 3); null when not captured. */
+  bin: string | null;
+  last4: string;
+  brand: CardBrand;
+  entryMode: EntryMode;
+  chip: boolean;
+  /** HMAC-SHA256 keyed by a device secret held by main, for duplicate detection. */
+  fingerprint: string;
+}
+
+export interface SaleRecord {
+  id: string;
+  kind: SaleKind;
+  /** For refunds and voids: the sale they reverse. */
+  originalSaleId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+  operatorId: string;
+  amountFen: number;
+  state: SaleState;
+  signatureState: SignatureState;
+  card: StoredCard | null;
+  /** Denormalised for the index (search by last 4). Empty until a card is read. */
+  last4: string;
+  /** Card fingerprint, denormalised for the duplicate-charge index. */
+  fingerprint: string;
+  reference: string;
+  note: string;
+  /** Host numbering, written before the request leaves. */
+  stan: string | null;
+  batch: string | null;
+  authCode: string | null;
+  rrn: string | null;
+  responseCode: string | null;
+  /** Path to the answer: 'online' | 'offline' | 'simulated'. */
+  channel: 'online' | 'offline' | null;
+  /** Offline sale: sealed card data (opaque to the renderer) until the host answers. */
+  sealed: string | null;
+  offlineQueuedAt: number | null;
+  forwardedAt: number | null;
+  /** Set when a host declines a sale after forwarding, or resolution needs a person. Cleared by handling it. */
+  followUp: 'none' | 'open' | 'handled';
+  /** Dispute flag derived from cases is kept as a count for the list filter. */
+  openCases: number;
+}
+
+export type SignatureKind = 'original' | 'supplementary' | 'paper' | 'exemption' | 'exception';
+
+export interface SignaturePoint {
+  x: number;
+  y: number;
+  /** Milliseconds since the stroke group began. */
+  t: number;
+  pressure?: number;
+}
+
+export interface SignatureRecord {
+  id: string;
+  saleId: string;
+  kind: SignatureKind;
+  createdAt: number;
+  operatorId: string;
+  /** Strokes with timing; empty for paper, exemption and exception records. */
+  strokes: SignaturePoint[][];
+  /** PNG as a data URL; for paper signatures, the scan or photo. */
+  image: string | null;
+  /** Exemption reason, exception explanation, contact attempts. */
+  reason: string;
+  contactAttempts: string;
+  /** Manager who approved an exemption. */
+  approvedBy: string | null;
+  /** Digest binding this signature to the sale's fixed fields (feature code source). */
+  digest: string | null;
+}
+
+export type Copy = 'merchant' | 'customer' | 'supplementary' | 'test';
+export type PrintJobState = 'queued' | 'sending' | 'sent' | 'confirmed' | 'failed';
+
+export interface PrintJobRecord {
+  id: string;
+  saleId: string | null;
+  copy: Copy;
+  /** 0 for the first print of a copy, n for REPRINT n. */
+  reprint: number;
+  createdAt: number;
+  updatedAt: number;
+  state: PrintJobState;
+  /** Machine reason for `failed` (e.g. 'paper-end', 'offline', 'timeout'); translated on screen. */
+  failure: string | null;
+  /** SHA-256 of the exact bytes sent. */
+  bytesSha256: string | null;
+  byteCount: number;
+  printer: string;
+  operatorId: string;
+  /** Set when the cashier has dealt with a failed or interrupted job (retry, reprint, dismiss). */
+  resolvedAt: number | null;
+}
+
+export interface AuditEntry {
+  /** Position in the chain, 1-based, assigned in the append transaction. */
+  seq: number;
+  id: string;
+  /** ISO-8601 UTC. */
+  at: string;
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  result: 'ok' | 'fail';
+  device: string;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export type CaseType = 'failed-but-charged' | 'wrong-amount' | 'duplicate-charge' | 'refund-not-received' | 'card-info-error' | 'system-fault' | 'unsigned' | 'other';
+
+export interface DisputeCaseRecord {
+  id: string;
+  saleId: string;
+  type: CaseType;
+  state: 'open' | 'closed';
+  createdAt: number;
+  updatedAt: number;
+  dueAt: number | null;
+  notes: string;
+  operatorId: string;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  /** Sale, signature or case the file belongs to. */
+  ownerId: string;
+  createdAt: number;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  data: Blob;
+}
+
+export type Role = 'cashier' | 'manager';
+
+export interface OperatorRecord {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: number;
+  /** PBKDF2-SHA256 of the PIN, base64, with its salt and iteration count. */
+  pinHash: string;
+  pinSalt: string;
+  pinIterations: number;
+  disabled: boolean;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+/** Running totals kept in the same transaction as the writes they count (no count() at start-up). */
+export interface CounterRecord {
+  key: string;
+  value: number;
+}

@@ -1,0 +1,20 @@
+/**
+ * Dexie store definitions per schema version. Never edit a shipped version: add a new entry
+ * with the changed stores and, if data must move, an upgrade function in migrations.ts.
+ * Index notes: the live list pages by [state+createdAt], [signatureState+createdAt] and
+ * createdAt; search uses last4, amountFen, authCode, rrn, reference; the duplicate guard uses
+ * [fingerprint+createdAt].
+ */
+export const SCHEMA_V1 = {
+  sales:
+    'id, createdAt, state, signatureState, last4, amountFen, authCode, rrn, reference, originalSaleId, followUp, ' +
+    '[state+createdAt], [signatureState+createdAt], [last4+createdAt], [amountFen+createdAt], [fingerprint+createdAt], [followUp+createdAt]',
+  signatures: 'id, saleId, [saleId+createdAt], kind, createdAt',
+  printJobs: 'id, saleId, state, createdAt, [saleId+createdAt], [state+createdAt]',
+  audit: 'seq, &id, at, action, objectId, [objectId+seq]',
+  cases: 'id, saleId, type, state, dueAt, createdAt',
+  attachments: 'id, ownerId, createdAt',
+  settings: 'key',
+  operators: 'id, &name, role',
+  counters: 'key',
+} as const;

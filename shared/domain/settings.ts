@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/**
+ * Machine settings, owned by the host (main) because it acts on them before any window
+ * exists: which printer and acquirer to talk to, training mode, offline limits.
+ * Every field has a default so an older settings file gains new fields on load.
+ * Money is integer fen.
+ */
+export const Language = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof Language>;
+
+const fen = z.number().int().nonnegative();
+
+export const GeneralSettings = z.object({
+  language: Language.default('zh-CN'),
+  idleLockMinutes: z.number().int().min(1).max(120).default(15),
+  trainingMode: z.boolean().default(true),
+});
+
+export const ShopSettings = z.object({
+  name: z.string().max(64).default('示例商店 Sample Shop'),
+  address: z.string().max(128).default(''),
+  merchantId: z.string().regex(/^[0-9A-Za-z]{0,15}$/).default('898100000000001'),
+  terminalId: z.string().regex(/^[0-9A-Za-z]{0,8}$/).default('10000001'),
+  receiptFooter: z.string().max(200).default(''),
+});
+
+export const PrinterSettings = z.object({
+  transport: z.enum(['virtual', 'tcp', 'usb', 'serial']).default('virtual'),
+  host: z.string().max(255).default('127.0.0.1'),
+  port: z.number().int().min(1).max(65535).default(9100),
+  usbVendorId: z.number().int().min(0).max(0xffff).nullable().default(null),
+  usbProductId: z.number().int().min(0).max(0xffff).nullable().default(null),
+  serialPath: z.string().max(255).default(''),
+  baudRate: z.number().int().positive().default(9600),
+  paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+  /** Dots per line: 576 on most 80 mm printers at 203 dpi, 512 on Epson TM-T88 at 180 dpi. */
+  dotsPerLine: z.number().int().min(256).max(832).default(576),
+  chinese: z.enum(['native', 'raster']).default('native'),
+  cut: z.boolean().default(true),
+  drawerPulse: z.boolean().default(false),
+  merchantCopy: z.boolean().default(true),
+  customerCopy: z.boolean().default(true),
+});
+
+export const AcquirerSettings = z.object({
+  kind: z.enum(['simulated', 'iso8583']).default('simulated'),
+  host: z.string().max(255).default('127.0.0.1'),
+  port: z.number().int().min(1).max(65535).default(5800),
+  tpdu: z.string().regex(/^[0-9A-Fa-f]{10}$/).default('6000030000'),
+  header: z.string().regex(/^([0-9A-Fa-f]{2})*$/).max(64).default('603100000000'),
+  connectTimeoutMs: z.number().int().min(500).max(60_000).default(5_000),
+  responseTimeoutMs: z.number().int().min(1_000).max(120_000).default(30_000),
+  simulatedLatencyMs: z.number().int().min(0).max(60_000).default(300),
+  simulatedOutage: z.boolean().default(false),
+});
+
+export const OfflineSettings = z.object({
+  enabled: z.boolean().default(false),
+  maxAmountFen: fen.default(50_000),
+  maxCount: z.number().int().min(0).max(1000).default(20),
+  maxTotalFen: fen.default(200_000),
+  maxAgeHours: z.number().int().min(1).max(168).default(24),
+  allowSwiped: z.boolean().default(false),
+});
+
+export const SignatureSettings = z.object({
+  rule: z.enum(['always', 'above', 'never']).default('always'),
+  aboveAmountFen: fen.default(0),
+  forced: z.boolean().default(false),
+  reminderMinutes: z.number().int().min(1).max(1440).default(30),
+});
+
+export const CardReaderSettings = z.object({
+  /** Offer the virtual reader's test cards (training mode, or no reader attached). */
+  virtualReader: z.boolean().default(true),
+});
+
+export const Settings = z.object({
+  general: GeneralSettings.prefault({}),
+  shop: ShopSettings.prefault({}),
+  printer: PrinterSettings.prefault({}),
+  acquirer: AcquirerSettings.prefault({}),
+  offline: OfflineSettings.prefault({}),
+  signature: SignatureSettings.prefault({}),
+  cardReader: CardReaderSettings.prefault({}),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** A change to some fields of some sections. Validated again as a whole after merging. */
+export const SettingsPatch = z
+  .object({
+    general: GeneralSettings.partial().strict(),
+    shop: ShopSettings.partial().strict(),
+    printer: PrinterSettings.partial().strict(),
+    acquirer: AcquirerSettings.partial().strict(),
+    offline: OfflineSettings.partial().strict(),
+    signature: SignatureSettings.partial().strict(),
+    cardReader: CardReaderSettings.partial().strict(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const defaultSettings = (): Settings => Settings.parse({});
+
+export const applySettingsPatch = (current: Settings, patch: SettingsPatch): Settings => {
+  const next: Record<string, unknown> = { ...current };
+  for (const [section, values] of Object.entries(patch)) {
+    next[section] = { ...(current[section as keyof Settings] as object), ...(values as object) };
+  }
+  return Settings.parse(next);
+};

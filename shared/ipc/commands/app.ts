@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { command } from '../spec';
+
+export const HostKind = z.enum(['desktop', 'browser']);
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: HostKind,
+  platform: z.string(),
+  /** Folder holding the host's files (settings, logs, exports). IndexedDB lives in the browser profile. */
+  dataLocation: z.string(),
+  trainingMode: z.boolean(),
+  /** Disk space where the data folder lives, in bytes, when the host can tell. */
+  disk: z.object({ freeBytes: z.number().int().nonnegative(), totalBytes: z.number().int().nonnegative() }).nullable(),
+  startedAt: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const appCommands = {
+  /** Version, host kind, data location and disk space of the host. Storage quota is read by the renderer. */
+  'app:info': command(z.object({}).strict(), AppInfo),
+};
