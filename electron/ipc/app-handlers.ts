@@ -19,6 +19,7 @@ export const registerAppHandlers = (ctx: CoreContext): void => {
     platform: `${process.platform}-${process.arch}`,
     dataLocation: ctx.platform.dataDir,
     trainingMode: ctx.settings.get().general.trainingMode,
+    secretsProtectedByOs: ctx.platform.secrets.protectedByOs,
     disk: await diskOf(ctx.platform.dataDir),
     startedAt,
   }));

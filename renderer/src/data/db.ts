@@ -28,7 +28,8 @@ export class CountersignDb extends Dexie {
   counters!: EntityTable<CounterRecord, 'key'>;
 
   constructor(name: string = DB_NAME) {
-    super(name);
+    // Money records must survive a power cut: Chromium defaults IndexedDB to relaxed durability.
+    super(name, { chromeTransactionDurability: 'strict' });
     applyMigrations(this);
   }
 }

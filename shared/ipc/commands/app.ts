@@ -11,6 +11,8 @@ export const AppInfo = z.object({
   /** Folder holding the host's files (settings, logs, exports). IndexedDB lives in the browser profile. */
   dataLocation: z.string(),
   trainingMode: z.boolean(),
+  /** False in the browser host: device secrets are in a user-only key file, not the OS keychain. */
+  secretsProtectedByOs: z.boolean(),
   /** Disk space where the data folder lives, in bytes, when the host can tell. */
   disk: z.object({ freeBytes: z.number().int().nonnegative(), totalBytes: z.number().int().nonnegative() }).nullable(),
   startedAt: z.string(),

@@ -1,0 +1,36 @@
+// `npm start`: the desktop app when the Electron runtime is present or can be fetched;
+// otherwise one clear line, then the browser host (opened in an installed Chromium-family
+// browser's app mode where there is one and a display, else the URL is printed).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+const electronBinary = () => {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+};
+
+let binary = electronBinary();
+if (!binary && process.env.COUNTERSIGN_NO_ELECTRON_FETCH !== '1') {
+  // The electron package downloads its runtime at install time; try once more, briefly.
+  spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'ignore', timeout: 60_000 });
+  binary = electronBinary();
+}
+
+if (binary) {
+  const child = spawn(binary, ['.'], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  process.stdout.write('Electron runtime not available on this machine (it could not be downloaded); starting the browser host instead.\n');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/cli.ts', '--open'], { stdio: 'inherit' });
+  const forward = (signal) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

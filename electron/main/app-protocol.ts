@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { net, protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/ipc/csp';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://countersign';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Must run before `app.ready`: app:// behaves like a secure standard origin. */
+export const registerAppScheme = (): void => {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+};
+
+/** Serves the built renderer from app://countersign/ with the CSP; nothing outside `root`. */
+export const serveAppProtocol = (root: string): void => {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'countersign') return new Response('not found', { status: 404 });
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = normalize(join(root, relative));
+    if (!file.startsWith(root + sep)) return new Response('not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+  void net; // net.fetch is not used: files are read directly so nothing can escape `root`.
+};

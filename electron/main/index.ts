@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { createCore } from '../services/core';
+import { createFileLogger } from '../services/logger';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { bridgeIpc } from './ipc-bridge';
+import { SafeStorageSecretStore } from './safe-storage-secrets';
+import { createSecureWindow, hardenSession, preloadPath } from './secure-window';
+
+/** Composition root of the desktop host: builds the core, wires IPC, opens the window. */
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const outDir = join(__dirname, '..');
+  const dataDir = app.getPath('userData');
+  const logger = createFileLogger(dataDir);
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession();
+    serveAppProtocol(join(outDir, 'renderer'));
+    const core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger });
+    bridgeIpc(core);
+    mainWindow = createSecureWindow({ dataDir, name: 'main', preload: preloadPath(outDir) });
+    app.on('before-quit', () => void core.stop());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,10 @@
+import { aboutStrings } from '../features/about/i18n';
+import { loginStrings } from '../features/login/i18n';
+import { settingsStrings } from '../features/settings/i18n';
+
+/** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
+export const namespaces = {
+  about: aboutStrings,
+  login: loginStrings,
+  settings: settingsStrings,
+};
