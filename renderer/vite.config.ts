@@ -14,7 +14,10 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { index: fileURLToPath(new URL('index.html', import.meta.url)) },
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        bench: fileURLToPath(new URL('bench.html', import.meta.url)),
+      },
     },
   },
 });

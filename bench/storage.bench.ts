@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { launchBrowserHost } from '../electron/web-host/launch';
+import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/chromium';
+import type { BenchRow } from './run';
+
+/** Dexie bulk insert and indexed keyset queries at 100k and 1M sales, in Chromium through the browser host. */
+export default async function storageBench(): Promise<BenchRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
+  const profile = mkdtempSync(join(tmpdir(), 'cs-bench-profile-'));
+  const host = await launchBrowserHost({ dataDir });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  const rows: BenchRow[] = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${host.web.origin}/bench.html`);
+    await page.waitForFunction(() => window.countersignBench !== undefined);
+    const sizes = (process.env.BENCH_SALES_ROWS ?? '100000,1000000').split(',').map(Number);
+    for (const size of sizes) {
+      const r = await page.evaluate((n) => window.countersignBench!.run(n), size);
+      const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
+      rows.push({ name: `sales bulk insert ${label} (10k per strict tx)`, value: r.insertMs / 1000, unit: 's' });
+      rows.push({ name: `sales insert per row ${label}`, value: r.insertPerRowUs, unit: 'µs' });
+      rows.push({ name: `keyset page of 50 by [state+createdAt] at ${label}`, value: r.queryPageMs, unit: 'ms', target: 5 });
+      rows.push({ name: `page of 50 by [last4+createdAt] at ${label}`, value: r.last4PageMs, unit: 'ms', target: 5 });
+    }
+  } finally {
+    await context.close();
+    await host.stop();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}

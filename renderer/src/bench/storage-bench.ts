@@ -1,0 +1,86 @@
+import { CountersignDb } from '../data/db';
+import type { SaleRecord, SaleState } from '../data/records';
+import { uuidv7 } from '../../../shared/domain/ids';
+
+/**
+ * Storage benchmarks in the real engine (Chromium's IndexedDB), loaded by bench/storage.bench.ts
+ * through the browser host. Never in fake-indexeddb, which is several times faster.
+ */
+const STATES: SaleState[] = ['approved', 'approved', 'approved', 'approved', 'declined', 'offline-accepted', 'reversed', 'unknown'];
+
+const makeSale = (i: number, t0: number): SaleRecord => {
+  const createdAt = t0 + i * 1000;
+  const last4 = String(1000 + (i % 9000));
+  return {
+    id: uuidv7(createdAt),
+    kind: 'sale',
+    originalSaleId: null,
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
+    operatorId: 'bench',
+    amountFen: 100 + ((i * 7919) % 500_000),
+    state: STATES[i % STATES.length] ?? 'approved',
+    signatureState: i % 13 === 0 ? 'unsigned' : 'signed',
+    card: { maskedPan: `************${last4}`, bin: null, last4, brand: 'unionpay', entryMode: 'hid-swipe', chip: false, fingerprint: `fp${i % 5000}` },
+    last4,
+    fingerprint: `fp${i % 5000}`,
+    reference: `R${i}`,
+    note: '',
+    stan: String(i % 1_000_000).padStart(6, '0'),
+    batch: '000001',
+    authCode: String(i % 1_000_000).padStart(6, '0'),
+    rrn: String(i).padStart(12, '0'),
+    responseCode: '00',
+    channel: 'online',
+    sealed: null,
+    offlineQueuedAt: null,
+    forwardedAt: null,
+    followUp: 'none',
+    openCases: 0,
+  };
+};
+
+const time = async (fn: () => Promise<unknown>): Promise<number> => {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+};
+
+const run = async (rows: number): Promise<Record<string, number>> => {
+  const name = `bench-${rows}-${Date.now()}`;
+  const db = new CountersignDb(name);
+  await db.open();
+  const t0 = Date.UTC(2026, 0, 1);
+  const chunk = 10_000;
+  const insertMs = await time(async () => {
+    for (let start = 0; start < rows; start += chunk) {
+      const batch = Array.from({ length: Math.min(chunk, rows - start) }, (_, k) => makeSale(start + k, t0));
+      await db.sales.bulkAdd(batch);
+    }
+  });
+  // Keyset pages of 50 by state and time, as the live list asks for them.
+  const queries = 200;
+  let found = 0;
+  const queryMs = await time(async () => {
+    for (let q = 0; q < queries; q++) {
+      const upper = t0 + Math.floor(((q * 7919) % rows) * 1000);
+      const page = await db.sales.where('[state+createdAt]').between(['approved', t0], ['approved', upper], true, true).reverse().limit(50).toArray();
+      found += page.length;
+    }
+  });
+  const last4Ms = await time(async () => {
+    for (let q = 0; q < queries; q++) found += (await db.sales.where('[last4+createdAt]').between([String(1000 + q), t0], [String(1000 + q), Infinity]).limit(50).toArray()).length;
+  });
+  db.close();
+  await CountersignDb.delete(name);
+  return { rows, insertMs, insertPerRowUs: (insertMs * 1000) / rows, queryPageMs: queryMs / queries, last4PageMs: last4Ms / queries, found };
+};
+
+declare global {
+  interface Window {
+    countersignBench?: { run: typeof run };
+  }
+}
+
+window.countersignBench = { run };

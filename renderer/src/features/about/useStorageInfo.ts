@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+
+export interface StorageInfo {
+  persisted: 'yes' | 'no' | 'unsupported';
+  usage: number | null;
+  quota: number | null;
+}
+
+/** Whether the browser granted persistent storage, and the quota it gives this origin. */
+export const useStorageInfo = (): StorageInfo | null => {
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  useEffect(() => {
+    const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+    if (!storage?.estimate) {
+      setInfo({ persisted: 'unsupported', usage: null, quota: null });
+      return;
+    }
+    void Promise.all([storage.persisted ? storage.persisted() : Promise.resolve(null), storage.estimate()]).then(([persisted, estimate]) =>
+      setInfo({
+        persisted: persisted === null ? 'unsupported' : persisted ? 'yes' : 'no',
+        usage: estimate.usage ?? null,
+        quota: estimate.quota ?? null,
+      }),
+    );
+  }, []);
+  return info;
+};

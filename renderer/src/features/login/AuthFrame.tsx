@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { Box, Paper, Stack, Typography } from '@mui/material';
+
+/** The centred card every sign-in screen uses. */
+export const AuthFrame = ({ title, subtitle, children, testId }: { title: string; subtitle?: string; children: ReactNode; testId: string }) => (
+  <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'primary.main', p: 2 }}>
+    <Paper data-testid={testId} sx={{ p: 4, width: '100%', maxWidth: 460 }} elevation={6}>
+      <Stack spacing={2.5}>
+        <Typography variant="h5" component="h1" fontWeight={700}>
+          {title}
+        </Typography>
+        {subtitle ? <Typography color="text.secondary">{subtitle}</Typography> : null}
+        {children}
+      </Stack>
+    </Paper>
+  </Box>
+);

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Alert, Button, MenuItem, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { AuthFrame } from './AuthFrame';
+import { PinField } from './PinField';
+
+export interface LoginChoice {
+  id: string;
+  name: string;
+}
+
+export type LoginSubmit = (operatorId: string, pin: string) => Promise<string | null>;
+
+/** Operator + PIN. A failed attempt is audited by the caller. */
+export const LoginPage = ({ operators, onLogin, preselect, title, subtitle, testId = 'login' }: {
+  operators: LoginChoice[];
+  onLogin: LoginSubmit;
+  preselect?: string;
+  title?: string;
+  subtitle?: string;
+  testId?: string;
+}) => {
+  const { t } = useTranslation('login');
+  const [operatorId, setOperatorId] = useState(preselect ?? (operators.length === 1 ? (operators[0]?.id ?? '') : ''));
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (busy) return;
+    if (!operatorId) return setError('no-operator');
+    if (!/^\d{4,8}$/.test(pin)) return setError('pin-format');
+    setBusy(true);
+    const problem = await onLogin(operatorId, pin);
+    setBusy(false);
+    if (problem) {
+      setPin('');
+      setError(problem);
+    }
+  };
+
+  return (
+    <AuthFrame testId={testId} title={title ?? t('login.title')} subtitle={subtitle}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <TextField
+          select
+          label={t('login.operator')}
+          value={operatorId}
+          onChange={(e) => setOperatorId(e.target.value)}
+          sx={{ mb: 2 }}
+          slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'login-operator' } as object } }}
+        >
+          {operators.map((op) => (
+            <MenuItem key={op.id} value={op.id} sx={{ minHeight: 48 }}>
+              {op.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <PinField label={t('login.pin')} value={pin} onChange={setPin} testId="login-pin" autoFocus={Boolean(preselect)} />
+        {error ? (
+          <Alert severity="error" sx={{ mt: 2 }} data-testid="login-error">
+            {t(`errors.${error}`)}
+          </Alert>
+        ) : null}
+        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 2 }} disabled={busy} data-testid="login-submit">
+          {t('login.submit')}
+        </Button>
+      </form>
+    </AuthFrame>
+  );
+};
