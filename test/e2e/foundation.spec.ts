@@ -1,0 +1,100 @@
+import { WebSocket } from 'ws';
+import { test, expect } from './fixtures';
+import { ConsolePage } from './pages/console-page';
+import { LoginPage } from './pages/login-page';
+import { AuditPage } from './pages/audit-page';
+
+test('first run creates the manager, who logs in, switches language, and finds everything after a reload', async ({ console: c }) => {
+  const app = new ConsolePage(c.page, () => c.host);
+  const login = new LoginPage(c.page);
+  await c.page.clock.install();
+  await app.open();
+  await expect(login.firstRunForm()).toBeVisible();
+  await login.createManager('王经理', '482913');
+  await expect(app.operatorBadge()).toContainText('王经理');
+  await expect(app.operatorBadge()).toContainText('主管');
+
+  await app.switchLanguage();
+  await expect(app.operatorBadge()).toContainText('Manager');
+  await expect(app.nav('about')).toHaveText('About');
+  await c.page.screenshot({ path: 'test-results/screens/shell-en.png' });
+
+  await c.page.reload();
+  await expect(login.form()).toBeVisible();
+  await expect(c.page.getByText('Sign in').first()).toBeVisible();
+  await login.login('王经理', '482913');
+  await expect(app.operatorBadge()).toContainText('Manager');
+
+  await app.switchLanguage();
+  await expect(app.nav('about')).toHaveText('关于');
+  await c.page.screenshot({ path: 'test-results/screens/shell-zh-CN.png' });
+
+  // Idle lock after the configured 15 minutes, without waiting 15 real minutes.
+  await c.page.clock.fastForward('15:30');
+  await expect(login.lockScreen()).toBeVisible();
+  await login.login('王经理', '482913');
+  await expect(app.operatorBadge()).toBeVisible();
+});
+
+test('a wrong PIN is refused and audited, and the audit chain verifies', async ({ console: c }) => {
+  const app = new ConsolePage(c.page, () => c.host);
+  const login = new LoginPage(c.page);
+  await app.open();
+  await login.createManager('Lee', '246813');
+  await expect(app.operatorBadge()).toBeVisible();
+  await app.lockButton().click();
+  await expect(login.lockScreen()).toBeVisible();
+  await login.login('Lee', '000000');
+  await expect(login.error()).toBeVisible();
+  await login.login('Lee', '246813');
+  await expect(app.operatorBadge()).toBeVisible();
+
+  const audit = new AuditPage(c.page);
+  await app.goTo('audit');
+  await expect(audit.rows().filter({ hasText: 'login' }).filter({ hasText: 'fail' })).toHaveCount(1);
+  await audit.verify();
+  await expect(audit.verifyResult()).toHaveAttribute('data-ok', 'true');
+});
+
+test('the browser host refuses a WebSocket without the token or from another origin', async ({ console: c }) => {
+  const { origin, port, token } = c.host.web;
+  const attempt = (url: string, headers: Record<string, string>) =>
+    new Promise<string>((resolve) => {
+      const ws = new WebSocket(url, { headers });
+      ws.on('open', () => {
+        resolve('open');
+        ws.close();
+      });
+      ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+      ws.on('error', () => resolve('error'));
+    });
+  expect(await attempt(`ws://127.0.0.1:${port}/ws`, { Origin: origin })).toBe('401');
+  expect(await attempt(`ws://127.0.0.1:${port}/ws?token=wrong`, { Origin: origin })).toBe('401');
+  expect(await attempt(`ws://127.0.0.1:${port}/ws?token=${token}`, { Origin: 'http://evil.example' })).toBe('403');
+  expect(await attempt(`ws://127.0.0.1:${port}/ws?token=${token}`, { Origin: origin })).toBe('open');
+});
+
+test('garbage, oversized and unknown messages are refused without taking the host down', async ({ console: c }) => {
+  const { origin, port, token } = c.host.web;
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { headers: { Origin: origin } });
+  await new Promise((r) => ws.once('open', r));
+  const next = () => new Promise<{ id: unknown; envelope: { ok: boolean; error?: { code: string; field?: string } } }>((r) => ws.once('message', (d) => r(JSON.parse(String(d)))));
+  ws.send('not json{');
+  expect((await next()).envelope.error?.code).toBe('MALFORMED_MESSAGE');
+  ws.send(JSON.stringify({ id: 1, command: 'nope:nothing', payload: {} }));
+  expect((await next()).envelope.error?.code).toBe('UNKNOWN_COMMAND');
+  ws.send(JSON.stringify({ id: 2, command: 'settings:set', payload: { patch: { general: { idleLockMinutes: 'soon' } } } }));
+  const invalid = await next();
+  expect(invalid.envelope.error?.code).toBe('VALIDATION');
+  expect(invalid.envelope.error?.field).toBe('patch.general.idleLockMinutes');
+  const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+  ws.send('x'.repeat(3 * 1024 * 1024));
+  expect(await closed).toBe(1009);
+  // The host still serves a new connection, and the settings were not changed.
+  const ws2 = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { headers: { Origin: origin } });
+  await new Promise((r) => ws2.once('open', r));
+  ws2.send(JSON.stringify({ id: 3, command: 'settings:get', payload: {} }));
+  const settings = await new Promise<{ envelope: { ok: boolean; value: { general: { idleLockMinutes: number } } } }>((r) => ws2.once('message', (d) => r(JSON.parse(String(d)))));
+  expect(settings.envelope.value.general.idleLockMinutes).toBe(15);
+  ws2.close();
+});
