@@ -2,15 +2,20 @@
 // otherwise one clear line, then the browser host (opened in an installed Chromium-family
 // browser's app mode where there is one and a display, else the URL is printed).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+// Looks for the runtime without require('electron'), which would start a noisy download.
 const electronBinary = () => {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
