@@ -1,0 +1,54 @@
+/**
+ * The sale state machine (ARCHITECTURE.md "The sale, as data"). Every write of a sale's
+ * state goes through `assertTransition`, so a bug cannot move a declined sale to approved or
+ * resurrect a reversed one.
+ */
+export type SaleState =
+  | 'created'
+  | 'card-read'
+  | 'authorizing'
+  | 'approved'
+  | 'declined'
+  | 'offline-accepted'
+  | 'unknown'
+  | 'reversed'
+  | 'voided'
+  | 'cancelled';
+
+const NEXT: Record<SaleState, readonly SaleState[]> = {
+  created: ['card-read', 'cancelled'],
+  'card-read': ['authorizing', 'offline-accepted', 'cancelled'],
+  // `unknown`: no answer (timeout, socket closed, crash). `reversed`: a reversal confirmed before any answer.
+  authorizing: ['approved', 'declined', 'unknown', 'reversed'],
+  // Resolution of an unknown sale: inquiry finds it (approved/declined) or a reversal is confirmed.
+  unknown: ['approved', 'declined', 'reversed'],
+  // A sale accepted offline is forwarded later: the host approves or declines it then.
+  'offline-accepted': ['approved', 'declined'],
+  approved: ['voided', 'reversed'],
+  declined: [],
+  reversed: [],
+  voided: [],
+  cancelled: [],
+};
+
+export const canTransition = (from: SaleState, to: SaleState): boolean => NEXT[from].includes(to);
+
+export class IllegalTransition extends Error {
+  constructor(
+    readonly from: SaleState,
+    readonly to: SaleState,
+  ) {
+    super(`sale cannot go from ${from} to ${to}`);
+    this.name = 'IllegalTransition';
+  }
+}
+
+export const assertTransition = (from: SaleState, to: SaleState): void => {
+  if (!canTransition(from, to)) throw new IllegalTransition(from, to);
+};
+
+/** States in which the money question is still open and must be resolved before the next online sale. */
+export const UNRESOLVED: readonly SaleState[] = ['authorizing', 'unknown'];
+
+/** States the cashier finished with a card charged (or to be charged when forwarded). */
+export const CHARGED: readonly SaleState[] = ['approved', 'offline-accepted'];
