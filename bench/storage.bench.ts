@@ -6,6 +6,11 @@ import { launchBrowserHost } from '../electron/web-host/launch';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/chromium';
 import type { BenchRow } from './run';
 
+interface BenchWindow {
+  countersignBench?: { run(n: number): Promise<{ insertMs: number; insertPerRowUs: number; queryPageMs: number; last4PageMs: number }> };
+}
+declare const window: BenchWindow;
+
 /** Dexie bulk insert and indexed keyset queries at 100k and 1M sales, in Chromium through the browser host. */
 export default async function storageBench(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));

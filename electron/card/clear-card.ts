@@ -22,3 +22,25 @@ export interface CardVaultPort {
   /** Hands the clear card over once and forgets it; null if unknown, used or expired. */
   take(cardRef: string): ClearCard | null;
 }
+
+/**
+ * A swipe from an encrypting reader (MagneSafe V5, ID TECH enhanced): the console saw only
+ * masked tracks; the track data is in DUKPT-encrypted blocks that only the host can open.
+ * Kept in the vault like a clear card, but it cannot be sent in clear.
+ */
+export interface EncryptedCard {
+  format: 'magtek-v5' | 'idtech-enhanced';
+  /** DUKPT key serial number (hex), null if the reader sent none. */
+  ksn: string | null;
+  cipher: 'tdes' | 'aes' | 'unknown';
+  encryptedTrack1: Uint8Array | null;
+  encryptedTrack2: Uint8Array | null;
+  encryptedTrack3: Uint8Array | null;
+  entryMode: EntryMode;
+}
+
+/** For an acquirer link that can forward encrypted swipes (KSN + blocks) to its host. */
+export interface EncryptedCardVaultPort {
+  /** Hands the encrypted swipe over once and forgets it; null if unknown, used, expired or clear. */
+  takeEncrypted(cardRef: string): EncryptedCard | null;
+}

@@ -32,7 +32,7 @@ export class Router {
 
   handle<K extends CommandName>(name: K, handler: Handler<K>): void {
     if (this.handlers.has(name)) throw new Error(`handler for ${name} registered twice`);
-    this.handlers.set(name, handler as unknown as Handler<CommandName>);
+    this.handlers.set(name, handler);
   }
 
   registered(): CommandName[] {
@@ -54,7 +54,7 @@ export class Router {
       return fail('VALIDATION', `invalid ${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { field });
     }
     try {
-      const result: unknown = await handler(parsed.data as ParsedRequestOf<CommandName>, sender);
+      const result: unknown = await handler(parsed.data, sender);
       const checked = spec.response.safeParse(result);
       if (!checked.success) {
         this.logger.error('ipc.bad-response', { command: name, field: issuePath(checked.error) });

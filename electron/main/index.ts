@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { app } from 'electron';
 import { createCore } from '../services/core';
 import { createFileLogger } from '../services/logger';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';

@@ -2,6 +2,7 @@ import { Router } from '../ipc/router';
 import { registerAppHandlers } from '../ipc/app-handlers';
 import { registerSettingsHandlers } from '../ipc/settings-handlers';
 import { registerDevicesHandlers } from '../ipc/devices-handlers';
+import { registerCardReader } from '../card/card-reader-module';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { DeviceRegistry } from './device-registry';
 import { EventBus } from './event-bus';
@@ -17,7 +18,7 @@ export interface Core {
 }
 
 /** Every domain, in start order. Each registers its own handlers and services. */
-const domains: DomainModule[] = [registerAppHandlers, registerSettingsHandlers, registerDevicesHandlers];
+const domains: DomainModule[] = [registerAppHandlers, registerSettingsHandlers, registerDevicesHandlers, (ctx) => registerCardReader(ctx)];
 
 /**
  * The main-side services, identical for the desktop host and the browser host.

@@ -78,7 +78,8 @@ export const startWebHost = async (opts: WebHostOptions): Promise<WebHost> => {
         let message: unknown;
         try {
           if (isBinary) throw new Error('binary');
-          message = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
+          const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+          message = JSON.parse(text);
         } catch {
           ws.send(JSON.stringify({ id: null, envelope: fail('MALFORMED_MESSAGE', 'message is not JSON') }));
           return;

@@ -107,7 +107,7 @@ export const defaultSettings = (): Settings => Settings.parse({});
 export const applySettingsPatch = (current: Settings, patch: SettingsPatch): Settings => {
   const next: Record<string, unknown> = { ...current };
   for (const [section, values] of Object.entries(patch)) {
-    next[section] = { ...(current[section as keyof Settings] as object), ...(values as object) };
+    next[section] = { ...(current[section as keyof Settings] as object), ...(values) };
   }
   return Settings.parse(next);
 };

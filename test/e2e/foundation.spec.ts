@@ -1,8 +1,11 @@
 import { WebSocket } from 'ws';
+import type { RawData } from 'ws';
 import { test, expect } from './fixtures';
 import { ConsolePage } from './pages/console-page';
 import { LoginPage } from './pages/login-page';
 import { AuditPage } from './pages/audit-page';
+
+const rawText = (d: RawData): string => (Buffer.isBuffer(d) ? d.toString('utf8') : Array.isArray(d) ? Buffer.concat(d).toString('utf8') : Buffer.from(d).toString('utf8'));
 
 test('first run creates the manager, who logs in, switches language, and finds everything after a reload', async ({ console: c }) => {
   const app = new ConsolePage(c.page, () => c.host);
@@ -78,7 +81,7 @@ test('garbage, oversized and unknown messages are refused without taking the hos
   const { origin, port, token } = c.host.web;
   const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { headers: { Origin: origin } });
   await new Promise((r) => ws.once('open', r));
-  const next = () => new Promise<{ id: unknown; envelope: { ok: boolean; error?: { code: string; field?: string } } }>((r) => ws.once('message', (d) => r(JSON.parse(String(d)))));
+  const next = () => new Promise<{ id: unknown; envelope: { ok: boolean; error?: { code: string; field?: string } } }>((r) => ws.once('message', (d: RawData) => r(JSON.parse(rawText(d)) as never)));
   ws.send('not json{');
   expect((await next()).envelope.error?.code).toBe('MALFORMED_MESSAGE');
   ws.send(JSON.stringify({ id: 1, command: 'nope:nothing', payload: {} }));
@@ -94,7 +97,7 @@ test('garbage, oversized and unknown messages are refused without taking the hos
   const ws2 = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { headers: { Origin: origin } });
   await new Promise((r) => ws2.once('open', r));
   ws2.send(JSON.stringify({ id: 3, command: 'settings:get', payload: {} }));
-  const settings = await new Promise<{ envelope: { ok: boolean; value: { general: { idleLockMinutes: number } } } }>((r) => ws2.once('message', (d) => r(JSON.parse(String(d)))));
+  const settings = await new Promise<{ envelope: { ok: boolean; value: { general: { idleLockMinutes: number } } } }>((r) => ws2.once('message', (d: RawData) => r(JSON.parse(rawText(d)) as never)));
   expect(settings.envelope.value.general.idleLockMinutes).toBe(15);
   ws2.close();
 });

@@ -33,7 +33,7 @@ export const Shell = ({ sections, operator, trainingMode, language, onLanguage, 
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       <AppBar position="static" elevation={0}>
         <Toolbar sx={{ gap: 2, minHeight: 64 }}>
-          <Typography variant="h6" component="div" fontWeight={700} noWrap>
+          <Typography variant="h6" component="div" noWrap sx={{ fontWeight: 700 }}>
             {t('appName')}
           </Typography>
           {trainingMode ? (

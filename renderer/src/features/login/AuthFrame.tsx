@@ -6,7 +6,7 @@ export const AuthFrame = ({ title, subtitle, children, testId }: { title: string
   <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'primary.main', p: 2 }}>
     <Paper data-testid={testId} sx={{ p: 4, width: '100%', maxWidth: 460 }} elevation={6}>
       <Stack spacing={2.5}>
-        <Typography variant="h5" component="h1" fontWeight={700}>
+        <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
           {title}
         </Typography>
         {subtitle ? <Typography color="text.secondary">{subtitle}</Typography> : null}

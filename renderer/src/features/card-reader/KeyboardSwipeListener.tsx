@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { Alert, Button, Snackbar } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { Envelope } from '../../../../shared/ipc/envelope';
+import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
+import { useSwipeDetector } from './useSwipeDetector';
+
+/**
+ * Mount once near the root (inside the shell): captures keyboard-emulation swipes in any screen
+ * and warns when an input method is catching the reader's keys. Results also arrive as the
+ * `card-reader:swiped` / `card-reader:failed` events, which is what screens should listen to.
+ */
+export const KeyboardSwipeListener = ({ enabled = true, onResult }: { enabled?: boolean; onResult?: (result: Envelope<CardSummary>) => void }) => {
+  const { t } = useTranslation('cardReader');
+  const [imeWarning, setImeWarning] = useState(false);
+  useSwipeDetector(
+    (result) => onResult?.(result),
+    () => setImeWarning(true),
+    { enabled },
+  );
+  return (
+    <Snackbar open={imeWarning} anchorOrigin={{ vertical: 'top', horizontal: 'center' }} onClose={() => setImeWarning(false)}>
+      <Alert
+        severity="warning"
+        data-testid="card-reader-ime-warning"
+        action={
+          <Button color="inherit" size="large" onClick={() => setImeWarning(false)}>
+            {t('imeDismiss')}
+          </Button>
+        }
+      >
+        {t('ime')}
+      </Alert>
+    </Snackbar>
+  );
+};
