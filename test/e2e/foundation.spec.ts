@@ -54,7 +54,7 @@ test('a wrong PIN is refused and audited, and the audit chain verifies', async (
 
   const audit = new AuditPage(c.page);
   await app.goTo('audit');
-  await expect(audit.rows().filter({ hasText: 'login' }).filter({ hasText: 'fail' })).toHaveCount(1);
+  await expect(audit.rows().filter({ hasText: 'unlock' }).filter({ hasText: 'fail' })).toHaveCount(1);
   await audit.verify();
   await expect(audit.verifyResult()).toHaveAttribute('data-ok', 'true');
 });

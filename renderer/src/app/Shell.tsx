@@ -19,10 +19,12 @@ export interface ShellProps {
   onLogout: () => void;
   /** Status items for the app bar (unsigned counter, link state, printer state). */
   statusItems?: ReactNode;
+  /** Drawn over every section; told which section is showing. */
+  overlay?: (activeSection: string) => ReactNode;
 }
 
 /** App bar, left navigation with large targets, and the current section. */
-export const Shell = ({ sections, operator, trainingMode, language, onLanguage, onLock, onLogout, statusItems }: ShellProps) => {
+export const Shell = ({ sections, operator, trainingMode, language, onLanguage, onLock, onLogout, statusItems, overlay }: ShellProps) => {
   const { t } = useTranslation();
   const visible = sections.filter((s) => !s.managerOnly || operator.role === 'manager');
   const [current, setCurrent] = useState(visible[0]?.id ?? '');
@@ -71,6 +73,7 @@ export const Shell = ({ sections, operator, trainingMode, language, onLanguage, 
         <Box component="main" sx={{ flex: 1, overflow: 'auto', p: 3 }} data-testid={`section-${active?.id ?? 'none'}`}>
           {active?.render()}
         </Box>
+        {overlay?.(active?.id ?? '')}
       </Box>
     </Box>
   );

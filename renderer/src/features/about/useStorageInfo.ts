@@ -8,13 +8,11 @@ export interface StorageInfo {
 
 /** Whether the browser granted persistent storage, and the quota it gives this origin. */
 export const useStorageInfo = (): StorageInfo | null => {
-  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const storage = typeof navigator !== 'undefined' ? (navigator.storage as StorageManager | undefined) : undefined;
+  const supported = typeof storage?.estimate === 'function';
+  const [info, setInfo] = useState<StorageInfo | null>(supported ? null : { persisted: 'unsupported', usage: null, quota: null });
   useEffect(() => {
-    const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
-    if (!storage?.estimate) {
-      setInfo({ persisted: 'unsupported', usage: null, quota: null });
-      return;
-    }
+    if (!storage || !supported) return;
     void Promise.all([storage.persisted ? storage.persisted() : Promise.resolve(null), storage.estimate()]).then(([persisted, estimate]) =>
       setInfo({
         persisted: persisted === null ? 'unsupported' : persisted ? 'yes' : 'no',
@@ -22,6 +20,6 @@ export const useStorageInfo = (): StorageInfo | null => {
         quota: estimate.quota ?? null,
       }),
     );
-  }, []);
+  }, [storage, supported]);
   return info;
 };

@@ -12,10 +12,10 @@ const diff = (before: Draft, after: Draft): SettingsPatch => {
   const patch: Record<string, Record<string, unknown>> = {};
   for (const section of ['general', 'shop'] as const) {
     for (const [key, value] of Object.entries(after[section])) {
-      if ((before[section] as Record<string, unknown>)[key] !== value) (patch[section] ??= {})[key] = value;
+      if (before[section][key as keyof Draft[typeof section]] !== value) (patch[section] ??= {})[key] = value;
     }
   }
-  return patch as SettingsPatch;
+  return patch;
 };
 
 /** General and shop settings. Changes need the manager role and are audited. */

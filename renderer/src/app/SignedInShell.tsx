@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { AboutPage } from '../features/about/AboutPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeListener';
+import { DevicesPage } from '../features/devices/DevicesPage';
+import { OperatorsPage } from '../features/login/OperatorsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { useHostSettings } from './HostSettingsContext';
+import { useSessionActions } from './SessionContext';
+import { Shell } from './Shell';
+import { SwipeToast } from './SwipeToast';
+import type { Section } from './Shell';
+
+const sections: Section[] = [
+  { id: 'devices', render: () => <DevicesPage /> },
+  { id: 'settings', render: () => <SettingsPage /> },
+  { id: 'operators', render: () => <OperatorsPage />, managerOnly: true },
+  { id: 'audit', render: () => <AuditPage />, managerOnly: true },
+  { id: 'about', render: () => <AboutPage /> },
+];
+
+/** The console once someone is signed in. */
+export const SignedInShell = () => {
+  const { settings, update } = useHostSettings();
+  const session = useSessionActions();
+  const { i18n } = useTranslation();
+  const operator = session.operator;
+  if (!operator) return null;
+  return (
+    <>
+      <KeyboardSwipeListener />
+      <Shell
+        sections={sections}
+        operator={operator}
+        trainingMode={settings.general.trainingMode}
+        language={settings.general.language}
+        onLanguage={(language) => {
+          void i18n.changeLanguage(language);
+          // Language is a preference anyone may change; it is audited like any setting.
+          void update({ general: { language } }).then((problem) =>
+            session.audit({ action: 'settings.change', objectType: 'settings', objectId: 'general', result: problem ? 'fail' : 'ok', detail: { language } }),
+          );
+        }}
+        onLock={session.lock}
+        onLogout={session.logout}
+        overlay={(active) => <SwipeToast role={operator.role} suppressed={active === 'devices' || active === 'counter'} />}
+      />
+    </>
+  );
+};
