@@ -5,18 +5,9 @@
  */
 export type SaleKind = 'sale' | 'refund' | 'void';
 
-/** The sale state machine (ARCHITECTURE.md "The sale, as data"), plus what follows approval. */
-export type SaleState =
-  | 'created'
-  | 'card-read'
-  | 'authorizing'
-  | 'approved'
-  | 'declined'
-  | 'offline-accepted'
-  | 'unknown'
-  | 'reversed'
-  | 'voided'
-  | 'cancelled';
+/** The sale state machine lives in shared/domain/sale/sale-state.ts. */
+export type { SaleState } from '../../../shared/domain/sale/sale-state';
+import type { SaleState } from '../../../shared/domain/sale/sale-state';
 
 /** Signature outcome of an approved sale. `pending` until the cashier finishes the sale. */
 export type SignatureState = 'not-required' | 'pending' | 'signed' | 'waived' | 'unsigned';

@@ -19,7 +19,8 @@ const NEXT: Record<SaleState, readonly SaleState[]> = {
   created: ['card-read', 'cancelled'],
   'card-read': ['authorizing', 'offline-accepted', 'cancelled'],
   // `unknown`: no answer (timeout, socket closed, crash). `reversed`: a reversal confirmed before any answer.
-  authorizing: ['approved', 'declined', 'unknown', 'reversed'],
+  // `cancelled` / `offline-accepted` only when main reports the request never left (no connection, card gone).
+  authorizing: ['approved', 'declined', 'unknown', 'reversed', 'cancelled', 'offline-accepted'],
   // Resolution of an unknown sale: inquiry finds it (approved/declined) or a reversal is confirmed.
   unknown: ['approved', 'declined', 'reversed'],
   // A sale accepted offline is forwarded later: the host approves or declines it then.

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Paper, Stack, Typography, CircularProgress } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { formatRmb } from '../../../../shared/domain/money';
+import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
+import type { SaleRecord } from '../../data/records';
+import { CardResult } from '../card-reader/CardResult';
+import { useCardEvents, useCardReaders, useTestSwipe } from '../card-reader/useCardReaders';
+import type { CardEvent } from '../card-reader/useCardReaders';
+import { useCommand } from '../../app/useCommand';
+import type { ViewerRole } from '../../../../shared/domain/card/mask';
+
+/** Waiting for the card: reader state, test cards in training, and what a bad swipe means. */
+export const CardStep = ({ sale, role, onCard, onCancel }: { sale: SaleRecord; role: ViewerRole; onCard: (card: CardSummary) => void; onCancel: () => void }) => {
+  const { t } = useTranslation('counter');
+  const { t: tr } = useTranslation('cardReader');
+  const readers = useCardReaders();
+  const { last } = useCardEvents();
+  const [seen, setSeen] = useState<CardEvent | null>(null);
+  const testCards = useCommand('card-reader:test-cards', {});
+  const testSwipe = useTestSwipe();
+
+  useEffect(() => {
+    if (last && last !== seen) {
+      setSeen(last);
+      if (last.ok) onCard(last.summary);
+    }
+  }, [last, seen, onCard]);
+
+  const hardware = readers.filter((r) => !r.virtual && r.transport !== 'keyboard');
+  return (
+    <Paper sx={{ p: 4 }} data-testid="counter-card-step">
+      <Stack spacing={3}>
+        <Typography sx={{ fontSize: 48, fontWeight: 700 }}>{formatRmb(sale.amountFen)}</Typography>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <CircularProgress size={32} />
+          <Typography variant="h5">{t('waitingCard')}</Typography>
+        </Stack>
+        <Typography color="text.secondary">{t('waitingReader', { state: hardware.length > 0 ? t('readerReady') : t('readerNone') })}</Typography>
+        {seen && !seen.ok ? <CardResult event={seen} role={role} /> : null}
+        {testCards.value?.enabled ? (
+          <Stack spacing={1}>
+            <Typography variant="subtitle1">{t('testCards')}</Typography>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+              {testCards.value.cards.map((card) => (
+                <Button key={card.id} variant="outlined" size="large" disabled={testSwipe.busy} onClick={() => testSwipe.run(card.id)} data-testid={`counter-test-card-${card.id}`}>
+                  {tr(card.labelKey)}
+                </Button>
+              ))}
+            </Stack>
+          </Stack>
+        ) : null}
+        {testSwipe.error ? <Alert severity="error">{testSwipe.error.message}</Alert> : null}
+        <Button variant="outlined" color="error" size="large" onClick={onCancel} data-testid="counter-cancel" sx={{ alignSelf: 'flex-start' }}>
+          {t('cancel')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+};

@@ -1,0 +1,213 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
+import { signatureRequired, unsignedFinish } from '../../../../shared/domain/sale/signature-rule';
+import type { Settings } from '../../../../shared/domain/settings';
+import { api } from '../../api/client';
+import { getDb } from '../../data/db';
+import type { SaleRecord, SignaturePoint } from '../../data/records';
+import { updateSale } from '../../data/sales-repo';
+import { addSignature } from '../../data/signatures-repo';
+import { approveWithManagerPin } from '../login/operators';
+import { attachCard, authorizeSale, beginSale, cancelSale, duplicateOf, resolveUnresolved } from '../sale/sale-flow';
+import type { AuthorizeResult, FlowDeps, Resolution } from '../sale/sale-flow';
+import { signatureFields } from '../sale/signed-fields';
+import { signatureDigest } from '../../../../shared/domain/sale/digest';
+
+export type CounterStep =
+  | { kind: 'amount' }
+  | { kind: 'card'; sale: SaleRecord }
+  | { kind: 'duplicate'; sale: SaleRecord; card: CardSummary; earlier: SaleRecord }
+  | { kind: 'authorizing'; sale: SaleRecord; card: CardSummary }
+  | { kind: 'result'; result: AuthorizeResult; card: CardSummary | null }
+  | { kind: 'signature'; sale: SaleRecord; card: CardSummary }
+  | { kind: 'confirm-signature'; sale: SaleRecord; card: CardSummary; strokes: SignaturePoint[][]; png: string }
+  | { kind: 'unsigned'; sale: SaleRecord; card: CardSummary; mode: 'allowed' | 'manager-exemption' }
+  | { kind: 'done'; sale: SaleRecord };
+
+/**
+ * The counter's workflow: amount → card → (duplicate check) → authorization → signature →
+ * confirm → done. One step at a time; a `busy` latch makes double clicks and double Enter
+ * harmless. Each step writes the sale before the next one starts (see sale-flow.ts).
+ */
+export const useCounter = (operatorId: string, settings: Settings, linkOnline: boolean, onFinished: (sale: SaleRecord) => void) => {
+  const [step, setStep] = useState<CounterStep>({ kind: 'amount' });
+  const [resolutions, setResolutions] = useState<Resolution[]>([]);
+  const busy = useRef(false);
+  const stepRef = useRef(step);
+  useEffect(() => {
+    stepRef.current = step;
+  }, [step]);
+  const settingsRef = useRef(settings);
+  useEffect(() => {
+    settingsRef.current = settings;
+  }, [settings]);
+
+  const deps = useCallback((): FlowDeps => ({ db: getDb(), api, operatorId, settings: () => settingsRef.current }), [operatorId]);
+
+  const latch = useCallback(async (fn: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await fn();
+    } finally {
+      busy.current = false;
+    }
+  }, []);
+
+  const start = useCallback(
+    (amountFen: number, reference: string, note: string) =>
+      latch(async () => {
+        if (stepRef.current.kind !== 'amount' || amountFen <= 0) return;
+        const sale = await beginSale(deps(), { kind: 'sale', amountFen, reference, note, originalSaleId: null });
+        setStep({ kind: 'card', sale });
+      }),
+    [deps, latch],
+  );
+
+  const authorize = useCallback(
+    async (sale: SaleRecord, card: CardSummary) => {
+      setStep({ kind: 'authorizing', sale, card });
+      const result = await authorizeSale(deps(), sale, card.cardRef, linkOnline);
+      if (result.kind === 'approved' || result.kind === 'offline') {
+        const needed = signatureRequired(settingsRef.current.signature, result.sale.amountFen);
+        if (!needed) {
+          const done = await updateSale(getDb(), result.sale.id, { signatureState: 'not-required' }, { actor: operatorId, action: 'sale.signature-not-required' });
+          setStep({ kind: 'result', result: { ...result, sale: done }, card });
+          onFinished(done);
+          return;
+        }
+      }
+      setStep({ kind: 'result', result, card });
+    },
+    [deps, linkOnline, operatorId, onFinished],
+  );
+
+  const onCard = useCallback(
+    (card: CardSummary) =>
+      latch(async () => {
+        const current = stepRef.current;
+        if (current.kind !== 'card') return;
+        const sale = await attachCard(deps(), current.sale, card);
+        const earlier = await duplicateOf(deps(), sale, card);
+        if (earlier) {
+          setStep({ kind: 'duplicate', sale, card, earlier });
+          return;
+        }
+        await authorize(sale, card);
+      }),
+    [deps, latch, authorize],
+  );
+
+  const confirmDuplicate = useCallback(
+    (proceed: boolean) =>
+      latch(async () => {
+        const current = stepRef.current;
+        if (current.kind !== 'duplicate') return;
+        if (!proceed) {
+          await cancelSale(deps(), current.sale, 'duplicate-declined');
+          setStep({ kind: 'amount' });
+          return;
+        }
+        await authorize(current.sale, current.card);
+      }),
+    [deps, latch, authorize],
+  );
+
+  const cancel = useCallback(
+    () =>
+      latch(async () => {
+        const current = stepRef.current;
+        if (current.kind === 'card' || current.kind === 'duplicate') await cancelSale(deps(), current.sale, 'cashier-cancelled');
+        setStep({ kind: 'amount' });
+      }),
+    [deps, latch],
+  );
+
+  /** From the result screen: approved or offline sales go on to the signature. */
+  const proceedAfterResult = useCallback(() => {
+    const current = stepRef.current;
+    if (current.kind !== 'result') return;
+    const { result, card } = current;
+    const charged = result.kind === 'approved' || result.kind === 'offline';
+    if (charged && card && result.sale.signatureState === 'pending') setStep({ kind: 'signature', sale: result.sale, card });
+    else if (charged) setStep({ kind: 'done', sale: result.sale });
+    else setStep({ kind: 'amount' });
+  }, []);
+
+  const signed = useCallback((strokes: SignaturePoint[][], png: string) => {
+    const current = stepRef.current;
+    if (current.kind === 'signature') setStep({ kind: 'confirm-signature', sale: current.sale, card: current.card, strokes, png });
+  }, []);
+
+  const redo = useCallback(() => {
+    const current = stepRef.current;
+    if (current.kind === 'confirm-signature' || current.kind === 'unsigned') setStep({ kind: 'signature', sale: current.sale, card: current.card });
+  }, []);
+
+  const confirmSignature = useCallback(
+    () =>
+      latch(async () => {
+        const current = stepRef.current;
+        if (current.kind !== 'confirm-signature') return;
+        const digest = signatureDigest(signatureFields(current.sale, settingsRef.current), current.strokes);
+        await addSignature(
+          getDb(),
+          { saleId: current.sale.id, kind: 'original', operatorId, strokes: current.strokes, image: current.png, reason: '', contactAttempts: '', approvedBy: null, digest },
+          'signed',
+          'sale.signed',
+        );
+        const sale = (await getDb().sales.get(current.sale.id)) ?? current.sale;
+        setStep({ kind: 'done', sale });
+        onFinished(sale);
+      }),
+    [latch, operatorId, onFinished],
+  );
+
+  const declineSignature = useCallback(() => {
+    const current = stepRef.current;
+    if (current.kind === 'signature' || current.kind === 'confirm-signature') {
+      setStep({ kind: 'unsigned', sale: current.sale, card: current.card, mode: unsignedFinish(settingsRef.current.signature) });
+    }
+  }, []);
+
+  /** Finishes unsigned: freely, or with a manager's PIN and reason when forced signature is on. */
+  const finishUnsigned = useCallback(
+    (exemption: { pin: string; reason: string } | null): Promise<'ok' | 'wrong-pin' | 'reason-required'> =>
+      new Promise((resolve) => {
+        void latch(async () => {
+          const current = stepRef.current;
+          if (current.kind !== 'unsigned') return resolve('ok');
+          const db = getDb();
+          if (current.mode === 'manager-exemption') {
+            if (!exemption || !exemption.reason.trim()) return resolve('reason-required');
+            const manager = await approveWithManagerPin(db, exemption.pin, operatorId, 'signature-exemption');
+            if (!manager) return resolve('wrong-pin');
+            await addSignature(
+              db,
+              { saleId: current.sale.id, kind: 'exemption', operatorId, strokes: [], image: null, reason: exemption.reason.trim(), contactAttempts: '', approvedBy: manager.id, digest: null },
+              'waived',
+              'sale.signature-exempted',
+            );
+          } else {
+            await updateSale(db, current.sale.id, { signatureState: 'unsigned' }, { actor: operatorId, action: 'sale.unsigned' });
+          }
+          const sale = (await db.sales.get(current.sale.id)) ?? current.sale;
+          setStep({ kind: 'done', sale });
+          onFinished(sale);
+          resolve('ok');
+        });
+      }),
+    [latch, operatorId, onFinished],
+  );
+
+  const reset = useCallback(() => setStep({ kind: 'amount' }), []);
+
+  /** On entering the counter (and so at start), settle any sale left without an answer. */
+  useEffect(() => {
+    void resolveUnresolved(deps()).then((r) => {
+      if (r.length > 0) setResolutions(r);
+    });
+  }, [deps]);
+
+  return { step, start, onCard, confirmDuplicate, cancel, proceedAfterResult, signed, redo, confirmSignature, declineSignature, finishUnsigned, reset, resolutions, dismissResolutions: () => setResolutions([]) };
+};
