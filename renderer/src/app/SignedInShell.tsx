@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { CounterSection } from '../features/counter/CounterSection';
+import { TransactionsPage } from '../features/transactions/TransactionsPage';
 import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeListener';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { OperatorsPage } from '../features/login/OperatorsPage';
@@ -12,6 +14,8 @@ import { SwipeToast } from './SwipeToast';
 import type { Section } from './Shell';
 
 const sections: Section[] = [
+  { id: 'counter', render: () => <CounterSection /> },
+  { id: 'transactions', render: () => <TransactionsPage /> },
   { id: 'devices', render: () => <DevicesPage /> },
   { id: 'settings', render: () => <SettingsPage /> },
   { id: 'operators', render: () => <OperatorsPage />, managerOnly: true },

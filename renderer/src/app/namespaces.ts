@@ -2,6 +2,11 @@ import { aboutStrings } from '../features/about/i18n';
 import { auditStrings } from '../features/audit/i18n';
 import { cardReaderStrings } from '../features/card-reader/i18n';
 import { loginStrings } from '../features/login/i18n';
+import { counterStrings } from '../features/counter/i18n';
+import { printerStrings } from '../features/printer/i18n';
+import { saleStrings } from '../features/sale/i18n';
+import { followUpStrings } from '../features/follow-up/i18n';
+import { transactionsStrings } from '../features/transactions/i18n';
 import { settingsStrings } from '../features/settings/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
@@ -10,5 +15,10 @@ export const namespaces = {
   audit: auditStrings,
   cardReader: cardReaderStrings,
   login: loginStrings,
+  counter: counterStrings,
+  printer: printerStrings,
+  sale: saleStrings,
+  followUp: followUpStrings,
+  transactions: transactionsStrings,
   settings: settingsStrings,
 };

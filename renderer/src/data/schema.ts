@@ -7,7 +7,7 @@
  */
 export const SCHEMA_V1 = {
   sales:
-    'id, createdAt, state, signatureState, last4, amountFen, authCode, rrn, reference, originalSaleId, followUp, ' +
+    'id, createdAt, state, signatureState, last4, amountFen, authCode, rrn, reference, originalSaleId, followUp, [kind+createdAt], ' +
     '[state+createdAt], [signatureState+createdAt], [last4+createdAt], [amountFen+createdAt], [fingerprint+createdAt], [followUp+createdAt]',
   signatures: 'id, saleId, [saleId+createdAt], kind, createdAt',
   printJobs: 'id, saleId, state, createdAt, [saleId+createdAt], [state+createdAt]',

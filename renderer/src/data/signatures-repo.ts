@@ -12,9 +12,9 @@ export type NewSignature = Omit<SignatureRecord, 'id' | 'createdAt'>;
  * linked to the sale; the sale's `signatureState` moves with it in one transaction. Nothing
  * earlier is overwritten: a supplementary signature is a new record beside the original.
  */
-export const addSignature = (db: CountersignDb, input: NewSignature, saleState: SignatureState | null, action: string): Promise<SignatureRecord> =>
+export const addSignature = (db: CountersignDb, input: NewSignature & { id?: string }, saleState: SignatureState | null, action: string): Promise<SignatureRecord> =>
   db.transaction('rw', [db.signatures, db.sales, db.counters, db.audit, db.settings], async () => {
-    const record: SignatureRecord = { ...input, id: uuidv7(), createdAt: Date.now() };
+    const record: SignatureRecord = { ...input, id: input.id ?? uuidv7(), createdAt: Date.now() };
     await db.signatures.add(record);
     if (saleState) {
       await updateSale(db, input.saleId, { signatureState: saleState }, { actor: input.operatorId, action, detail: { signatureId: record.id, kind: record.kind } });

@@ -1,6 +1,8 @@
 import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { CardReaderPanel } from '../card-reader/CardReaderPanel';
+import { PrinterPanel } from '../printer/PrinterPanel';
+import { VirtualPrinterReceipts } from '../printer/VirtualPrinterReceipts';
 import { useSessionActions } from '../../app/SessionContext';
 
 /** Card readers and printers: status, tests and setup guidance. */
@@ -12,6 +14,8 @@ export const DevicesPage = () => {
       <Typography variant="h5" component="h1">
         {t('nav.devices')}
       </Typography>
+      <PrinterPanel />
+      <VirtualPrinterReceipts />
       <CardReaderPanel role={operator?.role ?? 'cashier'} />
     </Stack>
   );
