@@ -18,7 +18,7 @@ export interface ShellProps {
   onLock: () => void;
   onLogout: () => void;
   /** Status items for the app bar (unsigned counter, link state, printer state). */
-  statusItems?: ReactNode;
+  statusItems?: (go: (section: string) => void) => ReactNode;
   /** Drawn over every section; told which section is showing. */
   overlay?: (activeSection: string) => ReactNode;
 }
@@ -44,7 +44,7 @@ export const Shell = ({ sections, operator, trainingMode, language, onLanguage, 
             </Tooltip>
           ) : null}
           <Box sx={{ flex: 1 }} />
-          {statusItems}
+          {statusItems?.(setCurrent)}
           <Typography data-testid="operator-badge" noWrap>
             {t('signedInAs', { name: operator.name, role: t(`operatorRole.${operator.role}`) })}
           </Typography>

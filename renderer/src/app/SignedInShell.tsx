@@ -11,6 +11,7 @@ import { useHostSettings } from './HostSettingsContext';
 import { useSessionActions } from './SessionContext';
 import { Shell } from './Shell';
 import { SwipeToast } from './SwipeToast';
+import { StatusBadges } from './StatusBadges';
 import type { Section } from './Shell';
 
 const sections: Section[] = [
@@ -47,6 +48,7 @@ export const SignedInShell = () => {
         }}
         onLock={session.lock}
         onLogout={session.logout}
+        statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} onOpen={go} />}
         overlay={(active) => <SwipeToast role={operator.role} suppressed={active === 'devices' || active === 'counter'} />}
       />
     </>

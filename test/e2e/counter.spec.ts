@@ -1,0 +1,150 @@
+import { test, expect } from './fixtures';
+import type { ConsoleFixture } from './fixtures';
+import { CounterPage } from './pages/counter-page';
+import { MANAGER, dumpIndexedDb, setUpAsManager } from './helpers';
+import { findSentinel } from '../card-sentinel';
+import { SENTINEL_TEST_PAN } from '../../electron/devices/test-cards';
+
+const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
+
+interface VirtualReceipts {
+  ok: boolean;
+  value: { receipts: Array<{ text: string }> };
+}
+const virtualReceipts = async (c: ConsoleFixture) => ((await dispatch(c, 'printer:virtual-receipts', { limit: 10 })) as VirtualReceipts).value.receipts;
+
+const sentinelClean = async (c: ConsoleFixture) => {
+  const dump = await dumpIndexedDb(c.page);
+  expect(findSentinel({ dataDir: c.dataDir, extraTexts: [dump], needles: [SENTINEL_TEST_PAN] })).toEqual([]);
+};
+
+test('the cashier journey: amount, test card, approved, signature, both copies printed', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('1250');
+  await c.page.screenshot({ path: 'test-results/screens/counter-approved-zh-CN.png' });
+  await counter.next();
+  await counter.signAndConfirm();
+  await expect(counter.done()).toHaveAttribute('data-signature', 'signed');
+  await expect(counter.printState('merchant')).toHaveAttribute('data-state', 'confirmed');
+  await expect(counter.printState('customer')).toHaveAttribute('data-state', 'confirmed');
+  await c.page.screenshot({ path: 'test-results/screens/counter-done-zh-CN.png' });
+  const receipts = await virtualReceipts(c);
+  expect(receipts).toHaveLength(2);
+  expect(receipts.map((r) => r.text).join('\n')).toContain('12.50');
+  expect(receipts.map((r) => r.text).join('\n')).not.toContain(SENTINEL_TEST_PAN);
+
+  await c.page.getByTestId('language-toggle').click();
+  await counter.next();
+  await counter.approvedSale('3000', 'visa');
+  await c.page.screenshot({ path: 'test-results/screens/counter-approved-en.png' });
+  await sentinelClean(c);
+});
+
+test('double Enter on the amount starts exactly one sale', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.typeAmount('888');
+  await c.page.keyboard.press('Enter');
+  await c.page.keyboard.press('Enter');
+  await expect(c.page.getByTestId('counter-card-step')).toBeVisible();
+  const sales = await c.page.evaluate(async () => {
+    const req = indexedDB.open('countersign');
+    const db = await new Promise<IDBDatabase>((r) => (req.onsuccess = () => r(req.result)));
+    const count = await new Promise<number>((r) => {
+      const q = db.transaction('sales').objectStore('sales').count();
+      q.onsuccess = () => r(q.result);
+    });
+    db.close();
+    return count;
+  });
+  expect(sales).toBe(1);
+});
+
+test('declined sale shows the response code explained', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.typeAmount('1051');
+  await counter.charge();
+  await counter.swipe('unionpay-debit');
+  await expect(counter.result()).toHaveAttribute('data-outcome', 'declined');
+  await expect(c.page.getByTestId('counter-response-code')).toContainText('51');
+  await expect(c.page.getByTestId('counter-explanation')).not.toBeEmpty();
+});
+
+test('the duplicate-charge guard asks before charging the same card the same amount again', async ({ console: c }) => {
+  await setUpAsManager(c);
+  await dispatch(c, 'settings:set', { patch: { signature: { rule: 'never' } } });
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('4200');
+  await counter.next();
+  await counter.next();
+  await counter.typeAmount('4200');
+  await counter.charge();
+  await counter.swipe('unionpay-debit');
+  await expect(c.page.getByTestId('counter-duplicate')).toBeVisible();
+  await c.page.getByTestId('duplicate-cancel').click();
+  await expect(counter.root()).toHaveAttribute('data-step', 'amount');
+});
+
+test('unsigned sale: reminder badge, supplementary slip, signed on paper with a scan, leaves the unsigned filter', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('2300');
+  await counter.next();
+  await c.page.getByTestId('signature-declined').click();
+  await c.page.getByTestId('unsigned-finish').click();
+  await expect(counter.done()).toHaveAttribute('data-signature', 'unsigned');
+  await expect(c.page.getByTestId('unsigned-badge')).toHaveAttribute('data-count', '1');
+
+  await c.page.getByTestId('nav-transactions').click();
+  await c.page.getByTestId('filter-unsigned').click();
+  await expect(c.page.getByTestId('filter-unsigned')).toHaveAttribute('data-count', '1');
+  await c.page.getByTestId('sale-row').first().click();
+  await c.page.getByTestId('follow-up-print-slip').click();
+  await expect.poll(async () => (await virtualReceipts(c)).some((r) => r.text.includes('补签'))).toBe(true);
+  await c.page.getByTestId('follow-up-paper').click();
+  await c.page.getByTestId('follow-up-file').setInputFiles({ name: 'slip.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await c.page.getByTestId('follow-up-save').click();
+  await expect(c.page.getByTestId('sale-detail')).toHaveAttribute('data-signature', 'signed');
+  await c.page.keyboard.press('Escape');
+  await expect(c.page.getByTestId('filter-unsigned')).toHaveAttribute('data-count', '0');
+  await expect(c.page.getByTestId('unsigned-badge')).toHaveCount(0);
+  await sentinelClean(c);
+});
+
+test('forced signature blocks finishing unsigned until a manager exempts it with a reason', async ({ console: c }) => {
+  await setUpAsManager(c);
+  await dispatch(c, 'settings:set', { patch: { signature: { forced: true } } });
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('1800');
+  await counter.next();
+  await c.page.getByTestId('signature-declined').click();
+  await expect(c.page.getByTestId('counter-exemption')).toBeVisible();
+  await c.page.getByTestId('exemption-reason').fill('Customer has an injured hand');
+  await c.page.getByTestId('exemption-pin').fill('999999');
+  await c.page.getByTestId('unsigned-finish').click();
+  await expect(c.page.getByTestId('exemption-error')).toBeVisible();
+  await c.page.getByTestId('exemption-pin').fill(MANAGER.pin);
+  await c.page.getByTestId('unsigned-finish').click();
+  await expect(counter.done()).toHaveAttribute('data-signature', 'waived');
+});
+
+test('paper out: approved but not printed, then one reprint stamped REPRINT 1 once paper is back', async ({ console: c }) => {
+  await setUpAsManager(c);
+  await dispatch(c, 'settings:set', { patch: { printer: { customerCopy: false } } });
+  await dispatch(c, 'printer:virtual-state', { state: 'paper-end' });
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('990');
+  await counter.next();
+  await counter.signAndConfirm();
+  await expect(c.page.getByTestId('not-printed-alert')).toBeVisible();
+  await expect(counter.printState('merchant')).toHaveAttribute('data-state', 'failed');
+  await dispatch(c, 'printer:virtual-state', { state: 'online' });
+  await c.page.getByTestId('reprint-merchant').click();
+  await expect(counter.printState('merchant')).toHaveAttribute('data-state', 'confirmed');
+  await expect(counter.printState('merchant')).toHaveAttribute('data-reprint', '1');
+  const receipts = await virtualReceipts(c);
+  expect(receipts).toHaveLength(1);
+  expect(receipts[0]!.text).toMatch(/REPRINT 1|重打印 1/);
+});
