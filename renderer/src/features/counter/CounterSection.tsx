@@ -5,6 +5,7 @@ import type { SaleRecord } from '../../data/records';
 import { SalePrintStatus } from '../sale/SalePrintStatus';
 import { usePrintSale } from '../sale/usePrintSale';
 import { CounterPage } from './CounterPage';
+import { InterruptedPrints } from '../sale/InterruptedPrints';
 
 /** The counter with printing attached: a finished sale prints its copies at once. */
 export const CounterSection = () => {
@@ -13,9 +14,12 @@ export const CounterSection = () => {
   const { printSale, printCopy } = usePrintSale(settings, { id: operator?.id ?? '', name: operator?.name ?? '' });
   const onFinished = useCallback((sale: SaleRecord) => void printSale(sale), [printSale]);
   return (
-    <CounterPage
+    <>
+      <InterruptedPrints />
+      <CounterPage
       onFinished={onFinished}
-      printing={(sale) => <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy, null)} />}
-    />
+        printing={(sale) => <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy, null)} />}
+      />
+    </>
   );
 };

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { getDb } from '../../data/db';
 import type { Copy, SaleRecord } from '../../data/records';
 import { signaturesFor } from '../../data/signatures-repo';
+import { listForSale, resolveJob } from '../../data/print-jobs-repo';
 import { printReceipt } from '../printer/print-workflow';
 import type { PrintOutcomeView } from '../printer/print-workflow';
 import { saleReceiptMarkup } from './sale-receipt';
@@ -18,7 +19,7 @@ export const usePrintSale = (settings: Settings, operator: { id: string; name: s
       const db = getDb();
       const signatures = await signaturesFor(db, sale.id);
       const cashier = (await db.operators.get(sale.operatorId))?.name ?? operator.name;
-      return printReceipt(
+      const outcome = await printReceipt(
         { db, print: (req) => api.invoke('printer:print', req) },
         {
           saleId: sale.id,
@@ -28,6 +29,12 @@ export const usePrintSale = (settings: Settings, operator: { id: string; name: s
           markup: (reprint) => saleReceiptMarkup({ sale, signatures, operatorName: cashier, settings, copy, reprint, supplementaryTime }),
         },
       );
+      if (outcome.job.state === 'confirmed') {
+        // The copy is on paper now: earlier failed or interrupted attempts of it are dealt with.
+        const open = (await listForSale(db, sale.id)).filter((j) => j.copy === copy && j.id !== outcome.job.id && j.resolvedAt === null && j.state !== 'confirmed');
+        for (const job of open) await resolveJob(db, job.id, operator.id, 'reprinted');
+      }
+      return outcome;
     },
     [settings, operator.id, operator.name],
   );

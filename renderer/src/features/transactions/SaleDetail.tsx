@@ -6,6 +6,9 @@ import { useSessionActions } from '../../app/SessionContext';
 import { SalePrintStatus } from '../sale/SalePrintStatus';
 import { usePrintSale } from '../sale/usePrintSale';
 import { FollowUpActions } from '../follow-up/FollowUpActions';
+import { ReverseDialog } from '../sale/ReverseDialog';
+import { useLinkedRecords, useRefundable, useReverseSale } from '../sale/useReverseSale';
+import { useState } from 'react';
 import type { TimelineItem } from './timeline';
 import { useSale, useTimeline } from './useTransactions';
 
@@ -29,6 +32,11 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
   const { operator } = useSessionActions();
   const { printCopy } = usePrintSale(settings, { id: operator?.id ?? '', name: operator?.name ?? '' });
   const charged = sale && (sale.state === 'approved' || sale.state === 'offline-accepted');
+  const [reverse, setReverse] = useState<'void' | 'refund' | null>(null);
+  const remaining = useRefundable(sale);
+  const linked = useLinkedRecords(saleId);
+  const reverseSale = useReverseSale(operator?.id ?? '');
+  const { t: ts } = useTranslation('sale');
 
   const fields: Array<[string, string]> = sale
     ? [
@@ -81,6 +89,37 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
                 </Button>
               </Stack>
             </>
+          ) : null}
+          {sale.kind === 'sale' && sale.state === 'approved' ? (
+            <Stack direction="row" spacing={1}>
+              <Button variant="outlined" color="error" onClick={() => setReverse('void')} data-testid="detail-void">
+                {ts('reverse.void.action')}
+              </Button>
+              <Button variant="outlined" color="error" disabled={!remaining} onClick={() => setReverse('refund')} data-testid="detail-refund">
+                {ts('reverse.refund.action')}
+              </Button>
+            </Stack>
+          ) : null}
+          {(linked ?? []).map((r) => (
+            <Typography key={r.id} data-testid="linked-record" data-kind={r.kind} data-state={r.state}>
+              {t(`kind.${r.kind}`)} {formatRmb(r.amountFen)} · {t(`state.${r.state}`)}
+            </Typography>
+          ))}
+          {reverse && remaining !== undefined ? (
+            <ReverseDialog
+              sale={sale}
+              kind={reverse}
+              remainingFen={remaining}
+              onClose={() => setReverse(null)}
+              onSubmit={async (kind, fen, pin) => {
+                const outcome = await reverseSale(sale, kind, fen, pin);
+                if (outcome.ok) {
+                  await printCopy(outcome.record, 'merchant');
+                  return null;
+                }
+                return outcome.reason;
+              }}
+            />
           ) : null}
           {sale.signatureState === 'unsigned' ? <FollowUpActions sale={sale} /> : null}
           <Divider />
