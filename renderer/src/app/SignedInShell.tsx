@@ -3,6 +3,7 @@ import { AboutPage } from '../features/about/AboutPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CounterSection } from '../features/counter/CounterSection';
 import { TransactionsPage } from '../features/transactions/TransactionsPage';
+import { LookupPage } from '../features/lookup/LookupPage';
 import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeListener';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { OperatorsPage } from '../features/login/OperatorsPage';
@@ -17,6 +18,7 @@ import type { Section } from './Shell';
 const sections: Section[] = [
   { id: 'counter', render: () => <CounterSection /> },
   { id: 'transactions', render: () => <TransactionsPage /> },
+  { id: 'lookup', render: () => <LookupPage /> },
   { id: 'devices', render: () => <DevicesPage /> },
   { id: 'settings', render: () => <SettingsPage /> },
   { id: 'operators', render: () => <OperatorsPage />, managerOnly: true },

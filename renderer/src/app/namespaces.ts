@@ -7,6 +7,7 @@ import { printerStrings } from '../features/printer/i18n';
 import { saleStrings } from '../features/sale/i18n';
 import { followUpStrings } from '../features/follow-up/i18n';
 import { transactionsStrings } from '../features/transactions/i18n';
+import { lookupStrings } from '../features/lookup/i18n';
 import { settingsStrings } from '../features/settings/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
@@ -20,5 +21,6 @@ export const namespaces = {
   sale: saleStrings,
   followUp: followUpStrings,
   transactions: transactionsStrings,
+  lookup: lookupStrings,
   settings: settingsStrings,
 };
