@@ -5,6 +5,8 @@ import type { Settings, SettingsPatch } from '../../../../shared/domain/settings
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useHostSettings } from '../../app/HostSettingsContext';
 import { useSessionActions } from '../../app/SessionContext';
+import { SETTING_GROUPS } from './fields';
+import { SettingsGroup } from './SettingsGroup';
 
 type Draft = Pick<Settings, 'general' | 'shop'>;
 
@@ -87,6 +89,9 @@ export const SettingsPage = () => {
           })}
         </Stack>
       </Paper>
+      {(Object.keys(SETTING_GROUPS) as Array<keyof typeof SETTING_GROUPS>).map((group) => (
+        <SettingsGroup key={group} group={group} fields={SETTING_GROUPS[group]} settings={settings} disabled={!isManager} onSave={saveSettings} />
+      ))}
       {error ? <Alert severity="error">{tc(`errors.${error.code}`, { field: error.field ?? '' })}</Alert> : null}
       {saved ? <Alert severity="success">{t('saved')}</Alert> : null}
       <Button variant="contained" size="large" disabled={!isManager} onClick={() => void save()} data-testid="settings-save" sx={{ alignSelf: 'flex-start' }}>

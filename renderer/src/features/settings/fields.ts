@@ -1,0 +1,55 @@
+import type { Settings } from '../../../../shared/domain/settings';
+
+/** How a setting is edited. Money fields are shown in yuan and stored in fen. */
+export type FieldKind = { type: 'text' } | { type: 'int'; min: number; max: number } | { type: 'fen' } | { type: 'bool' } | { type: 'select'; options: readonly (string | number)[] } | { type: 'hex16' };
+
+export interface FieldSpec<S extends keyof Settings = keyof Settings> {
+  section: S;
+  key: keyof Settings[S] & string;
+  kind: FieldKind;
+}
+
+const f = <S extends keyof Settings>(section: S, key: keyof Settings[S] & string, kind: FieldKind): FieldSpec => ({ section, key, kind }) as FieldSpec;
+
+/** The device and money settings a manager edits on the Settings screen, section by section. */
+export const SETTING_GROUPS: Record<'signature' | 'printer' | 'acquirer' | 'offline', FieldSpec[]> = {
+  signature: [
+    f('signature', 'rule', { type: 'select', options: ['always', 'above', 'never'] }),
+    f('signature', 'aboveAmountFen', { type: 'fen' }),
+    f('signature', 'forced', { type: 'bool' }),
+    f('signature', 'reminderMinutes', { type: 'int', min: 1, max: 1440 }),
+  ],
+  printer: [
+    f('printer', 'transport', { type: 'select', options: ['virtual', 'tcp', 'usb', 'serial'] }),
+    f('printer', 'host', { type: 'text' }),
+    f('printer', 'port', { type: 'int', min: 1, max: 65535 }),
+    f('printer', 'usbVendorId', { type: 'hex16' }),
+    f('printer', 'usbProductId', { type: 'hex16' }),
+    f('printer', 'serialPath', { type: 'text' }),
+    f('printer', 'baudRate', { type: 'select', options: [9600, 19200, 38400, 57600, 115200] }),
+    f('printer', 'paperWidth', { type: 'select', options: [58, 80] }),
+    f('printer', 'dotsPerLine', { type: 'select', options: [384, 512, 576] }),
+    f('printer', 'chinese', { type: 'select', options: ['native', 'raster'] }),
+    f('printer', 'cut', { type: 'bool' }),
+    f('printer', 'drawerPulse', { type: 'bool' }),
+    f('printer', 'merchantCopy', { type: 'bool' }),
+    f('printer', 'customerCopy', { type: 'bool' }),
+  ],
+  acquirer: [
+    f('acquirer', 'kind', { type: 'select', options: ['simulated', 'iso8583'] }),
+    f('acquirer', 'host', { type: 'text' }),
+    f('acquirer', 'port', { type: 'int', min: 1, max: 65535 }),
+    f('acquirer', 'tpdu', { type: 'text' }),
+    f('acquirer', 'header', { type: 'text' }),
+    f('acquirer', 'connectTimeoutMs', { type: 'int', min: 500, max: 60000 }),
+    f('acquirer', 'responseTimeoutMs', { type: 'int', min: 1000, max: 120000 }),
+  ],
+  offline: [
+    f('offline', 'enabled', { type: 'bool' }),
+    f('offline', 'maxAmountFen', { type: 'fen' }),
+    f('offline', 'maxCount', { type: 'int', min: 0, max: 1000 }),
+    f('offline', 'maxTotalFen', { type: 'fen' }),
+    f('offline', 'maxAgeHours', { type: 'int', min: 1, max: 168 }),
+    f('offline', 'allowSwiped', { type: 'bool' }),
+  ],
+};
