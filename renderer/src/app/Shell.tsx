@@ -7,6 +7,8 @@ export interface Section {
   id: string;
   render: () => ReactNode;
   managerOnly?: boolean;
+  /** Shown only in training mode. */
+  trainingOnly?: boolean;
 }
 
 export interface ShellProps {

@@ -4,6 +4,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { CounterSection } from '../features/counter/CounterSection';
 import { TransactionsPage } from '../features/transactions/TransactionsPage';
 import { LookupPage } from '../features/lookup/LookupPage';
+import { TrainingPage } from '../features/training/TrainingPage';
 import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeListener';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { OperatorsPage } from '../features/login/OperatorsPage';
@@ -20,6 +21,7 @@ const sections: Section[] = [
   { id: 'transactions', render: () => <TransactionsPage /> },
   { id: 'lookup', render: () => <LookupPage /> },
   { id: 'devices', render: () => <DevicesPage /> },
+  { id: 'training', render: () => <TrainingPage />, trainingOnly: true },
   { id: 'settings', render: () => <SettingsPage /> },
   { id: 'operators', render: () => <OperatorsPage />, managerOnly: true },
   { id: 'audit', render: () => <AuditPage />, managerOnly: true },
@@ -37,7 +39,7 @@ export const SignedInShell = () => {
     <>
       <KeyboardSwipeListener />
       <Shell
-        sections={sections}
+        sections={sections.filter((s) => !s.trainingOnly || settings.general.trainingMode)}
         operator={operator}
         trainingMode={settings.general.trainingMode}
         language={settings.general.language}

@@ -8,6 +8,7 @@ import { saleStrings } from '../features/sale/i18n';
 import { followUpStrings } from '../features/follow-up/i18n';
 import { transactionsStrings } from '../features/transactions/i18n';
 import { lookupStrings } from '../features/lookup/i18n';
+import { trainingStrings } from '../features/training/i18n';
 import { settingsStrings } from '../features/settings/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
@@ -22,5 +23,6 @@ export const namespaces = {
   followUp: followUpStrings,
   transactions: transactionsStrings,
   lookup: lookupStrings,
+  training: trainingStrings,
   settings: settingsStrings,
 };
