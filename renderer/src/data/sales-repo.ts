@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { assertTransition } from '../../../shared/domain/sale/sale-state';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { appendAudit } from '../features/audit/audit-log';
+import { appendAudit, auditTables } from './audit-repo';
+import { bucketDeltas, bumpCounters, readCounter } from './counters-repo';
 import type { CountersignDb } from './db';
 import type { SaleRecord, SaleState } from './records';
 
@@ -10,24 +11,20 @@ import type { SaleRecord, SaleState } from './records';
  * each change with its audit entry in one strict transaction. Running counts per filter are
  * kept in `counters` in the same transaction, so the live list never counts the table.
  */
-const bucketsOf = (s: Pick<SaleRecord, 'state' | 'signatureState' | 'followUp' | 'kind'>): string[] => [
+export const bucketsOf = (s: Pick<SaleRecord, 'state' | 'signatureState' | 'followUp' | 'kind'>): string[] => [
   `state:${s.state}`,
   `signature:${s.signatureState}`,
   `followUp:${s.followUp}`,
   `kind:${s.kind}`,
 ];
 
-const bump = async (db: CountersignDb, keys: string[], delta: number): Promise<void> => {
-  for (const key of keys) {
-    const row = await db.counters.get(key);
-    await db.counters.put({ key, value: (row?.value ?? 0) + delta });
-  }
-};
+/** The tables a sale write touches; callers composing a larger transaction include these. */
+export const saleTables = (db: CountersignDb) => [db.sales, db.counters, ...auditTables(db)];
 
 export type NewSale = Pick<SaleRecord, 'kind' | 'amountFen' | 'operatorId' | 'reference' | 'note' | 'originalSaleId'>;
 
 export const createSale = (db: CountersignDb, input: NewSale): Promise<SaleRecord> =>
-  db.transaction('rw', [db.sales, db.counters, db.audit, db.settings], async () => {
+  db.transaction('rw', saleTables(db), async () => {
     const now = Date.now();
     const sale: SaleRecord = {
       ...input,
@@ -53,7 +50,7 @@ export const createSale = (db: CountersignDb, input: NewSale): Promise<SaleRecor
       openCases: 0,
     };
     await db.sales.add(sale);
-    await bump(db, bucketsOf(sale), 1);
+    await bumpCounters(db, bucketDeltas([], bucketsOf(sale)));
     await appendAudit(db, { actor: input.operatorId, action: `${input.kind}.create`, objectType: 'sale', objectId: sale.id, result: 'ok', detail: { amountFen: sale.amountFen, originalSaleId: input.originalSaleId } });
     return sale;
   });
@@ -75,16 +72,13 @@ export const updateSale = (
   audit: { actor: string; action: string; result?: 'ok' | 'fail'; detail?: Record<string, unknown> },
   expectVersion?: number,
 ): Promise<SaleRecord> =>
-  db.transaction('rw', [db.sales, db.counters, db.audit, db.settings], async () => {
+  db.transaction('rw', saleTables(db), async () => {
     const before = await db.sales.get(saleId);
     if (!before || (expectVersion !== undefined && before.version !== expectVersion)) throw new StaleSale(saleId);
     if (change.state && change.state !== before.state) assertTransition(before.state, change.state);
     const after: SaleRecord = { ...before, ...change, version: before.version + 1, updatedAt: Date.now() };
     await db.sales.put(after);
-    const was = bucketsOf(before);
-    const is = bucketsOf(after);
-    await bump(db, was.filter((k) => !is.includes(k)), -1);
-    await bump(db, is.filter((k) => !was.includes(k)), 1);
+    await bumpCounters(db, bucketDeltas(bucketsOf(before), bucketsOf(after)));
     await appendAudit(db, {
       actor: audit.actor,
       action: audit.action,
@@ -114,4 +108,4 @@ export const offlineQueue = (db: CountersignDb): Promise<SaleRecord[]> =>
 export const recentOnCard = (db: CountersignDb, fingerprint: string, since: number): Promise<SaleRecord[]> =>
   db.sales.where('[fingerprint+createdAt]').between([fingerprint, since], [fingerprint, Dexie.maxKey]).toArray();
 
-export const counter = async (db: CountersignDb, key: string): Promise<number> => (await db.counters.get(key))?.value ?? 0;
+export const counter = readCounter;

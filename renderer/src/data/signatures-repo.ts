@@ -3,7 +3,7 @@ import { uuidv7 } from '../../../shared/domain/ids';
 import type { CountersignDb } from './db';
 import type { SignatureRecord, SignatureState } from './records';
 import { updateSale } from './sales-repo';
-import { appendAudit } from '../features/audit/audit-log';
+import { appendAudit } from './audit-repo';
 
 export type NewSignature = Omit<SignatureRecord, 'id' | 'createdAt'>;
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { storageEstimate } from '../../data/storage-status';
 
 export interface StorageInfo {
   persisted: 'yes' | 'no' | 'unsupported';
@@ -8,18 +9,15 @@ export interface StorageInfo {
 
 /** Whether the browser granted persistent storage, and the quota it gives this origin. */
 export const useStorageInfo = (): StorageInfo | null => {
-  const storage = typeof navigator !== 'undefined' ? (navigator.storage as StorageManager | undefined) : undefined;
-  const supported = typeof storage?.estimate === 'function';
-  const [info, setInfo] = useState<StorageInfo | null>(supported ? null : { persisted: 'unsupported', usage: null, quota: null });
+  const [info, setInfo] = useState<StorageInfo | null>(null);
   useEffect(() => {
-    if (!storage || !supported) return;
-    void Promise.all([storage.persisted ? storage.persisted() : Promise.resolve(null), storage.estimate()]).then(([persisted, estimate]) =>
-      setInfo({
-        persisted: persisted === null ? 'unsupported' : persisted ? 'yes' : 'no',
-        usage: estimate.usage ?? null,
-        quota: estimate.quota ?? null,
-      }),
-    );
-  }, [storage, supported]);
+    let live = true;
+    void storageEstimate().then((e) => {
+      if (live) setInfo({ persisted: e.persisted === null ? 'unsupported' : e.persisted ? 'yes' : 'no', usage: e.usage, quota: e.quota });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   return info;
 };

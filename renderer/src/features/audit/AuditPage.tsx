@@ -25,7 +25,7 @@ export const AuditPage = () => {
         </Button>
         {check.verdict ? (
           <Alert severity={check.verdict.ok ? 'success' : 'error'} data-testid="audit-verify-result" data-ok={String(check.verdict.ok)} sx={{ flex: 1 }}>
-            {check.verdict.ok ? t('ok', { count: check.verdict.count }) : t(`problem.${check.verdict.problem}`, { seq: check.verdict.seq })}
+            {check.verdict.ok ? t('ok', { count: check.verdict.count }) : t(`problem.${check.verdict.problem}`, { seq: check.verdict.firstBadSeq })}
           </Alert>
         ) : null}
       </Stack>

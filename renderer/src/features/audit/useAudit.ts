@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ChainVerdict } from '../../../../shared/domain/audit/chain-hash';
+import type { ChainVerdict } from '../../../../shared/domain/audit-chain';
 import { getDb } from '../../data/db';
 import type { AuditEntry } from '../../data/records';
 import { recentAudit, verifyChain } from './audit-log';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CountersignDb } from '../../data/db';
 import { uuidv7 } from '../../../../shared/domain/ids';
-import { isWeakPin } from '../../../../shared/domain/pin-hash';
+import { isWeakPin } from '../../../../shared/domain/pin';
 import { addOperator, checkPin, createFirstManager, listOperators } from './operators';
 
 const db = () => new CountersignDb(`t-${uuidv7()}`);

@@ -1,4 +1,4 @@
-import { hashPin, isPinFormat, isWeakPin, verifyPin } from '../../../../shared/domain/pin-hash';
+import { hashPin, isPinFormat, isWeakPin, verifyPin } from '../../../../shared/domain/pin';
 import { uuidv7 } from '../../../../shared/domain/ids';
 import type { CountersignDb } from '../../data/db';
 import type { OperatorRecord, Role } from '../../data/records';

@@ -1,0 +1,161 @@
+import Dexie from 'dexie';
+import type { IndexableType, Table, Transaction } from 'dexie';
+import { ChainVerifier, EMPTY_HEAD, sealEntry } from '../../../shared/domain/audit-chain';
+import type { ChainHead, ChainVerdict } from '../../../shared/domain/audit-chain';
+import { uuidv7 } from '../../../shared/domain/ids';
+import type { CountersignDb } from './db';
+import type { AuditEntry } from './records';
+
+/**
+ * The append-only audit table (RULES.md 7). Entries are written only by `appendAudit`; the
+ * head (last seq and hash) is kept in `settings` in the same transaction, so removing entries
+ * from the end shows up in `verifyChain`. The head lives in `settings` rather than `counters`
+ * because every caller's transaction already includes `settings` (see `auditTables`).
+ */
+export interface AuditInput {
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  result: 'ok' | 'fail';
+  detail?: Record<string, unknown>;
+}
+
+export const AUDIT_HEAD_KEY = 'audit.head';
+export const DEVICE_ID_KEY = 'device.id';
+
+/** The tables a transaction must include for `appendAudit` to join it. */
+export const auditTables = (db: CountersignDb): Table[] => [db.audit, db.settings];
+
+const readHead = async (db: CountersignDb): Promise<ChainHead | null> => {
+  const value = (await db.settings.get(AUDIT_HEAD_KEY))?.value as ChainHead | undefined;
+  return value && typeof value.seq === 'number' && typeof value.hash === 'string' ? { seq: value.seq, hash: value.hash } : null;
+};
+
+const deviceId = async (db: CountersignDb, now: number): Promise<string> => {
+  const stored = (await db.settings.get(DEVICE_ID_KEY))?.value;
+  if (typeof stored === 'string' && stored) return stored;
+  const id = uuidv7(now);
+  await db.settings.put({ key: DEVICE_ID_KEY, value: id, updatedAt: now });
+  return id;
+};
+
+const append = async (db: CountersignDb, input: AuditInput, now: number): Promise<AuditEntry> => {
+  const head = (await readHead(db)) ?? EMPTY_HEAD;
+  const entry = sealEntry({
+    seq: head.seq + 1,
+    id: uuidv7(now),
+    at: new Date(now).toISOString(),
+    actor: input.actor,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId,
+    result: input.result,
+    device: await deviceId(db, now),
+    detail: input.detail ?? {},
+    prevHash: head.hash,
+  });
+  await db.audit.add(entry);
+  await db.settings.put({ key: AUDIT_HEAD_KEY, value: { seq: entry.seq, hash: entry.hash } satisfies ChainHead, updatedAt: now });
+  return entry;
+};
+
+/**
+ * Appends one entry. Inside a caller's read-write transaction that includes `audit` and
+ * `settings` it joins it (a sale write and its entry commit or fail together); otherwise it
+ * runs in its own. Concurrent appends are serialised by IndexedDB, so the chain stays one line.
+ */
+export const appendAudit = (db: CountersignDb, input: AuditInput, now: number = Date.now()): Promise<AuditEntry> => {
+  const current = Dexie.currentTransaction as Transaction | null;
+  if (current && current.db === db) {
+    const joins = current.mode === 'readwrite' && current.storeNames.includes('audit') && current.storeNames.includes('settings');
+    if (!joins) {
+      return Promise.reject(new Error(`appendAudit(${input.action}) needs a read-write transaction over audit and settings; include auditTables(db)`));
+    }
+    return append(db, input, now);
+  }
+  return db.transaction('rw', db.audit, db.settings, () => append(db, input, now));
+};
+
+/** Flattens a settings patch to dotted paths → new values for the audit detail. */
+export const summarizePatch = (patch: Record<string, unknown>, prefix = ''): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, summarizePatch(value as Record<string, unknown>, path));
+    else out[path] = value;
+  }
+  return out;
+};
+
+/** Audits a change to host or local settings (RULES.md 6-7): which fields, to what, by whom. */
+export const auditSettingsChange = (
+  db: CountersignDb,
+  actor: string,
+  patchSummary: Record<string, unknown>,
+  result: 'ok' | 'fail' = 'ok',
+  now: number = Date.now(),
+): Promise<AuditEntry> => {
+  const changes = summarizePatch(patchSummary);
+  return appendAudit(db, { actor, action: 'settings.change', objectType: 'settings', objectId: Object.keys(changes).sort().join(','), result, detail: { changes } }, now);
+};
+
+/**
+ * Walks the chain in seq order, `chunkSize` entries per read transaction (never the whole
+ * table in memory), and names the first entry that was edited, inserted, deleted or
+ * reordered. The last chunk and the recorded head are read in one transaction, so appends
+ * made while verifying do not look like tampering.
+ */
+export const verifyChain = async (db: CountersignDb, options: { chunkSize?: number; lookahead?: number } = {}): Promise<ChainVerdict> => {
+  const chunkSize = Math.max(1, options.chunkSize ?? 2000);
+  const lookahead = Math.max(0, options.lookahead ?? 64);
+  const verifier = new ChainVerifier({ windowSize: Math.max(4096, chunkSize + lookahead) });
+  let after: IndexableType = -Infinity;
+  for (;;) {
+    const { rows, head, last } = await db.transaction('r', db.audit, db.settings, async () => {
+      const rows = await db.audit.where('seq').above(after).limit(chunkSize + lookahead).toArray();
+      // Fewer rows than asked for: the table ends here, so read the head in this snapshot.
+      const last = rows.length < chunkSize + lookahead;
+      return { rows, last, head: last ? await readHead(db) : null };
+    });
+    const verifyCount = last ? rows.length : chunkSize;
+    const bad = verifier.push(rows, verifyCount);
+    if (bad) return bad;
+    if (last) {
+      const verdict = verifier.finish(head);
+      if (!verdict.ok && verdict.entryId === null && verdict.problem !== 'deleted') {
+        return { ...verdict, entryId: (await db.audit.get(verdict.firstBadSeq))?.id ?? null };
+      }
+      return verdict;
+    }
+    after = rows[verifyCount - 1]?.seq ?? after;
+  }
+};
+
+/** The newest entries, newest first (audit screen, useAuditTail). */
+export const recentAudit = (db: CountersignDb, limit: number): Promise<AuditEntry[]> => db.audit.orderBy('seq').reverse().limit(limit).toArray();
+
+/** Entries about one object (a sale, an operator), oldest first. */
+export const auditFor = (db: CountersignDb, objectId: string): Promise<AuditEntry[]> =>
+  db.audit.where('[objectId+seq]').between([objectId, Dexie.minKey], [objectId, Dexie.maxKey]).toArray();
+
+/** The recorded head: last seq (= number of entries) and its hash. */
+export const auditHead = async (db: CountersignDb): Promise<ChainHead> => (await readHead(db)) ?? EMPTY_HEAD;
+
+export interface CheckpointSubject {
+  seq: number;
+  hash: string;
+  device: string;
+  /** ISO-8601 UTC when the head was read. */
+  at: string;
+}
+
+/**
+ * Seam for signed checkpoints (a later issue): what the device's Ed25519 key will sign.
+ * Main signs it and the signature is stored beside the log; nothing is signed here.
+ */
+export const headForCheckpoint = (db: CountersignDb, now: number = Date.now()): Promise<CheckpointSubject> =>
+  db.transaction('rw', db.audit, db.settings, async () => {
+    const head = (await readHead(db)) ?? EMPTY_HEAD;
+    return { seq: head.seq, hash: head.hash, device: await deviceId(db, now), at: new Date(now).toISOString() };
+  });

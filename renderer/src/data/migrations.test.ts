@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import type { Table } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../shared/domain/ids';
+import { CountersignDb } from './db';
+import { SCHEMA_V1 } from './schema';
+
+/**
+ * The migration pattern of migrations.ts, exercised on a test-only v2 so the real schema
+ * version stays 1: a new version re-declares the changed store (here an index) and an
+ * upgrade function moves the data, in Dexie's version-change transaction.
+ */
+interface SaleRow {
+  id: string;
+  createdAt: number;
+  operatorId: string;
+  amountFen: number;
+  shift?: string;
+}
+
+class V1 extends Dexie {
+  sales!: Table<SaleRow, string>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+class V2 extends Dexie {
+  sales!: Table<SaleRow, string>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores({ ...SCHEMA_V1, sales: `${SCHEMA_V1.sales}, [shift+createdAt]` })
+      .upgrade((tx) =>
+        tx
+          .table<SaleRow, string>('sales')
+          .toCollection()
+          .modify((s) => {
+            s.shift ??= new Date(s.createdAt).getUTCHours() < 14 ? 'morning' : 'evening';
+          }),
+      );
+  }
+}
+
+const rows: SaleRow[] = [
+  { id: 'a', createdAt: Date.UTC(2026, 10, 23, 9), operatorId: 'op-1', amountFen: 100 },
+  { id: 'b', createdAt: Date.UTC(2026, 10, 23, 18), operatorId: 'op-2', amountFen: 200 },
+  { id: 'c', createdAt: Date.UTC(2026, 10, 23, 10), operatorId: 'op-1', amountFen: 300, shift: 'kept' },
+];
+
+describe('schema migrations', () => {
+  it('upgrades a v1 database to a test-only v2: new index built, rows migrated, nothing lost', async () => {
+    const name = `t-${uuidv7()}`;
+    const v1 = new V1(name);
+    await v1.sales.bulkAdd(rows);
+    v1.close();
+
+    const v2 = new V2(name);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    expect(await v2.sales.count()).toBe(3);
+    expect((await v2.sales.orderBy('id').toArray()).map((s) => s.shift)).toEqual(['morning', 'evening', 'kept']);
+    const mornings = await v2.sales.where('[shift+createdAt]').between(['morning', Dexie.minKey], ['morning', Dexie.maxKey]).toArray();
+    expect(mornings.map((s) => s.id)).toEqual(['a']);
+    v2.close();
+  });
+
+  it('opens a database written by the v1 schema with the app’s own class', async () => {
+    const name = `t-${uuidv7()}`;
+    const v1 = new V1(name);
+    await v1.sales.bulkAdd(rows);
+    v1.close();
+    const app = new CountersignDb(name);
+    expect(await app.sales.where('createdAt').above(0).count()).toBe(3);
+    expect(app.verno).toBe(1);
+    app.close();
+  });
+});

@@ -1,0 +1,138 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../shared/domain/ids';
+import { verifyChain } from './audit-repo';
+import { CountersignDb } from './db';
+import type { SaleRecord, SaleState } from './records';
+import { LIVE_FILTERS, countSales, pageSales } from './sales-pages';
+import type { SaleCursor, SaleIndexFilter } from './sales-pages';
+import { StaleSale, createSale, updateSale } from './sales-repo';
+
+const fresh = () => new CountersignDb(`t-${uuidv7()}`);
+const newSale = { kind: 'sale' as const, amountFen: 12_345, operatorId: 'op-1', reference: '', note: '', originalSaleId: null };
+
+/** A stored sale as the list sees it; ids sort like the real UUIDv7s (time first). */
+const row = (createdAt: number, n: number, patch: Partial<SaleRecord> = {}): SaleRecord => ({
+  id: `${String(createdAt).padStart(14, '0')}-${String(n).padStart(4, '0')}`,
+  kind: 'sale',
+  originalSaleId: null,
+  createdAt,
+  updatedAt: createdAt,
+  version: 1,
+  operatorId: 'op-1',
+  amountFen: 100 + n,
+  state: 'approved',
+  signatureState: 'signed',
+  card: null,
+  last4: '1232',
+  fingerprint: '',
+  reference: '',
+  note: '',
+  stan: null,
+  batch: null,
+  authCode: null,
+  rrn: null,
+  responseCode: null,
+  channel: 'online',
+  sealed: null,
+  offlineQueuedAt: null,
+  forwardedAt: null,
+  followUp: 'none',
+  openCases: 0,
+  ...patch,
+});
+
+const allPages = async (db: CountersignDb, filter: SaleIndexFilter, limit: number): Promise<string[]> => {
+  const ids: string[] = [];
+  let after: SaleCursor | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await pageSales(db, filter, { after, limit });
+    ids.push(...page.rows.map((r) => r.id));
+    if (!page.next) return ids;
+    after = page.next;
+  }
+  throw new Error('paging did not end');
+};
+
+describe('sales repository', () => {
+  it('creates a sale at version 1 with its counters and audit entry', async () => {
+    const db = fresh();
+    const sale = await createSale(db, newSale);
+    expect(sale).toMatchObject({ version: 1, state: 'created', signatureState: 'pending' });
+    expect(await countSales(db, { by: 'state', states: ['created'] })).toBe(1);
+    expect(await countSales(db, LIVE_FILTERS.all)).toBe(1);
+    expect((await db.audit.toArray()).map((e) => [e.action, e.objectId])).toEqual([['sale.create', sale.id]]);
+  });
+
+  it('increments the version on each change and moves the counters with the state', async () => {
+    const db = fresh();
+    const sale = await createSale(db, newSale);
+    const read = await updateSale(db, sale.id, { state: 'card-read', last4: '1232' }, { actor: 'op-1', action: 'sale.card-read' }, 1);
+    const sent = await updateSale(db, sale.id, { state: 'authorizing' }, { actor: 'op-1', action: 'sale.sent' }, 2);
+    expect([read.version, sent.version]).toEqual([2, 3]);
+    expect(await countSales(db, { by: 'state', states: ['created'] })).toBe(0);
+    expect(await countSales(db, LIVE_FILTERS.unknown)).toBe(1);
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('changes nothing when the version is stale or the transition is illegal', async () => {
+    const db = fresh();
+    const sale = await createSale(db, newSale);
+    await expect(updateSale(db, sale.id, { state: 'card-read' }, { actor: 'op-1', action: 'x' }, 7)).rejects.toBeInstanceOf(StaleSale);
+    await expect(updateSale(db, sale.id, { state: 'approved' }, { actor: 'op-1', action: 'x' })).rejects.toThrow(/cannot go from created to approved/);
+    expect(await db.sales.get(sale.id)).toEqual(sale);
+    expect(await countSales(db, { by: 'state', states: ['created'] })).toBe(1);
+    expect(await db.audit.count()).toBe(1);
+  });
+
+  it('keeps every counter equal to the real count through a run of transitions', async () => {
+    const db = fresh();
+    const paths: SaleState[][] = [['card-read', 'authorizing', 'approved'], ['card-read', 'authorizing', 'unknown', 'declined'], ['cancelled'], ['card-read', 'offline-accepted'], []];
+    for (const path of paths) {
+      const sale = await createSale(db, newSale);
+      for (const state of path) await updateSale(db, sale.id, { state }, { actor: 'op-1', action: `sale.${state}` });
+    }
+    const unsigned = await createSale(db, newSale);
+    await updateSale(db, unsigned.id, { signatureState: 'unsigned', followUp: 'open' }, { actor: 'op-1', action: 'sale.unsigned' });
+    for (const state of ['created', 'approved', 'declined', 'cancelled', 'offline-accepted'] as const) {
+      expect(await countSales(db, { by: 'state', states: [state] })).toBe(await db.sales.where('state').equals(state).count());
+    }
+    expect(await countSales(db, LIVE_FILTERS.unsigned)).toBe(1);
+    expect(await countSales(db, LIVE_FILTERS['follow-up'])).toBe(1);
+    expect(await countSales(db, LIVE_FILTERS.all)).toBe(6);
+  });
+});
+
+describe('keyset paging', () => {
+  const seed = async () => {
+    const db = fresh();
+    const rows: SaleRecord[] = [];
+    // Several rows share a millisecond, as sales written in one burst do.
+    for (let n = 0; n < 30; n++) {
+      const state: SaleState = n % 5 === 0 ? 'unknown' : n % 7 === 0 ? 'authorizing' : 'approved';
+      rows.push(row(1_000 + Math.floor(n / 3), n, { state, signatureState: n % 4 === 0 ? 'unsigned' : 'signed' }));
+    }
+    await db.sales.bulkAdd(rows);
+    return { db, rows };
+  };
+  const newestFirst = (rows: SaleRecord[]) => [...rows].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).map((r) => r.id);
+
+  it('pages through every row exactly once, newest first, across equal timestamps', async () => {
+    const { db, rows } = await seed();
+    expect(await allPages(db, LIVE_FILTERS.all, 4)).toEqual(newestFirst(rows));
+    expect(await allPages(db, LIVE_FILTERS.all, 30)).toEqual(newestFirst(rows));
+  });
+
+  it('pages one index range and a merge of several, without gaps or repeats', async () => {
+    const { db, rows } = await seed();
+    expect(await allPages(db, LIVE_FILTERS.unsigned, 2)).toEqual(newestFirst(rows.filter((r) => r.signatureState === 'unsigned')));
+    expect(await allPages(db, LIVE_FILTERS.unknown, 3)).toEqual(newestFirst(rows.filter((r) => r.state === 'unknown' || r.state === 'authorizing')));
+  });
+
+  it('says there is no next page when the last page is exactly full', async () => {
+    const { db } = await seed();
+    const first = await pageSales(db, LIVE_FILTERS.all, { limit: 15 });
+    const second = await pageSales(db, LIVE_FILTERS.all, { after: first.next, limit: 15 });
+    expect([first.rows.length, second.rows.length, second.next]).toEqual([15, 15, null]);
+  });
+});

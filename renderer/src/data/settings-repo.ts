@@ -1,0 +1,35 @@
+import type { CountersignDb } from './db';
+import { AUDIT_HEAD_KEY, DEVICE_ID_KEY } from './audit-repo';
+
+/**
+ * Renderer-local key-value records in the `settings` table: things this browser profile
+ * remembers about itself. Machine settings (printer, acquirer, idle minutes, language) are
+ * the host's (settings:get/settings:set), not these.
+ */
+export interface PersistResult {
+  /** What navigator.storage.persist() answered; null where the API is absent. */
+  granted: boolean | null;
+  /** Unix ms when it was asked. */
+  at: number;
+}
+
+export interface LocalSettings {
+  /** Unix ms when the first manager was created on this profile. */
+  'firstRun.completedAt': number;
+  /** The answer to the one persistent-storage request made at first run. */
+  'storage.persist-requested': PersistResult;
+}
+
+export type LocalSettingKey = keyof LocalSettings;
+
+/** Keys the audit log keeps beside its entries; only audit-repo writes them. */
+const RESERVED = new Set<string>([AUDIT_HEAD_KEY, DEVICE_ID_KEY]);
+
+export const getSetting = async <K extends LocalSettingKey>(db: CountersignDb, key: K): Promise<LocalSettings[K] | undefined> =>
+  (await db.settings.get(key))?.value as LocalSettings[K] | undefined;
+
+/** Joins the caller's transaction when it includes `settings`. */
+export const setSetting = async <K extends LocalSettingKey>(db: CountersignDb, key: K, value: LocalSettings[K], now: number = Date.now()): Promise<void> => {
+  if (RESERVED.has(key)) throw new Error(`${key} is written by the audit log only`);
+  await db.settings.put({ key, value, updatedAt: now });
+};
