@@ -23,4 +23,5 @@ export const registerAppHandlers = (ctx: CoreContext): void => {
     disk: await diskOf(ctx.platform.dataDir),
     startedAt,
   }));
+  ctx.router.handle('app:open-customer-window', () => ({ opened: ctx.platform.openCustomerWindow?.() ?? false }));
 };

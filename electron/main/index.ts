@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app } from 'electron';
+import { app, screen } from 'electron';
 import { createCore } from '../services/core';
 import { createFileLogger } from '../services/logger';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -33,7 +33,19 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     hardenSession();
     serveAppProtocol(join(outDir, 'renderer'));
-    const core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger });
+    let customerWindow: BrowserWindow | null = null;
+    const openCustomerWindow = (): boolean => {
+      if (customerWindow && !customerWindow.isDestroyed()) {
+        customerWindow.focus();
+        return true;
+      }
+      // The customer screen goes on the second display when there is one.
+      const other = screen.getAllDisplays().find((d) => d.id !== screen.getPrimaryDisplay().id);
+      customerWindow = createSecureWindow({ dataDir, name: 'customer', preload: preloadPath(outDir), query: '?window=customer' });
+      if (other) customerWindow.setBounds(other.workArea);
+      return true;
+    };
+    const core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger, openCustomerWindow });
     bridgeIpc(core);
     mainWindow = createSecureWindow({ dataDir, name: 'main', preload: preloadPath(outDir) });
     app.on('before-quit', () => void core.stop());

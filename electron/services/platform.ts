@@ -18,4 +18,6 @@ export interface Platform {
   dataDir: string;
   secrets: SecretStore;
   logger: Logger;
+  /** Desktop only: open the customer-facing window on a second display. */
+  openCustomerWindow?: () => boolean;
 }

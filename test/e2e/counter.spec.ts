@@ -148,3 +148,24 @@ test('paper out: approved but not printed, then one reprint stamped REPRINT 1 on
   expect(receipts).toHaveLength(1);
   expect(receipts[0]!.text).toMatch(/REPRINT 1|重打印 1/);
 });
+
+test('the customer window shows the amount and captures the signature the cashier sees', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const customer = await c.context.newPage();
+  await customer.goto(`${c.host.web.url}&window=customer`);
+  await expect(customer.getByTestId('customer-window')).toBeVisible();
+  const counter = new CounterPage(c.page);
+  await counter.typeAmount('6600');
+  await counter.charge();
+  await expect(customer.getByTestId('customer-amount')).toContainText('66.00');
+  await counter.swipe('unionpay-debit');
+  await expect(counter.result()).toHaveAttribute('data-outcome', 'approved');
+  await counter.next();
+  await expect(customer.getByTestId('customer-window')).toHaveAttribute('data-state', 'request-signature');
+  await new CounterPage(customer).sign('customer-canvas');
+  await customer.getByTestId('customer-done').click();
+  await expect(c.page.getByTestId('counter-confirm-signature')).toBeVisible();
+  await expect(c.page.getByTestId('signature-preview')).toBeVisible();
+  await c.page.getByTestId('signature-confirm').click();
+  await expect(counter.done()).toHaveAttribute('data-signature', 'signed');
+});

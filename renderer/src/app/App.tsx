@@ -11,6 +11,8 @@ import { SessionContext } from './SessionContext';
 import { useSessionActionsValue } from './useSessionActionsValue';
 import { SignedInShell } from './SignedInShell';
 import { theme } from './theme';
+import { launchParams } from '../api/bridge';
+import { CustomerWindow } from '../features/customer/CustomerWindow';
 import { requestPersistenceOnce } from './persistence';
 
 const Connecting = () => {
@@ -72,16 +74,18 @@ const Gate = () => {
   );
 };
 
+const isCustomerWindow = launchParams().window === 'customer';
+
 export const App = () => {
   useEffect(() => {
-    void requestPersistenceOnce();
+    if (!isCustomerWindow) void requestPersistenceOnce();
   }, []);
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <HostSettingsProvider fallback={<Connecting />}>
         <LanguageSync />
-        <Gate />
+        {isCustomerWindow ? <CustomerWindow /> : <Gate />}
       </HostSettingsProvider>
     </ThemeProvider>
   );

@@ -9,6 +9,7 @@ import { followUpStrings } from '../features/follow-up/i18n';
 import { transactionsStrings } from '../features/transactions/i18n';
 import { lookupStrings } from '../features/lookup/i18n';
 import { trainingStrings } from '../features/training/i18n';
+import { customerStrings } from '../features/customer/i18n';
 import { settingsStrings } from '../features/settings/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
@@ -24,5 +25,6 @@ export const namespaces = {
   transactions: transactionsStrings,
   lookup: lookupStrings,
   training: trainingStrings,
+  customer: customerStrings,
   settings: settingsStrings,
 };

@@ -22,4 +22,9 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const appCommands = {
   /** Version, host kind, data location and disk space of the host. Storage quota is read by the renderer. */
   'app:info': command(z.object({}).strict(), AppInfo),
+  /**
+   * Opens the customer-facing window on the second display (desktop host). The browser host
+   * answers `opened: false` and the renderer opens the same page with `window=customer` itself.
+   */
+  'app:open-customer-window': command(z.object({}).strict(), z.object({ opened: z.boolean() })),
 };

@@ -13,6 +13,7 @@ import { ConfirmSignatureStep, SignatureStep } from './SignatureStep';
 import { UnsignedStep } from './UnsignedStep';
 import { useCounter } from './useCounter';
 import { useLinkStatus } from './useLinkStatus';
+import { useCustomerAmount, useOpenCustomerWindow } from '../customer/useCustomerScreen';
 
 /** The screen a cashier lives in. `printing` renders the print state of a finished sale. */
 export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleRecord) => void; printing: (sale: SaleRecord) => ReactNode }) => {
@@ -23,6 +24,9 @@ export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleR
   const counter = useCounter(operator?.id ?? '', settings, link.online !== false, onFinished);
   const { step } = counter;
   const role = operator?.role ?? 'cashier';
+  const openCustomer = useOpenCustomerWindow();
+  const { t: tcu } = useTranslation('customer');
+  useCustomerAmount(step.kind === 'card' || step.kind === 'authorizing' ? step.sale : null);
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }} data-testid="counter" data-step={step.kind}>
@@ -36,6 +40,9 @@ export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleR
           color={link.online === false ? 'error' : link.online ? 'success' : 'default'}
           label={link.online === null ? t('link.checking') : link.online ? (settings.acquirer.kind === 'simulated' ? t('link.training') : t('link.online')) : t('link.offline')}
         />
+        <Button variant="outlined" onClick={() => void openCustomer()} data-testid="open-customer-window">
+          {tcu('open')}
+        </Button>
       </Stack>
       {counter.resolutions.map((r) => (
         <Alert key={r.sale.id} severity={r.outcome === 'reversed' ? 'info' : 'warning'} onClose={counter.dismissResolutions} data-testid="counter-resolution">

@@ -5,12 +5,14 @@ import { formatRmb } from '../../../../shared/domain/money';
 import type { SaleRecord, SignaturePoint } from '../../data/records';
 import { SignatureCanvas } from '../signature/SignatureCanvas';
 import type { SignatureCanvasHandle } from '../signature/SignatureCanvas';
+import { useCustomerSignature } from '../customer/useCustomerScreen';
 
 /** The customer signs here (or on the customer window); clear and redo; "declined". */
 export const SignatureStep = ({ sale, onSigned, onDeclined }: { sale: SaleRecord; onSigned: (strokes: SignaturePoint[][], png: string) => void; onDeclined: () => void }) => {
   const { t } = useTranslation('counter');
   const pad = useRef<SignatureCanvasHandle>(null);
   const [empty, setEmpty] = useState(true);
+  useCustomerSignature(sale, onSigned);
   return (
     <Paper sx={{ p: 3 }} data-testid="counter-signature-step">
       <Stack spacing={2}>
