@@ -4,6 +4,7 @@ import { registerSettingsHandlers } from '../ipc/settings-handlers';
 import { registerDevicesHandlers } from '../ipc/devices-handlers';
 import { registerCardReader } from '../card/card-reader-module';
 import { registerPrinter } from '../printer/printer-module';
+import { registerAcquirer } from '../acquirer/acquirer-module';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { DeviceRegistry } from './device-registry';
 import { EventBus } from './event-bus';
@@ -19,7 +20,7 @@ export interface Core {
 }
 
 /** Every domain, in start order. Each registers its own handlers and services. */
-const domains: DomainModule[] = [registerAppHandlers, registerSettingsHandlers, registerDevicesHandlers, (ctx) => registerCardReader(ctx), (ctx) => registerPrinter(ctx)];
+const domains: DomainModule[] = [registerAppHandlers, registerSettingsHandlers, registerDevicesHandlers, (ctx) => registerCardReader(ctx), (ctx) => registerPrinter(ctx), registerAcquirer];
 
 /**
  * The main-side services, identical for the desktop host and the browser host.
