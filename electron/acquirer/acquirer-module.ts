@@ -1,5 +1,5 @@
-import type { HostAnswer } from '../../shared/ports/acquirer-link';
-import type { AcquirerLink } from '../../shared/ports/acquirer-link';
+import type { HostAnswer } from './link-types';
+import type { AcquirerLink } from './link-types';
 import { CommandError } from '../../shared/ipc/envelope';
 import type { HostResult } from '../../shared/ipc/commands/acquirer';
 import { getCardVault } from '../card/card-reader-module';
@@ -19,6 +19,7 @@ const toResult = (a: HostAnswer, stan: string | null, batch: string | null): Hos
   rrn: a.rrn,
   stan,
   batch,
+  hostTime: null,
   failure: a.failure,
   resign: a.resign,
 });
@@ -49,11 +50,13 @@ export const registerAcquirer = async (ctx: CoreContext): Promise<void> => {
   let signedOn = false;
   let lastCheckAt: string | null = null;
   let latencyMs: number | null = null;
+  let lastReason: string | null = null;
   const setOnline = (value: boolean, reason: string | null): void => {
     lastCheckAt = new Date().toISOString();
+    lastReason = reason;
     if (online !== value) {
       online = value;
-      ctx.events.emit('acquirer:link-changed', { online: value, kind: current().kind, reason });
+      ctx.events.emit('acquirer:link-changed', { online: value, kind: current().kind, reason, at: lastCheckAt });
       ctx.logger.info('acquirer.link', { online: value, reason });
     }
   };
@@ -73,35 +76,58 @@ export const registerAcquirer = async (ctx: CoreContext): Promise<void> => {
   ctx.onStop(() => clearInterval(timer));
   ctx.settings.onChange(() => void echo());
 
-  const status = () => ({ online, kind: current().kind, signedOn, lastCheckAt, latencyMs });
+  const status = () => {
+    const a = ctx.settings.get().acquirer;
+    const simulated = current().kind === 'simulated';
+    return {
+      online,
+      kind: current().kind,
+      signedOn,
+      host: simulated ? 'simulated' : `${a.host}:${a.port}`,
+      batch: numbering.batch(),
+      lastCheckAt,
+      lastEchoAt: lastCheckAt,
+      latencyMs,
+      reason: lastReason,
+      simulator: simulated ? { latencyMs: a.simulatedLatencyMs, outage: a.simulatedOutage } : null,
+    };
+  };
 
   ctx.router.handle('acquirer:prepare', ({ saleId }) => ({ stan: numbering.stanFor(saleId), batch: numbering.batch() }));
 
+  ctx.router.handle('acquirer:echo', async () => {
+    await echo();
+    return status();
+  });
+
   ctx.router.handle('acquirer:authorize', async (req) => {
+    const stan = req.stan ?? numbering.stanFor(req.saleId);
     let card: ClearCard | null = null;
     if (req.kind === 'sale') {
       if (!req.cardRef) throw new CommandError('VALIDATION', 'a sale needs a card', 'card-missing');
       card = vault.take(req.cardRef);
       if (!card) throw new CommandError('CARD', 'the card was read too long ago or already used', 'card-expired');
     } else if (!req.original) throw new CommandError('VALIDATION', 'refunds and voids need the original sale', 'original-missing');
-    const answer = await current().authorize({ saleId: req.saleId, stan: req.stan, batch: numbering.batch(), kind: req.kind, amountFen: req.amountFen, card, original: req.original });
-    card = null;
+    const original = req.original ? { saleId: req.original.saleId, stan: req.original.stan, rrn: req.original.rrn, authCode: req.original.authCode, amountFen: req.original.amountFen } : undefined;
+    const answer = await current().authorize({ saleId: req.saleId, stan, batch: numbering.batch(), kind: req.kind, amountFen: req.amountFen, card, original });
     noteAnswer(answer);
-    ctx.logger.info('acquirer.authorize', { saleId: req.saleId, stan: req.stan, kind: req.kind, outcome: answer.outcome, code: answer.responseCode });
-    return toResult(answer, req.stan, numbering.batch());
+    ctx.logger.info('acquirer.authorize', { saleId: req.saleId, stan, kind: req.kind, outcome: answer.outcome, code: answer.responseCode });
+    return toResult(answer, stan, numbering.batch());
   });
 
   ctx.router.handle('acquirer:reverse', async (req) => {
-    const answer = await current().reverse({ ...req, batch: numbering.batch() });
+    const answer = await current().reverse({ saleId: req.saleId, stan: req.stan, amountFen: req.amountFen, batch: numbering.batch() });
     noteAnswer(answer);
     ctx.logger.info('acquirer.reverse', { saleId: req.saleId, stan: req.stan, outcome: answer.outcome });
     return toResult(answer, req.stan, numbering.batch());
   });
 
   ctx.router.handle('acquirer:inquire', async (req) => {
-    const a = await current().inquire({ ...req, batch: numbering.batch() });
+    const a = await current().inquire({ saleId: req.saleId, stan: req.stan, amountFen: req.amountFen, batch: numbering.batch() });
     noteAnswer(a);
-    return { found: a.found, outcome: a.outcome, responseCode: a.responseCode, authCode: a.authCode, rrn: a.rrn };
+    if (a.outcome === 'failed' || a.outcome === 'no-answer') throw new CommandError('ACQUIRER', 'the host could not be asked', a.failure ?? 'timeout');
+    const approved = a.found && a.outcome === 'approved';
+    return { found: a.found, approved, reversed: false, outcome: !a.found ? ('not-found' as const) : approved ? ('approved' as const) : ('declined' as const), responseCode: a.responseCode, authCode: a.authCode, rrn: a.rrn, stan: req.stan };
   });
 
   ctx.router.handle('acquirer:seal', ({ cardRef }) => {
@@ -111,14 +137,13 @@ export const registerAcquirer = async (ctx: CoreContext): Promise<void> => {
   });
 
   ctx.router.handle('acquirer:forward', async (req) => {
-    let card: ClearCard | null;
+    let card: ClearCard;
     try {
       card = unsealCard(sealKey, req.sealed);
     } catch (error) {
       throw new CommandError('VALIDATION', 'the sealed card could not be opened', error instanceof SealError ? `sealed-${error.reason}` : 'sealed-malformed');
     }
     const answer = await current().authorize({ saleId: req.saleId, stan: req.stan, batch: numbering.batch(), kind: 'sale', amountFen: req.amountFen, card, advice: true });
-    card = null;
     noteAnswer(answer);
     ctx.logger.info('acquirer.forward', { saleId: req.saleId, stan: req.stan, outcome: answer.outcome });
     return toResult(answer, req.stan, numbering.batch());

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { AcquirerLink, AuthorizeRequest, HostAnswer, ReferenceRequest } from '../../shared/ports/acquirer-link';
+import type { AcquirerLink, AuthorizeRequest, HostAnswer, ReferenceRequest } from './link-types';
 import type { ClearCard } from '../card/clear-card';
 
 /**

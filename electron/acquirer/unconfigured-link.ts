@@ -1,4 +1,4 @@
-import type { AcquirerLink, HostAnswer } from '../../shared/ports/acquirer-link';
+import type { AcquirerLink, HostAnswer } from './link-types';
 import type { ClearCard } from '../card/clear-card';
 
 const down: HostAnswer = { outcome: 'failed', responseCode: null, authCode: null, rrn: null, failure: 'no-connection', resign: false };

@@ -11,7 +11,7 @@ import { SessionContext } from './SessionContext';
 import { useSessionActionsValue } from './useSessionActionsValue';
 import { SignedInShell } from './SignedInShell';
 import { theme } from './theme';
-import { launchParams } from '../api/bridge';
+import { isCustomerWindow } from './launch';
 import { CustomerWindow } from '../features/customer/CustomerWindow';
 import { requestPersistenceOnce } from './persistence';
 
@@ -73,8 +73,6 @@ const Gate = () => {
     </SessionContext.Provider>
   );
 };
-
-const isCustomerWindow = launchParams().window === 'customer';
 
 export const App = () => {
   useEffect(() => {

@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Paper, Stack, Typography, CircularProgress } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatRmb } from '../../../../shared/domain/money';
 import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
 import type { SaleRecord } from '../../data/records';
 import { CardResult } from '../card-reader/CardResult';
-import { useCardEvents, useCardReaders, useTestSwipe } from '../card-reader/useCardReaders';
-import type { CardEvent } from '../card-reader/useCardReaders';
+import { useCardReaders, useTestSwipe } from '../card-reader/useCardReaders';
+import { useSwipes } from './useSwipes';
 import { useCommand } from '../../app/useCommand';
 import type { ViewerRole } from '../../../../shared/domain/card/mask';
 
@@ -15,17 +14,9 @@ export const CardStep = ({ sale, role, onCard, onCancel }: { sale: SaleRecord; r
   const { t } = useTranslation('counter');
   const { t: tr } = useTranslation('cardReader');
   const readers = useCardReaders();
-  const { last } = useCardEvents();
-  const [seen, setSeen] = useState<CardEvent | null>(null);
+  const seen = useSwipes(onCard);
   const testCards = useCommand('card-reader:test-cards', {});
   const testSwipe = useTestSwipe();
-
-  useEffect(() => {
-    if (last && last !== seen) {
-      setSeen(last);
-      if (last.ok) onCard(last.summary);
-    }
-  }, [last, seen, onCard]);
 
   const hardware = readers.filter((r) => !r.virtual && r.transport !== 'keyboard');
   return (

@@ -18,7 +18,7 @@ export const CounterSection = () => {
       <InterruptedPrints />
       <CounterPage
       onFinished={onFinished}
-        printing={(sale) => <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy, null)} />}
+        printing={(sale) => <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy, null, true)} />}
       />
     </>
   );

@@ -19,6 +19,11 @@ export interface PrintRequest {
   printer: string;
   /** The receipt for a given reprint number (0 = first print): the stamp must match the journal. */
   markup: (reprint: number) => string;
+  /**
+   * The cashier asked for this copy again (reprint button, alert): it is stamped REPRINT n with
+   * n ≥ 1 even if the earlier attempt failed before any paper came out.
+   */
+  explicitReprint?: boolean;
 }
 
 export interface PrintOutcomeView {
@@ -35,7 +40,8 @@ export interface PrintOutcomeView {
  */
 export const printReceipt = async (deps: PrintDeps, request: PrintRequest): Promise<PrintOutcomeView> => {
   const now = deps.now ?? (() => Date.now());
-  const reprint = request.saleId ? await nextReprintNumber(deps.db, request.saleId, request.copy) : 0;
+  const next = request.saleId ? await nextReprintNumber(deps.db, request.saleId, request.copy) : 0;
+  const reprint = request.explicitReprint && request.saleId ? Math.max(next, 1) : next;
   const markup = request.markup(reprint);
   const job = await createJob(deps.db, { saleId: request.saleId, copy: request.copy, reprint, printer: request.printer, operatorId: request.operatorId }, now());
   await markSending(deps.db, job.id, now());

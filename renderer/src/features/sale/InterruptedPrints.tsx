@@ -23,7 +23,7 @@ const Row = ({ job }: { job: PrintJobRecord }) => {
         {t('interrupted.cameOut')}
       </Button>
       {sale ? (
-        <Button size="small" variant="contained" onClick={() => void printCopy(sale, job.copy)} data-testid="interrupted-reprint">
+        <Button size="small" variant="contained" onClick={() => void printCopy(sale, job.copy, null, true)} data-testid="interrupted-reprint">
           {t('notPrinted.reprint')}
         </Button>
       ) : null}

@@ -15,7 +15,7 @@ import { saleReceiptMarkup } from './sale-receipt';
  */
 export const usePrintSale = (settings: Settings, operator: { id: string; name: string }) => {
   const printCopy = useCallback(
-    async (sale: SaleRecord, copy: Copy, supplementaryTime: number | null = null): Promise<PrintOutcomeView> => {
+    async (sale: SaleRecord, copy: Copy, supplementaryTime: number | null = null, explicitReprint = false): Promise<PrintOutcomeView> => {
       const db = getDb();
       const signatures = await signaturesFor(db, sale.id);
       const cashier = (await db.operators.get(sale.operatorId))?.name ?? operator.name;
@@ -26,6 +26,7 @@ export const usePrintSale = (settings: Settings, operator: { id: string; name: s
           copy,
           operatorId: operator.id,
           printer: settings.printer.transport,
+          explicitReprint,
           markup: (reprint) => saleReceiptMarkup({ sale, signatures, operatorName: cashier, settings, copy, reprint, supplementaryTime }),
         },
       );

@@ -53,7 +53,7 @@ export const SettingsGroup = ({ group, fields, settings, disabled, onSave }: {
       const value = typeof raw === 'boolean' ? raw : fromText(spec, raw ?? '');
       if (value !== current[spec.key]) changed[spec.key] = value;
     }
-    const problem = await onSave({ [section]: changed } as SettingsPatch);
+    const problem = await onSave({ [section]: changed });
     setResult(problem ?? 'saved');
   };
 

@@ -3,13 +3,13 @@ import type { Settings } from '../../../../shared/domain/settings';
 /** How a setting is edited. Money fields are shown in yuan and stored in fen. */
 export type FieldKind = { type: 'text' } | { type: 'int'; min: number; max: number } | { type: 'fen' } | { type: 'bool' } | { type: 'select'; options: readonly (string | number)[] } | { type: 'hex16' };
 
-export interface FieldSpec<S extends keyof Settings = keyof Settings> {
-  section: S;
-  key: keyof Settings[S] & string;
+export interface FieldSpec {
+  section: keyof Settings;
+  key: string;
   kind: FieldKind;
 }
 
-const f = <S extends keyof Settings>(section: S, key: keyof Settings[S] & string, kind: FieldKind): FieldSpec => ({ section, key, kind }) as FieldSpec;
+const f = <S extends keyof Settings>(section: S, key: keyof Settings[S] & string, kind: FieldKind): FieldSpec => ({ section, key, kind });
 
 /** The device and money settings a manager edits on the Settings screen, section by section. */
 export const SETTING_GROUPS: Record<'signature' | 'printer' | 'acquirer' | 'offline', FieldSpec[]> = {

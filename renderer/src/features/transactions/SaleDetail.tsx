@@ -79,12 +79,12 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
           </Table>
           {charged ? (
             <>
-              <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy)} />
+              <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy, null, true)} />
               <Stack direction="row" spacing={1}>
-                <Button variant="outlined" onClick={() => void printCopy(sale, 'merchant')} data-testid="detail-reprint-merchant">
+                <Button variant="outlined" onClick={() => void printCopy(sale, 'merchant', null, true)} data-testid="detail-reprint-merchant">
                   {t('detail.reprintMerchant')}
                 </Button>
-                <Button variant="outlined" onClick={() => void printCopy(sale, 'customer')} data-testid="detail-reprint-customer">
+                <Button variant="outlined" onClick={() => void printCopy(sale, 'customer', null, true)} data-testid="detail-reprint-customer">
                   {t('detail.reprintCustomer')}
                 </Button>
               </Stack>
