@@ -1,45 +1,167 @@
 import type { Fen } from '../domain/money';
 
-/** What the host answered, or why it did not. */
+/**
+ * The card host, as main sees it. `SimulatedAcquirer` (training) and `Iso8583Link`
+ * (UnionPay-style POS over TCP) implement it; `FakeAcquirerLink` scripts it in tests.
+ *
+ * Requests carry the sale's UUIDv7 and the STAN main allocated for it before the renderer wrote
+ * it ahead (RULES 10). Card data appears only in requests (main memory) and never in a result.
+ */
+export type AcquirerKind = 'simulated' | 'iso8583';
+
+/**
+ * Why there is no host answer. `sent` on the failure says whether any byte may have reached the
+ * host: false means the sale certainly was not charged; true means its outcome is unknown.
+ * - timeout: sent, no answer within the response timeout
+ * - no-connection: the host could not be reached (refused, connect timeout, outage); nothing sent
+ * - socket-closed: the connection dropped after the request went out
+ * - mac-error: the answer's MAC did not verify (A0 semantics: sign on again)
+ * - malformed: the answer could not be decoded or did not match the request
+ * - not-signed-on: the terminal could not sign on, so the request was not sent
+ * - retry-later: the host answered but did not process the request (reversal/inquiry: 96, 91, …)
+ */
+export const LINK_FAILURES = ['timeout', 'no-connection', 'socket-closed', 'mac-error', 'malformed', 'not-signed-on', 'retry-later'] as const;
+export type LinkFailure = (typeof LINK_FAILURES)[number];
+
+/**
+ * Clear card data as the link needs it. Main's `ClearCard` (electron/card/clear-card.ts)
+ * satisfies this structurally; it never crosses IPC.
+ */
+export interface LinkCard {
+  pan: string;
+  /** YYMM */
+  expiry: string;
+  serviceCode: string;
+  /** Track 2 equivalent data without sentinels and LRC (PAN=YYMM SVC discretionary). */
+  track2: string;
+  entryMode: string;
+}
+
+export interface LinkRequestBase {
+  saleId: string;
+  /** Six digits, allocated by main (`acquirer:prepare`) and written ahead by the renderer. */
+  stan: string;
+  /** Six digits, the batch the transaction belongs to. */
+  batch: string;
+  amountFen: Fen;
+}
+
+/** The sale a refund or void points back to. Empty strings when the host never gave a value. */
+export interface OriginalRef {
+  saleId: string;
+  stan: string;
+  rrn: string;
+  authCode: string;
+  amountFen: Fen;
+  batch: string | null;
+  /** When the original happened (ms since the epoch); its MMDD goes into field 61. */
+  at: number | null;
+}
+
+export interface AuthorizeRequest extends LinkRequestBase {
+  card: LinkCard;
+}
+
+export interface ReferencedRequest extends LinkRequestBase {
+  original: OriginalRef;
+  /** A refund or void may carry the card again (swiped for it); null when done by reference. */
+  card: LinkCard | null;
+}
+
+/** Advice of a sale accepted offline (UnionPay 离线结算): sent when the link returns. */
+export interface ForwardRequest extends LinkRequestBase {
+  card: LinkCard;
+  /** When the sale was accepted offline (ms since the epoch). */
+  acceptedAt: number;
+}
+
+export type ReversibleKind = 'sale' | 'void' | 'refund';
+
+export interface ReverseRequest extends LinkRequestBase {
+  /** What is being reversed (its processing code and type go into the reversal). */
+  kind: ReversibleKind;
+  /** Second and later attempts go out as 0401 (repeat). */
+  repeat: boolean;
+  /** Why: '98' no answer (default), '06' other, 'A0' the answer failed its MAC. */
+  reasonCode: '98' | '06' | 'A0';
+}
+
+/** Asks what the host did with an earlier request (its STAN and batch); the inquiry gets its own STAN. */
+export type InquireRequest = LinkRequestBase;
+
 export interface HostAnswer {
-  outcome: 'approved' | 'declined' | 'no-answer' | 'failed';
-  responseCode: string | null;
+  ok: true;
+  responseCode: string;
+  /** Only 00 approves. */
+  approved: boolean;
   authCode: string | null;
   rrn: string | null;
-  failure: 'timeout' | 'no-connection' | 'socket-closed' | 'mac-error' | 'malformed' | null;
+  /** STAN of the message answered. */
+  stan: string;
+  batch: string;
+  /** The host's clock if it sent one (ISO 8601), else null. */
+  hostTime: string | null;
+  /** The host asked the terminal to sign on again (A0 and friends). */
   resign: boolean;
 }
 
-export interface AuthorizeRequest<Card> {
-  saleId: string;
+export interface LinkFailed {
+  ok: false;
+  failure: LinkFailure;
+  /** Whether any byte of the request may have reached the host. */
+  sent: boolean;
+  /** A code when one applies: 'A0' for a MAC failure, the sign-on's code for not-signed-on. */
+  responseCode: string | null;
   stan: string;
   batch: string;
-  kind: 'sale' | 'refund' | 'void';
-  amountFen: Fen;
-  /** Clear card (main only) for a sale; absent for refunds/voids by reference. */
-  card: Card | null;
-  original?: { saleId: string; stan: string; rrn: string; authCode: string; amountFen: Fen };
-  /** True for an advice of a sale accepted offline (0220). */
-  advice?: boolean;
+  resign: boolean;
+  /** English detail for logs (never card data). */
+  detail: string | null;
 }
 
-export interface ReferenceRequest {
-  saleId: string;
+export type LinkResult = HostAnswer | LinkFailed;
+
+export interface InquiryAnswer {
+  ok: true;
+  /** Whether the host has the original at all (25 = no such transaction). */
+  found: boolean;
+  /** The original's response code as the host recorded it, null when not found. */
+  responseCode: string | null;
+  /** The original was approved and is not reversed. */
+  approved: boolean;
+  reversed: boolean;
+  authCode: string | null;
+  rrn: string | null;
   stan: string;
   batch: string;
-  amountFen: Fen;
+  hostTime: string | null;
+}
+
+export type InquiryResult = InquiryAnswer | LinkFailed;
+
+export interface AcquirerLink {
+  readonly kind: AcquirerKind;
+  /** Working keys are in place (ISO 8583) or the simulator considers us signed on. */
+  readonly signedOn: boolean;
+  /** Sign-on (0800): fresh working keys and the host's batch number. Links sign on by themselves when needed. */
+  signOn(): Promise<LinkResult>;
+  authorize(request: AuthorizeRequest): Promise<LinkResult>;
+  reverse(request: ReverseRequest): Promise<LinkResult>;
+  inquire(request: InquireRequest): Promise<InquiryResult>;
+  forward(request: ForwardRequest): Promise<LinkResult>;
+  refund(request: ReferencedRequest): Promise<LinkResult>;
+  void(request: ReferencedRequest): Promise<LinkResult>;
+  /** Link check (UnionPay 回响测试); cheap, no card data. */
+  echo(): Promise<LinkResult>;
+  close(): Promise<void>;
 }
 
 /**
- * The card host. `SimulatedAcquirer` (training) and `Iso8583Link` (UnionPay-style POS over
- * TCP) implement it; `Card` is main's clear-card type, so this port never reaches the renderer.
+ * How a link result reads for the sale: answered (approved / declined), or not — 'no-answer'
+ * when the request may have reached the host (resolve by inquiry or reversal), 'failed' when it
+ * certainly did not.
  */
-export interface AcquirerLink<Card> {
-  readonly kind: 'simulated' | 'iso8583';
-  signOn(): Promise<HostAnswer>;
-  authorize(request: AuthorizeRequest<Card>): Promise<HostAnswer>;
-  reverse(request: ReferenceRequest): Promise<HostAnswer>;
-  inquire(request: ReferenceRequest): Promise<HostAnswer & { found: boolean }>;
-  echo(): Promise<boolean>;
-  close(): Promise<void>;
-}
+export const outcomeOf = (result: LinkResult): 'approved' | 'declined' | 'no-answer' | 'failed' => {
+  if (result.ok) return result.approved ? 'approved' : 'declined';
+  return result.sent ? 'no-answer' : 'failed';
+};

@@ -1,63 +1,154 @@
 import { z } from 'zod';
+import { UUID_V7 } from '../../domain/ids';
+import { LINK_FAILURES } from '../../ports/acquirer-link';
 import { command } from '../spec';
 import type { CommandSpec } from '../spec';
 
-const saleId = z.string().uuid();
-const stan = z.string().regex(/^\d{6}$/);
-const fen = z.number().int().positive().max(99_999_999_99);
+/**
+ * The card host, for the renderer's write-ahead sale flow (ARCHITECTURE "The sale, as data"):
+ *   1. `acquirer:prepare` {saleId} → {stan, batch}; the renderer writes both with the sale.
+ *   2. `acquirer:authorize` (sale / refund / void) sends; the answer is written before the next step.
+ *   3. No answer → the sale is `unknown`; before the next online sale the renderer calls
+ *      `acquirer:inquire` and `acquirer:reverse` (repeated until answered).
+ *   Offline: `acquirer:seal` {cardRef} → sealed blob stored with the sale; later
+ *   `acquirer:forward` sends it as an advice, exactly once per sale.
+ * Retries with the same saleId never reach the host twice: main answers them from its record.
+ * No request or response here carries card data; response schemas strip unknown keys.
+ */
+const SaleId = z.string().regex(UUID_V7, 'expected a UUIDv7');
+const Stan = z.string().regex(/^\d{6}$/, 'expected six digits');
+const Batch = z.string().regex(/^\d{6}$/, 'expected six digits');
+/** Field 4 is n12: up to 999 999 999 999 fen. */
+const AmountFen = z.number().int().positive().max(999_999_999_999);
+const Printable = (max: number) => z.string().regex(new RegExp(`^[\\x20-\\x7e]{0,${max}}$`), `expected at most ${max} printable characters`);
+const CardRef = z.string().regex(/^cr_[A-Za-z0-9_-]{1,64}$/, 'expected a cardRef');
 
+export const AcquirerKindSchema = z.enum(['simulated', 'iso8583']);
 export const HostOutcome = z.enum(['approved', 'declined', 'no-answer', 'failed']);
-export const HostFailure = z.enum(['timeout', 'no-connection', 'socket-closed', 'mac-error', 'malformed']);
+export const HostFailure = z.enum(LINK_FAILURES);
 
-/** What the host said (or that it said nothing). Never carries card data. */
+/** Reasons of CommandErrors from this domain (the renderer translates them). */
+export const ACQUIRER_ERROR_REASONS = [
+  /** The card left the vault (used, or read more than two minutes ago): swipe again. */
+  'card-expired',
+  /** An encrypting reader's swipe: this host link cannot send it in clear. */
+  'card-encrypted',
+  /** The STAN sent with authorize differs from the one `acquirer:prepare` gave this sale. */
+  'stan-mismatch',
+  /** The sealed offline card is not ours, is cut short, or is from another version. */
+  'sealed-malformed',
+  /** The sealed offline card failed authentication (edited, or sealed under another key). */
+  'sealed-tampered',
+  /** An inquiry got no usable answer: the LinkFailure names why (timeout, no-connection, …). */
+  ...LINK_FAILURES,
+] as const;
+export type AcquirerErrorReason = (typeof ACQUIRER_ERROR_REASONS)[number];
+
+/** What the host said, or that it said nothing. `failed`: certainly not sent; `no-answer`: resolve it. */
 export const HostResult = z.object({
   outcome: HostOutcome,
-  responseCode: z.string().max(2).nullable(),
-  authCode: z.string().max(6).nullable(),
-  rrn: z.string().max(12).nullable(),
-  stan: stan.nullable(),
-  batch: z.string().max(6).nullable(),
+  responseCode: Printable(2).nullable(),
+  authCode: Printable(6).nullable(),
+  rrn: Printable(12).nullable(),
+  stan: Stan.nullable(),
+  batch: Batch.nullable(),
+  /** The host's clock (ISO 8601) when it sent one. */
+  hostTime: z.string().max(40).nullable(),
   failure: HostFailure.nullable(),
-  /** The host asked for a new sign-on (MAC error). */
+  /** Sign on again before the next request (A0 / MAC failure); the link also does it by itself. */
   resign: z.boolean(),
 });
 export type HostResult = z.infer<typeof HostResult>;
 
-export const LinkStatus = z.object({
-  online: z.boolean().nullable(),
-  kind: z.enum(['simulated', 'iso8583']),
-  signedOn: z.boolean(),
-  lastCheckAt: z.string().nullable(),
-  latencyMs: z.number().int().nonnegative().nullable(),
+export const InquiryResult = z.object({
+  found: z.boolean(),
+  /** The original was approved and has not been reversed. */
+  approved: z.boolean(),
+  reversed: z.boolean(),
+  outcome: z.enum(['approved', 'declined', 'reversed', 'not-found']),
+  /** The original's response code as the host recorded it. */
+  responseCode: Printable(2).nullable(),
+  authCode: Printable(6).nullable(),
+  rrn: Printable(12).nullable(),
+  stan: Stan,
 });
+export type InquiryResult = z.infer<typeof InquiryResult>;
 
-const Original = z.object({ saleId, stan: z.string().max(6), rrn: z.string().max(12), authCode: z.string().max(6), amountFen: fen }).strict();
+export const LinkStatus = z.object({
+  /** Null until the first check. */
+  online: z.boolean().nullable(),
+  kind: AcquirerKindSchema,
+  signedOn: z.boolean(),
+  /** `simulated` or `host:port`. */
+  host: z.string().max(300),
+  batch: Batch,
+  lastCheckAt: z.string().nullable(),
+  lastEchoAt: z.string().nullable(),
+  latencyMs: z.number().int().nonnegative().nullable(),
+  /** Why the link is in its state (echo-ok, echo-failed, no-connection, answered, …). */
+  reason: z.string().max(64).nullable(),
+  /** The training host's switches; null when a real host is configured. */
+  simulator: z.object({ latencyMs: z.number().int().nonnegative(), outage: z.boolean() }).nullable(),
+});
+export type LinkStatus = z.infer<typeof LinkStatus>;
+
+const Original = z
+  .object({
+    saleId: SaleId,
+    stan: z.string().regex(/^(\d{6})?$/, 'expected six digits or empty'),
+    rrn: Printable(12),
+    authCode: Printable(6),
+    amountFen: AmountFen,
+    batch: z.string().regex(/^(\d{6})?$/, 'expected six digits or empty').optional(),
+  })
+  .strict();
+
+export const AuthorizeRequest = z
+  .object({
+    saleId: SaleId,
+    kind: z.enum(['sale', 'refund', 'void']),
+    amountFen: AmountFen,
+    /** The STAN from `acquirer:prepare` (checked against it); main allocates one when absent. */
+    stan: Stan.optional(),
+    /** Required for a sale; a refund or void may carry a fresh swipe. */
+    cardRef: CardRef.optional(),
+    /** Required for a refund or void. */
+    original: Original.optional(),
+  })
+  .strict()
+  .superRefine((req, ctx) => {
+    if (req.kind === 'sale' && !req.cardRef) ctx.addIssue({ code: 'custom', path: ['cardRef'], message: 'a sale needs a card' });
+    if (req.kind !== 'sale' && !req.original) ctx.addIssue({ code: 'custom', path: ['original'], message: 'a refund or void needs the original sale' });
+  });
+
+const Empty = z.object({}).strict();
 
 export const acquirerCommands = {
-  /** Allocates STAN and batch for a sale, so the renderer writes them before anything is sent. */
-  'acquirer:prepare': command(z.object({ saleId }).strict(), z.object({ stan, batch: z.string().regex(/^\d{6}$/) })),
-  /** Sale, refund or void. The card comes out of the vault once; refunds/voids reference the original. */
-  'acquirer:authorize': command(
-    z.object({ saleId, stan, kind: z.enum(['sale', 'refund', 'void']), amountFen: fen, cardRef: z.string().max(64).optional(), original: Original.optional() }).strict(),
+  /** Allocates (once per sale) the STAN and batch, so the renderer writes them before anything is sent. */
+  'acquirer:prepare': command(z.object({ saleId: SaleId }).strict(), z.object({ stan: Stan, batch: Batch })),
+  /** Sale (0200), refund (0220 proc 200000) or void (0200 proc 200000). The card leaves the vault once. */
+  'acquirer:authorize': command(AuthorizeRequest, HostResult),
+  /** Reversal (0400, repeats as 0401) of a sale, void or refund whose answer never arrived. Idempotent at the host. */
+  'acquirer:reverse': command(z.object({ saleId: SaleId, stan: Stan, amountFen: AmountFen, kind: z.enum(['sale', 'void', 'refund']).optional() }).strict(), HostResult),
+  /** What the host did with a transaction. No usable answer → CommandError ACQUIRER with the failure as reason. */
+  'acquirer:inquire': command(z.object({ saleId: SaleId, stan: Stan, amountFen: AmountFen }).strict(), InquiryResult),
+  /** Takes the card out of the vault and seals it (AES-256-GCM) for an offline sale. */
+  'acquirer:seal': command(z.object({ cardRef: CardRef }).strict(), z.object({ sealed: z.string().max(4096) })),
+  /** Forwards an offline sale as an advice (0220); the sealed card is opened in memory and wiped. */
+  'acquirer:forward': command(
+    z.object({ saleId: SaleId, stan: Stan, amountFen: AmountFen, sealed: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64').max(4096) }).strict(),
     HostResult,
   ),
-  /** Reversal (0400, repeated as 0401) of a sale whose answer never arrived. Idempotent. */
-  'acquirer:reverse': command(z.object({ saleId, stan, amountFen: fen }).strict(), HostResult),
-  /** What the host knows of a sale. */
-  'acquirer:inquire': command(
-    z.object({ saleId, stan, amountFen: fen }).strict(),
-    z.object({ found: z.boolean(), outcome: HostOutcome, responseCode: z.string().max(2).nullable(), authCode: z.string().max(6).nullable(), rrn: z.string().max(12).nullable() }),
-  ),
-  /** Takes the card out of the vault and seals it (AES-GCM) for an offline sale. */
-  'acquirer:seal': command(z.object({ cardRef: z.string().max(64) }).strict(), z.object({ sealed: z.string() })),
-  /** Forwards an offline sale (advice); the sealed card is opened in memory and wiped. */
-  'acquirer:forward': command(z.object({ saleId, stan, amountFen: fen, sealed: z.string().max(4096) }).strict(), HostResult),
-  'acquirer:sign-on': command(z.object({}).strict(), HostResult),
-  'acquirer:status': command(z.object({}).strict(), LinkStatus),
-  /** Training: the simulated host's latency and outage switch (host settings). */
+  /** Sign on now (new working keys and batch). The link also signs on by itself when it must. */
+  'acquirer:sign-on': command(Empty, HostResult),
+  'acquirer:status': command(Empty, LinkStatus),
+  /** Checks the link now (echo) and returns the status. */
+  'acquirer:echo': command(Empty, LinkStatus),
+  /** Training: the simulated host's latency and outage switch (stored in host settings). */
   'acquirer:simulator': command(z.object({ latencyMs: z.number().int().min(0).max(60_000).optional(), outage: z.boolean().optional() }).strict(), LinkStatus),
 } satisfies Record<string, CommandSpec>;
 
 export const acquirerEvents = {
-  'acquirer:link-changed': z.object({ online: z.boolean(), kind: z.enum(['simulated', 'iso8583']), reason: z.string().nullable() }),
+  /** The link went online or offline (echo, or a request that could not connect / got an answer). */
+  'acquirer:link-changed': z.object({ online: z.boolean(), kind: AcquirerKindSchema, reason: z.string().max(64).nullable(), at: z.string() }),
 };
