@@ -27,9 +27,10 @@ export class CountersignDb extends Dexie {
   operators!: EntityTable<OperatorRecord, 'id'>;
   counters!: EntityTable<CounterRecord, 'key'>;
 
-  constructor(name: string = DB_NAME) {
+  /** `relaxed` only for bulk imports and benchmark seeding; money records are written strict. */
+  constructor(name: string = DB_NAME, durability: 'strict' | 'relaxed' = 'strict') {
     // Money records must survive a power cut: Chromium defaults IndexedDB to relaxed durability.
-    super(name, { chromeTransactionDurability: 'strict' });
+    super(name, { chromeTransactionDurability: durability });
     applyMigrations(this);
   }
 }
