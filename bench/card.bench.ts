@@ -37,6 +37,8 @@ export default async function cardBench(): Promise<BenchRow[]> {
       const w = window as unknown as { __enter: number; __painted: number[] };
       w.__painted = [];
       window.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__enter = performance.now()), { capture: true });
+      // Wrapped and called with the socket as `this`, so the unbound reference is intended.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       const orig = WebSocket.prototype.addEventListener;
       WebSocket.prototype.addEventListener = function (this: WebSocket, type: string, fn: EventListenerOrEventListenerObject, o?: boolean | AddEventListenerOptions) {
         if (type !== 'message') return orig.call(this, type, fn, o);
