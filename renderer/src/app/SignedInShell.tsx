@@ -12,6 +12,8 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { useHostSettings } from './HostSettingsContext';
 import { useSessionActions } from './SessionContext';
 import { Shell } from './Shell';
+import { useOfflineForwarder } from '../features/sale/useOfflineForwarder';
+import { ForwardedNotice } from './ForwardedNotice';
 import { SwipeToast } from './SwipeToast';
 import { StatusBadges } from './StatusBadges';
 import type { Section } from './Shell';
@@ -34,10 +36,13 @@ export const SignedInShell = () => {
   const session = useSessionActions();
   const { i18n } = useTranslation();
   const operator = session.operator;
+  const forwarded = useOfflineForwarder(operator?.id ?? '', settings);
+  const { t: tc } = useTranslation('counter');
   if (!operator) return null;
   return (
     <>
       <KeyboardSwipeListener />
+      <ForwardedNotice results={forwarded} text={(n, declined) => (declined > 0 ? `${tc('forwarded', { count: n })} ${tc('followUp', { count: declined })}` : tc('forwarded', { count: n }))} />
       <Shell
         sections={sections.filter((s) => !s.trainingOnly || settings.general.trainingMode)}
         operator={operator}
