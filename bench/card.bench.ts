@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { decodeCardReport } from '../electron/devices/card-report';
 import { readHexFixture } from '../test/fixtures/hid/builders';
-import { launchBrowserHost } from '../electron/web-host/launch';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/chromium';
+import { firstRun, withBrowserHost } from './browser-session';
 import type { BenchRow } from './run';
 
 const hex = (name: string): Uint8Array => readHexFixture(name.replace(/\.hex$/, ''));
@@ -26,12 +21,7 @@ export default async function cardBench(): Promise<BenchRow[]> {
     { name: 'decode MagneSafe V5 887-byte report', value: perDecode('magtek-v5', hex('magtek-v5-masked.hex')), unit: 'µs', target: 1000 },
     { name: 'decode ID TECH enhanced frame', value: perDecode('idtech-enhanced', hex('idtech-enhanced-visa.hex')), unit: 'µs', target: 1000 },
   ];
-  const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-card-'));
-  const profile = mkdtempSync(join(tmpdir(), 'cs-bench-card-profile-'));
-  const host = await launchBrowserHost({ dataDir });
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
+  await withBrowserHost(async (page, host) => {
     // Times, in the page: the last keystroke of a swipe, and the first frame after the summary arrives.
     await page.addInitScript(() => {
       const w = window as unknown as { __enter: number; __painted: number[] };
@@ -48,11 +38,7 @@ export default async function cardBench(): Promise<BenchRow[]> {
         }, o);
       } as typeof WebSocket.prototype.addEventListener;
     });
-    await page.goto(host.web.url);
-    await page.getByTestId('first-run-name').fill('Bench');
-    await page.getByTestId('first-run-pin').fill('482913');
-    await page.getByTestId('first-run-pin-confirm').fill('482913');
-    await page.getByTestId('first-run-submit').click();
+    await firstRun(page, host);
     await page.getByTestId('nav-settings').click();
     for (let i = 0; i < 10; i++) {
       for (const ch of ';6212345678901232=30121010000000000000?') await page.keyboard.press(ch);
@@ -62,11 +48,6 @@ export default async function cardBench(): Promise<BenchRow[]> {
     }
     const samples = (await page.evaluate(() => (window as unknown as { __painted: number[] }).__painted)).sort((a, b) => a - b);
     rows.push({ name: 'keyboard swipe: last key → summary on screen (median of 10)', value: samples[Math.floor(samples.length / 2)] ?? Number.NaN, unit: 'ms', target: 50 });
-  } finally {
-    await context.close();
-    await host.stop();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   return rows;
 }

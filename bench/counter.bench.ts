@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { launchBrowserHost } from '../electron/web-host/launch';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/chromium';
+import { firstRun, withBrowserHost } from './browser-session';
 import type { BenchRow } from './run';
 
 interface BenchWindow {
@@ -54,24 +49,14 @@ const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[M
  */
 export default async function counterBench(): Promise<BenchRow[]> {
   const rowsWanted = Number(process.env.BENCH_LIST_ROWS ?? 200_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-list-'));
-  const profile = mkdtempSync(join(tmpdir(), 'cs-bench-list-profile-'));
-  const host = await launchBrowserHost({ dataDir, settingsOverrides: { acquirer: { simulatedLatencyMs: 0 }, signature: { rule: 'never' } } });
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
   const rows: BenchRow[] = [];
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
+  await withBrowserHost(async (page, host) => {
     await page.goto(`${host.web.origin}/bench.html`);
     await page.waitForFunction(() => window.countersignBench !== undefined);
     const seedMs = await page.evaluate((n) => window.countersignBench!.seedApp(n), rowsWanted);
     rows.push({ name: `seed ${rowsWanted} sales (relaxed bulk import)`, value: seedMs / 1000, unit: 's' });
 
-    await page.goto(host.web.url);
-    await page.getByTestId('first-run-name').fill('Bench');
-    await page.getByTestId('first-run-pin').fill('482913');
-    await page.getByTestId('first-run-pin-confirm').fill('482913');
-    await page.getByTestId('first-run-submit').click();
-    await page.getByTestId('operator-badge').waitFor();
+    await firstRun(page, host);
     const t0 = Date.now();
     await page.getByTestId('nav-transactions').click();
     await page.getByTestId('sale-row').first().waitFor();
@@ -97,11 +82,6 @@ export default async function counterBench(): Promise<BenchRow[]> {
       while ((await page.getByTestId('counter').getAttribute('data-step')) !== 'amount') await page.getByTestId('counter-next').click();
     }
     rows.push({ name: 'counter: test card click → approval shown, 0 ms host (median of 5)', value: pct(overheads, 0.5), unit: 'ms', target: 50 });
-  } finally {
-    await context.close();
-    await host.stop();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  }, { acquirer: { simulatedLatencyMs: 0 }, signature: { rule: 'never' } });
   return rows;
 }

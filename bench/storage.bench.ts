@@ -1,9 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { launchBrowserHost } from '../electron/web-host/launch';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/chromium';
+import { withBrowserHost } from './browser-session';
 import type { BenchRow } from './run';
 
 interface BenchWindow {
@@ -13,13 +8,8 @@ declare const window: BenchWindow;
 
 /** Dexie bulk insert and indexed keyset queries at 100k and 1M sales, in Chromium through the browser host. */
 export default async function storageBench(): Promise<BenchRow[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
-  const profile = mkdtempSync(join(tmpdir(), 'cs-bench-profile-'));
-  const host = await launchBrowserHost({ dataDir });
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-  const rows: BenchRow[] = [];
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
+  return withBrowserHost(async (page, host) => {
+    const rows: BenchRow[] = [];
     await page.goto(`${host.web.origin}/bench.html`);
     await page.waitForFunction(() => window.countersignBench !== undefined);
     const sizes = (process.env.BENCH_SALES_ROWS ?? '100000,1000000').split(',').map(Number);
@@ -31,11 +21,6 @@ export default async function storageBench(): Promise<BenchRow[]> {
       rows.push({ name: `keyset page of 50 by [state+createdAt] at ${label}`, value: r.queryPageMs, unit: 'ms', target: 5 });
       rows.push({ name: `page of 50 by [last4+createdAt] at ${label}`, value: r.last4PageMs, unit: 'ms', target: 5 });
     }
-  } finally {
-    await context.close();
-    await host.stop();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  return rows;
+    return rows;
+  });
 }

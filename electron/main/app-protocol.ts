@@ -2,18 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/ipc/csp';
+import { CONTENT_TYPES } from '../services/content-types';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://countersign';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before `app.ready`: app:// behaves like a secure standard origin. */
 export const registerAppScheme = (): void => {
@@ -33,7 +26,7 @@ export const serveAppProtocol = (root: string): void => {
     try {
       const body = await readFile(file);
       return new Response(body, {
-        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+        headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
       });
     } catch {
       return new Response('not found', { status: 404 });

@@ -3,20 +3,13 @@ import { uuidv7 } from '../../../../shared/domain/ids';
 import type { CountersignDb } from '../../data/db';
 import type { OperatorRecord, Role } from '../../data/records';
 import { appendAudit } from '../audit/audit-log';
+import { listOperators, toPublic } from '../../data/operators-repo';
+import type { PublicOperator } from '../../data/operators-repo';
 
 export type OperatorProblem = 'name-required' | 'name-taken' | 'pin-format' | 'pin-weak';
 
-export interface PublicOperator {
-  id: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: number;
-}
-
-const toPublic = (op: OperatorRecord): PublicOperator => ({ id: op.id, name: op.name, role: op.role, disabled: op.disabled, createdAt: op.createdAt });
-
-export const listOperators = async (db: CountersignDb): Promise<PublicOperator[]> => (await db.operators.orderBy('name').toArray()).map(toPublic);
+export type { PublicOperator };
+export { listOperators };
 
 export const hasOperators = async (db: CountersignDb): Promise<boolean> => (await db.operators.limit(1).count()) > 0;
 
