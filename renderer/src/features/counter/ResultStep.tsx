@@ -10,6 +10,7 @@ const SEVERITY = { approved: 'success', offline: 'info', declined: 'error', unkn
 /** The host's answer in plain words, with what to do next (RULES / PRODUCT problem 3). */
 export const ResultStep = ({ result, card, onNext }: { result: AuthorizeResult; card: CardSummary | null; onNext: () => void }) => {
   const { t, i18n } = useTranslation('counter');
+  const { t: tr } = useTranslation('cardReader');
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const code = result.sale.responseCode;
   const explained = code ? explainResponse(code) : null;
@@ -21,7 +22,7 @@ export const ResultStep = ({ result, card, onNext }: { result: AuthorizeResult; 
     <Paper sx={{ p: 4 }} data-testid="counter-result" data-outcome={result.kind}>
       <Stack spacing={2}>
         <Typography sx={{ fontSize: 40, fontWeight: 700 }}>{formatRmb(result.sale.amountFen)}</Typography>
-        {card ? <Typography variant="h6">{t('cardRead', { card: card.maskedPan, brand: card.brand })}</Typography> : null}
+        {card ? <Typography variant="h6">{t('cardRead', { card: card.maskedPan, brand: tr(`brand.${card.brand}`) })}</Typography> : null}
         <Alert severity={SEVERITY[result.kind]} sx={{ fontSize: 18 }}>
           <AlertTitle sx={{ fontSize: 24, fontWeight: 700 }} data-testid="counter-result-title">
             {t(`result.${result.kind}`)}
