@@ -4,7 +4,7 @@ import { registerSettingsHandlers } from '../ipc/settings-handlers';
 import { registerDevicesHandlers } from '../ipc/devices-handlers';
 import { registerCardReader } from '../card/card-reader-module';
 import { registerPrinter } from '../printer/printer-module';
-import { registerAcquirer } from '../card-host/acquirer-module';
+import { registerAcquirer } from '../acquirer/acquirer-module';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { DeviceRegistry } from './device-registry';
 import { EventBus } from './event-bus';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFLINE_REFUSALS, checkOfflineLimits, offlineCountdown } from './offline-limits';
+import { OFFLINE_REFUSALS, check, checkOfflineLimits, offlineCountdown, oldestRemainingMs } from './offline-limits';
 import type { OfflineLimits } from './offline-limits';
 import { defaultSettings } from './settings';
 
@@ -69,5 +69,17 @@ describe('offlineCountdown', () => {
 
   it('stops at zero and says expired', () => {
     expect(offlineCountdown(on, NOW - 30 * HOUR, NOW)).toMatchObject({ expired: true, remainingMs: 0, text: '0:00:00' });
+  });
+});
+
+describe('check / oldestRemainingMs', () => {
+  it('check is the same pure function under the short name', () => {
+    expect(check(on, empty, swipe(10_000), NOW)).toEqual(checkOfflineLimits(on, empty, swipe(10_000), NOW));
+  });
+
+  it('oldestRemainingMs counts down from the age limit and goes negative past it', () => {
+    expect(oldestRemainingMs(on, NOW, NOW)).toBe(24 * HOUR);
+    expect(oldestRemainingMs(on, NOW - 23 * HOUR, NOW)).toBe(HOUR);
+    expect(oldestRemainingMs(on, NOW - 25 * HOUR, NOW)).toBe(-HOUR);
   });
 });

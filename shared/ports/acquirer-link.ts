@@ -117,6 +117,8 @@ export interface LinkFailed {
   resign: boolean;
   /** English detail for logs (never card data). */
   detail: string | null;
+  /** For `malformed` / `mac-error`: the codec's named reason and the field (RULES 19). */
+  rejection?: { reason: string; field: number | null };
 }
 
 export type LinkResult = HostAnswer | LinkFailed;

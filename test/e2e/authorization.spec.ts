@@ -3,8 +3,8 @@ import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
 import { LoginPage } from './pages/login-page';
 import { MANAGER, dumpIndexedDb, setUpAsManager } from './helpers';
-import { getAcquirerLink } from '../../electron/card-host/acquirer-module';
-import type { SimulatedAcquirer } from '../../electron/card-host/simulated-acquirer';
+import { getAcquirerLink } from '../../electron/acquirer/acquirer-module';
+import type { SimulatedAcquirer } from '../../electron/acquirer/simulated-acquirer';
 import { findSentinel } from '../card-sentinel';
 import { SENTINEL_TEST_PAN } from '../../electron/devices/test-cards';
 

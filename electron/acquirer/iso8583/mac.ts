@@ -50,16 +50,21 @@ export const tdesEcb = (key: Uint8Array, data: Uint8Array, decrypt = false): Uin
 const xor8 = (a: Uint8Array, b: Uint8Array): Uint8Array => Uint8Array.from({ length: 8 }, (_, i) => (a[i] ?? 0) ^ (b[i] ?? 0));
 const hexUpper = (b: Uint8Array): Uint8Array => Buffer.from(Buffer.from(b).toString('hex').toUpperCase(), 'latin1');
 
+/** Step 1-2: the MAB's 8-byte blocks (last one zero-padded) XORed into one. */
+export const xorBlocks = (mab: Uint8Array): Uint8Array => {
+  let acc: Uint8Array = new Uint8Array(8);
+  for (let i = 0; i < mab.length; i += 8) {
+    const block = new Uint8Array(8);
+    block.set(mab.subarray(i, Math.min(i + 8, mab.length)));
+    acc = xor8(acc, block);
+  }
+  return acc;
+};
+
 export const unionPayEcbMac: MacAlgorithm = {
   name: 'unionpay-ecb',
   compute(key, mab) {
-    let acc: Uint8Array = new Uint8Array(8);
-    for (let i = 0; i < mab.length; i += 8) {
-      const block = new Uint8Array(8);
-      block.set(mab.subarray(i, Math.min(i + 8, mab.length)));
-      acc = xor8(acc, block);
-    }
-    const hex = hexUpper(acc);
+    const hex = hexUpper(xorBlocks(mab));
     const first = tdesEcb(key, hex.subarray(0, 8));
     const second = tdesEcb(key, xor8(first, hex.subarray(8, 16)));
     return hexUpper(second).subarray(0, 8);

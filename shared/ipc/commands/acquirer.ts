@@ -57,6 +57,12 @@ export const HostResult = z.object({
   failure: HostFailure.nullable(),
   /** Sign on again before the next request (A0 / MAC failure); the link also does it by itself. */
   resign: z.boolean(),
+  /**
+   * Why an answer was refused (`malformed`, `mac-error`): the ISO 8583 codec's reason
+   * (truncated, bad-bcd, mac-mismatch, …; electron/acquirer/iso8583/errors.ts) and the field.
+   * Optional so older producers still satisfy the type; the acquirer module always sets it.
+   */
+  rejection: z.object({ reason: z.string().regex(/^[a-z0-9-]{1,40}$/), field: z.number().int().min(0).max(128).nullable() }).nullable().optional(),
 });
 export type HostResult = z.infer<typeof HostResult>;
 

@@ -1,0 +1,157 @@
+import type { Settings } from '../../shared/domain/settings';
+import type { LinkStatus } from '../../shared/ipc/commands/acquirer';
+import type { AcquirerLink } from '../../shared/ports/acquirer-link';
+import { getCardVault } from '../card/card-reader-module';
+import type { CoreContext } from '../services/core-context';
+import { AcquirerService } from './acquirer-service';
+import type { AcquirerVault } from './acquirer-service';
+import { AcquirerState } from './acquirer-state';
+import { CardSealer } from './card-seal';
+import { frameConfig } from './iso8583/framing';
+import type { MacAlgorithm } from './iso8583/mac';
+import { Iso8583Link } from './iso8583-link';
+import { LinkMonitor } from './link-monitor';
+import { SimulatedAcquirer } from './simulated-acquirer';
+
+/** Training mode always uses the simulated host, like the printer uses the virtual printer. */
+export const usesSimulatedAcquirer = (s: Settings): boolean => s.general.trainingMode || s.acquirer.kind === 'simulated';
+
+const isoConfigKey = (s: Settings): string => {
+  const a = s.acquirer;
+  return JSON.stringify([a.host, a.port, a.tpdu, a.header, a.connectTimeoutMs, a.responseTimeoutMs, s.shop.terminalId, s.shop.merchantId]);
+};
+
+export interface AcquirerModuleOptions {
+  /** Link monitor echo intervals (tests shorten them); `false` turns the monitor's timer off. */
+  monitor?: { onlineIntervalMs?: number; offlineIntervalMs?: number } | false;
+  /** Terminal master key for the ISO 8583 link (default: the test key the host simulator uses). */
+  tmk?: Uint8Array;
+  mac?: MacAlgorithm;
+}
+
+export interface AcquirerHandle {
+  service: AcquirerService;
+  simulator: SimulatedAcquirer;
+  monitor: LinkMonitor;
+  link: () => AcquirerLink;
+  status: () => LinkStatus;
+}
+
+const handles = new WeakMap<CoreContext, AcquirerHandle>();
+
+/** The acquirer of a running core (tests read the simulator's record through it). */
+export const getAcquirer = (ctx: CoreContext): AcquirerHandle | null => handles.get(ctx) ?? null;
+
+/** The link in use now: the `SimulatedAcquirer` in training, else the `Iso8583Link`. */
+export const getAcquirerLink = (ctx: CoreContext): AcquirerLink | null => handles.get(ctx)?.link() ?? null;
+
+/**
+ * Card host commands (shared/ipc/commands/acquirer.ts). The renderer orchestrates and writes
+ * every step first; main numbers the sale, takes the card out of the vault, talks to the host
+ * (the simulated host in training, ISO 8583 otherwise, rebuilt when its settings change) and
+ * answers. Card data never leaves main except sealed, and is never logged.
+ */
+export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = getCardVault(ctx), opts: AcquirerModuleOptions = {}): Promise<void> => {
+  const state = new AcquirerState(ctx.platform.dataDir, ctx.logger);
+  const sealer = await CardSealer.create(ctx.platform.secrets);
+  const settings = () => ctx.settings.get();
+  const simulator = new SimulatedAcquirer({
+    latencyMs: () => settings().acquirer.simulatedLatencyMs,
+    outage: () => settings().acquirer.simulatedOutage,
+    responseTimeoutMs: () => settings().acquirer.responseTimeoutMs,
+  });
+  const buildIso = (s: Settings): Iso8583Link =>
+    new Iso8583Link({
+      host: s.acquirer.host,
+      port: s.acquirer.port,
+      frame: frameConfig(s.acquirer.tpdu, s.acquirer.header),
+      connectTimeoutMs: s.acquirer.connectTimeoutMs,
+      responseTimeoutMs: s.acquirer.responseTimeoutMs,
+      identity: { terminalId: s.shop.terminalId, merchantId: s.shop.merchantId },
+      nextStan: () => state.nextStan(),
+      batch: { get: () => state.batch, set: (b) => state.setBatch(b) },
+      logger: ctx.logger,
+      ...(opts.tmk ? { tmk: opts.tmk } : {}),
+      ...(opts.mac ? { mac: opts.mac } : {}),
+    });
+
+  let iso: { link: Iso8583Link; key: string } | null = null;
+  const link = (): AcquirerLink => {
+    const s = settings();
+    if (usesSimulatedAcquirer(s)) return simulator;
+    const key = isoConfigKey(s);
+    if (!iso || iso.key !== key) {
+      void iso?.link.close();
+      iso = { link: buildIso(s), key };
+    }
+    return iso.link;
+  };
+
+  const monitor = new LinkMonitor({
+    echo: () => link().echo(),
+    onChange: (online, reason) => {
+      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason, at: new Date().toISOString() });
+      ctx.logger.info('acquirer.link', { online, reason, kind: link().kind });
+    },
+    ...(opts.monitor ? opts.monitor : {}),
+  });
+  const service = new AcquirerService({ link, state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
+
+  const iso8601 = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+  const status = (): LinkStatus => {
+    const current = link();
+    const m = monitor.snapshot;
+    const a = settings().acquirer;
+    return {
+      online: m.online,
+      kind: current.kind,
+      signedOn: current.signedOn,
+      host: current instanceof Iso8583Link ? current.address : 'simulated',
+      batch: state.batch,
+      lastCheckAt: iso8601(m.lastCheckAt),
+      lastEchoAt: iso8601(m.lastEchoAt),
+      latencyMs: m.latencyMs,
+      reason: m.reason,
+      simulator: current === simulator ? { latencyMs: a.simulatedLatencyMs, outage: a.simulatedOutage } : null,
+    };
+  };
+
+  let lastKey = `${link().kind}:${isoConfigKey(settings())}`;
+  ctx.settings.onChange((s) => {
+    const key = `${usesSimulatedAcquirer(s) ? 'simulated' : 'iso8583'}:${isoConfigKey(s)}`;
+    const reconfigured = key !== lastKey;
+    lastKey = key;
+    void monitor.check('settings').then((online) => {
+      if (reconfigured) ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'reconfigured', at: new Date().toISOString() });
+    });
+  });
+
+  handles.set(ctx, { service, simulator, monitor, link, status });
+  if (opts.monitor !== false) monitor.start();
+  ctx.onStop(async () => {
+    monitor.stop();
+    service.stop();
+    await iso?.link.close();
+  });
+
+  ctx.router.handle('acquirer:prepare', ({ saleId }) => service.prepare(saleId));
+  ctx.router.handle('acquirer:authorize', (req) => service.authorize(req));
+  ctx.router.handle('acquirer:reverse', (req) => service.reverse(req));
+  ctx.router.handle('acquirer:inquire', (req) => service.inquire(req));
+  ctx.router.handle('acquirer:seal', ({ cardRef }) => service.seal(cardRef));
+  ctx.router.handle('acquirer:forward', (req) => service.forward(req));
+  ctx.router.handle('acquirer:sign-on', () => service.signOn());
+  ctx.router.handle('acquirer:status', async () => {
+    if (monitor.snapshot.online === null) await monitor.check('status');
+    return status();
+  });
+  ctx.router.handle('acquirer:echo', async () => {
+    await monitor.check('on-demand');
+    return status();
+  });
+  ctx.router.handle('acquirer:simulator', async ({ latencyMs, outage }) => {
+    ctx.settings.set({ acquirer: { ...(latencyMs !== undefined ? { simulatedLatencyMs: latencyMs } : {}), ...(outage !== undefined ? { simulatedOutage: outage } : {}) } });
+    await monitor.check('simulator');
+    return status();
+  });
+};

@@ -1,0 +1,182 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../shared/domain/ids';
+import type { SettingsPatch } from '../../shared/domain/settings';
+import type { CountersignApi } from '../../shared/ipc/contract';
+import type { CardSummary } from '../../shared/ipc/commands/card-reader';
+import { getAcquirer, registerAcquirer } from '../../electron/acquirer/acquirer-module';
+import { CardVault } from '../../electron/card/card-vault';
+import { Router } from '../../electron/ipc/router';
+import type { CoreContext } from '../../electron/services/core-context';
+import { DeviceRegistry } from '../../electron/services/device-registry';
+import { EventBus } from '../../electron/services/event-bus';
+import { createFileLogger } from '../../electron/services/logger';
+import { SettingsStore } from '../../electron/services/settings-store';
+import { CountersignDb } from '../../renderer/src/data/db';
+import { attachCard, authorizeSale, beginSale, forwardOfflineQueue, resolveUnresolved } from '../../renderer/src/features/sale/sale-flow';
+import type { FlowDeps } from '../../renderer/src/features/sale/sale-flow';
+import { findSentinel } from '../card-sentinel';
+import { HostSimulator } from './host-sim';
+
+/**
+ * The renderer's write-ahead sale flow (renderer/src/features/sale/sale-flow.ts) against the real
+ * acquirer module, over the router, with IndexedDB faked: the contract holds end to end, nothing
+ * is charged twice, and no card data reaches the records, the data folder or the log.
+ */
+const PAN = '6212345678901232';
+const stops: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const s of stops.splice(0).reverse()) await s();
+});
+
+const summary = (cardRef: string): CardSummary => ({
+  cardRef,
+  maskedPan: '**** 1232',
+  last4: '1232',
+  bin: '621234',
+  panLength: 16,
+  brand: 'unionpay',
+  entryMode: 'hid-swipe',
+  source: 'virtual',
+  readerId: 'card-reader:virtual',
+  chip: false,
+  expiryMonth: 12,
+  expiryYear: 2029,
+  expiryValid: true,
+  fingerprint: 'f'.repeat(64),
+  encrypted: false,
+  swipedAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 120_000).toISOString(),
+});
+
+const setup = async (patch: SettingsPatch = {}) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cs-sale-flow-'));
+  const logger = createFileLogger(dataDir);
+  const events = new EventBus(logger);
+  const settings = new SettingsStore(dataDir, logger, { acquirer: { simulatedLatencyMs: 0, responseTimeoutMs: 1000 }, signature: { rule: 'never' }, ...patch });
+  const ctx: CoreContext = {
+    platform: { host: 'browser', version: 'test', dataDir, logger, secrets: { protectedByOs: false, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b).fill(9)) } },
+    logger,
+    router: new Router(logger),
+    events,
+    settings,
+    devices: new DeviceRegistry(events),
+    onStop: (fn) => stops.push(fn),
+  };
+  const vault = new CardVault();
+  stops.push(() => vault.clear());
+  await registerAcquirer(ctx, vault, { monitor: { onlineIntervalMs: 60_000, offlineIntervalMs: 60_000 } });
+  const api = {
+    invoke: (command: string, request: unknown) => ctx.router.dispatch(command, request, { trusted: true, label: 'test' }),
+    on: (event: string, listener: (p: unknown) => void) => events.subscribe((name, payload) => name === event && listener(payload)),
+  } as unknown as CountersignApi;
+  const db = new CountersignDb(`flow-${uuidv7()}`);
+  stops.push(() => db.delete());
+  const deps: FlowDeps = { db, api, operatorId: 'op-1', settings: () => settings.get() };
+  const swipeAndSell = async (amountFen: number, online = true) => {
+    const { cardRef } = vault.put({ pan: PAN, expiry: '2912', serviceCode: '101', track2: `${PAN}=2912101000000000`, track1: `B${PAN}^TEST/UNIONPAY^2912101`, cardholderName: 'TEST/UNIONPAY', entryMode: 'hid-swipe' });
+    const sale = await attachCard(deps, await beginSale(deps, { kind: 'sale', amountFen, reference: '', note: '', originalSaleId: null }), summary(cardRef));
+    return authorizeSale(deps, sale, cardRef, online);
+  };
+  const clean = async (): Promise<string[]> => {
+    const dump = JSON.stringify(await Promise.all(db.tables.map((t) => t.toArray())));
+    return findSentinel({ dataDir, logs: [readFileSync(logger.file, 'utf8')], extraTexts: [dump], needles: [PAN, `${PAN}=2912`] });
+  };
+  const handle = getAcquirer(ctx);
+  if (!handle) throw new Error('no acquirer');
+  return { ctx, db, deps, swipeAndSell, clean, sim: handle.simulator };
+};
+
+describe('the renderer sale flow over the acquirer module (training host)', () => {
+  it('approves a sale with host references written ahead', async () => {
+    const t = await setup();
+    const r = await t.swipeAndSell(1250);
+    expect(r.kind).toBe('approved');
+    expect(r.sale).toMatchObject({ state: 'approved', responseCode: '00', stan: expect.stringMatching(/^\d{6}$/) as unknown, batch: '000001' });
+    expect(await t.clean()).toEqual([]);
+  });
+
+  it('a lost answer leaves the sale unknown; the next sale reverses it first, exactly once', async () => {
+    const t = await setup();
+    const lost = await t.swipeAndSell(1099);
+    expect(lost.kind).toBe('unknown');
+    const next = await t.swipeAndSell(2000);
+    expect(next.kind).toBe('approved');
+    expect(await t.db.sales.get(lost.sale.id)).toMatchObject({ state: 'reversed' });
+    expect(t.sim.count({ type: 'reversal', saleId: lost.sale.id })).toBe(1);
+    expect(t.sim.count({ type: 'inquiry', saleId: lost.sale.id })).toBe(1);
+    expect(t.sim.standingApprovals().map((a) => a.amountFen)).toEqual([2000]);
+    expect(await resolveUnresolved(t.deps)).toEqual([]);
+    expect(t.sim.count({ type: 'reversal' })).toBe(1);
+  });
+
+  it('host down: accepted offline and sealed; host back: forwarded exactly once and the seal is gone', async () => {
+    const t = await setup({ offline: { enabled: true, allowSwiped: true } });
+    t.ctx.settings.set({ acquirer: { simulatedOutage: true } });
+    const a = await t.swipeAndSell(1200, true);
+    const b = await t.swipeAndSell(1300, false);
+    expect([a.kind, b.kind]).toEqual(['offline', 'offline']);
+    expect(a.sale.sealed).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+    t.ctx.settings.set({ acquirer: { simulatedOutage: false } });
+    const forwarded = await forwardOfflineQueue(t.deps);
+    expect(forwarded.map((f) => f.outcome)).toEqual(['approved', 'approved']);
+    expect(await forwardOfflineQueue(t.deps)).toEqual([]);
+    expect(t.sim.count({ type: 'advice' })).toBe(2);
+    expect(new Set(t.sim.messages.filter((m) => m.type === 'advice').map((m) => m.saleId)).size).toBe(2);
+    expect((await t.db.sales.toArray()).map((s) => s.sealed)).toEqual([null, null]);
+    expect(await t.clean()).toEqual([]);
+  });
+
+  it('a sale declined after forwarding is flagged for follow-up', async () => {
+    const t = await setup({ offline: { enabled: true, allowSwiped: true } });
+    t.ctx.settings.set({ acquirer: { simulatedOutage: true } });
+    expect((await t.swipeAndSell(1051)).kind).toBe('offline');
+    t.ctx.settings.set({ acquirer: { simulatedOutage: false } });
+    const [f] = await forwardOfflineQueue(t.deps);
+    expect(f?.sale).toMatchObject({ state: 'declined', responseCode: '51', followUp: 'open' });
+  });
+});
+
+describe('the renderer sale flow over ISO 8583 (host simulator on loopback)', () => {
+  const live = async () => {
+    const host = new HostSimulator();
+    const { port } = await host.start();
+    stops.push(() => host.stop());
+    const t = await setup({ general: { trainingMode: false }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port, connectTimeoutMs: 500, responseTimeoutMs: 1000 } });
+    return { ...t, host };
+  };
+
+  it('an answer dropped after approval: unknown, then inquiry + one reversal before the next sale', async () => {
+    const t = await live();
+    t.host.dropNext(1, ['sale']);
+    const lost = await t.swipeAndSell(4200);
+    expect(lost.kind).toBe('unknown');
+    expect((await t.swipeAndSell(1250)).kind).toBe('approved');
+    expect(await t.db.sales.get(lost.sale.id)).toMatchObject({ state: 'reversed' });
+    expect(t.host.count({ kind: 'reversal', stan: lost.sale.stan ?? '' })).toBe(1);
+    expect(t.host.count({ kind: 'sale', stan: lost.sale.stan ?? '' })).toBe(1);
+    expect(t.host.standingApprovals().map((b) => b.amountFen)).toEqual([1250]);
+    expect(await t.clean()).toEqual([]);
+  });
+
+  it('the socket closed mid-request: unknown, resolved before the next sale', async () => {
+    const t = await live();
+    t.host.closeNext(1, ['sale']);
+    const cut = await t.swipeAndSell(3000);
+    expect(cut.kind).toBe('unknown');
+    expect((await t.swipeAndSell(3100)).kind).toBe('approved');
+    expect(await t.db.sales.get(cut.sale.id)).toMatchObject({ state: 'reversed' });
+    expect(t.host.count({ kind: 'reversal' })).toBe(1);
+  });
+
+  it('host down and offline sales off: refused with link-down, nothing sent', async () => {
+    const t = await live();
+    await t.host.down();
+    const r = await t.swipeAndSell(1250);
+    expect(r).toMatchObject({ kind: 'refused', reason: 'link-down' });
+    expect(t.host.records.filter((x) => x.kind === 'sale')).toHaveLength(0);
+  });
+});
