@@ -6,7 +6,7 @@ import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/pr
 import { useHostSettings } from '../../app/HostSettingsContext';
 import { useTrainingControls } from './useTrainingControls';
 
-const CODES = ['00', '51', '05', '61', '91', '96', '13', '99'] as const;
+const CODES = ['00', '51', '05', '14', '54', '61', '91', '96', '13', '98', '99'] as const;
 
 /** The Training panel: the simulated host's table, latency and outage switch, the virtual printer's state. */
 export const TrainingPage = () => {
