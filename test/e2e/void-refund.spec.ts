@@ -1,0 +1,60 @@
+import { test, expect } from './fixtures';
+import type { ConsoleFixture } from './fixtures';
+import { CounterPage } from './pages/counter-page';
+import { MANAGER, setUpAsManager } from './helpers';
+
+const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
+
+const openLatestSale = async (c: ConsoleFixture) => {
+  await c.page.getByTestId('nav-transactions').click();
+  await c.page.getByTestId('filter-all').click();
+  await c.page.getByTestId('sale-row').last().click();
+  await expect(c.page.getByTestId('sale-detail')).toBeVisible();
+};
+
+test('refund needs a manager PIN, may be partial and never exceeds what remains', async ({ console: c }) => {
+  await setUpAsManager(c);
+  await dispatch(c, 'settings:set', { patch: { signature: { rule: 'never' } } });
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('5000');
+  await counter.next();
+  await openLatestSale(c);
+
+  await c.page.getByTestId('detail-refund').click();
+  await c.page.getByTestId('refund-amount').fill('60.00');
+  await c.page.getByTestId('reverse-pin').fill(MANAGER.pin);
+  await c.page.getByTestId('reverse-submit').click();
+  await expect(c.page.getByTestId('reverse-error')).toHaveAttribute('data-reason', 'over-remaining');
+
+  await c.page.getByTestId('refund-amount').fill('20.00');
+  await c.page.getByTestId('reverse-pin').fill('111111');
+  await c.page.getByTestId('reverse-submit').click();
+  await expect(c.page.getByTestId('reverse-error')).toHaveAttribute('data-reason', 'wrong-pin');
+
+  await c.page.getByTestId('reverse-pin').fill(MANAGER.pin);
+  await c.page.getByTestId('reverse-submit').click();
+  await expect(c.page.getByTestId('linked-record').filter({ hasText: '20.00' })).toHaveAttribute('data-state', 'approved');
+
+  await c.page.getByTestId('detail-refund').click();
+  await c.page.getByTestId('refund-amount').fill('30.01');
+  await c.page.getByTestId('reverse-pin').fill(MANAGER.pin);
+  await c.page.getByTestId('reverse-submit').click();
+  await expect(c.page.getByTestId('reverse-error')).toHaveAttribute('data-reason', 'over-remaining');
+});
+
+test('void needs a manager PIN and marks the sale voided', async ({ console: c }) => {
+  await setUpAsManager(c);
+  await dispatch(c, 'settings:set', { patch: { signature: { rule: 'never' } } });
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('7700');
+  await counter.next();
+  await openLatestSale(c);
+  await c.page.getByTestId('detail-void').click();
+  await c.page.getByTestId('reverse-pin').fill('222222');
+  await c.page.getByTestId('reverse-submit').click();
+  await expect(c.page.getByTestId('reverse-error')).toHaveAttribute('data-reason', 'wrong-pin');
+  await c.page.getByTestId('reverse-pin').fill(MANAGER.pin);
+  await c.page.getByTestId('reverse-submit').click();
+  await expect(c.page.getByTestId('sale-detail')).toHaveAttribute('data-state', 'voided');
+  await expect(c.page.getByTestId('linked-record')).toHaveAttribute('data-kind', 'void');
+});
