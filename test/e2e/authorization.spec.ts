@@ -38,10 +38,12 @@ test.describe('authorization faults (simulated host)', () => {
     await counter.charge();
     await counter.swipe('unionpay-debit');
     await expect(c.page.getByTestId('counter-authorizing')).toBeVisible();
+    // The sale is written `authorizing` before the request leaves: once the host has it, reload.
+    await expect.poll(() => sent(c, 'sale').length, { timeout: 15_000 }).toBe(1);
     await c.page.reload();
     await dispatch(c, 'acquirer:simulator', { latencyMs: 0 });
     await new LoginPage(c.page).login(MANAGER.name, MANAGER.pin);
-    await expect(c.page.getByTestId('counter-resolution')).toBeVisible({ timeout: 15_000 });
+    await expect(c.page.getByTestId('counter-resolution')).toBeVisible({ timeout: 30_000 });
     await expect.poll(() => sent(c, 'reversal').length).toBe(1);
   });
 
