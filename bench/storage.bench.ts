@@ -2,7 +2,10 @@ import { withBrowserHost } from './browser-session';
 import type { BenchRow } from './run';
 
 interface BenchWindow {
-  countersignBench?: { run(n: number): Promise<{ insertMs: number; insertPerRowUs: number; queryPageMs: number; last4PageMs: number }> };
+  countersignBench?: {
+    run(n: number): Promise<{ insertMs: number; insertPerRowUs: number; queryPageMs: number; last4PageMs: number }>;
+    audit(n: number): Promise<{ appendMs: number; verifyMs: number; ok: boolean }>;
+  };
 }
 declare const window: BenchWindow;
 
@@ -21,6 +24,12 @@ export default async function storageBench(): Promise<BenchRow[]> {
       rows.push({ name: `keyset page of 50 by [state+createdAt] at ${label}`, value: r.queryPageMs, unit: 'ms', target: 5 });
       rows.push({ name: `page of 50 by [last4+createdAt] at ${label}`, value: r.last4PageMs, unit: 'ms', target: 5 });
     }
+    const entries = Number(process.env.BENCH_AUDIT_ENTRIES ?? 100_000);
+    const a = await page.evaluate((n) => window.countersignBench!.audit(n), entries);
+    if (!a.ok) throw new Error('the audit chain did not verify');
+    rows.push({ name: `audit append ${entries / 1000}k (1,000 per strict tx)`, value: a.appendMs / 1000, unit: 's' });
+    rows.push({ name: `audit append per entry`, value: (a.appendMs * 1000) / entries, unit: 'µs' });
+    rows.push({ name: `audit verifyChain ${entries / 1000}k`, value: a.verifyMs / 1000, unit: 's' });
     return rows;
   });
 }

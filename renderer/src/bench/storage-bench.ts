@@ -1,6 +1,7 @@
 import { CountersignDb } from '../data/db';
 import type { SaleRecord, SaleState } from '../data/records';
 import { uuidv7 } from '../../../shared/domain/ids';
+import { appendAudit, verifyChain } from '../data/audit-repo';
 
 /**
  * Storage benchmarks in the real engine (Chromium's IndexedDB), loaded by bench/storage.bench.ts
@@ -95,10 +96,33 @@ const seedApp = async (rows: number): Promise<number> => {
   return performance.now() - started;
 };
 
+/** Audit: `entries` appends (1,000 per strict transaction, as a busy day's sales would batch) then a full verify. */
+const audit = async (entries: number): Promise<{ appendMs: number; verifyMs: number; ok: boolean }> => {
+  const name = `bench-audit-${Date.now()}`;
+  const db = new CountersignDb(name);
+  await db.open();
+  const appendMs = await time(async () => {
+    for (let start = 0; start < entries; start += 1000) {
+      await db.transaction('rw', db.audit, db.settings, async () => {
+        for (let i = start; i < Math.min(entries, start + 1000); i++) {
+          await appendAudit(db, { actor: 'bench', action: 'sale.approved', objectType: 'sale', objectId: `s${i}`, result: 'ok', detail: { amountFen: i } });
+        }
+      });
+    }
+  });
+  let ok = false;
+  const verifyMs = await time(async () => {
+    ok = (await verifyChain(db)).ok;
+  });
+  db.close();
+  await CountersignDb.delete(name);
+  return { appendMs, verifyMs, ok };
+};
+
 declare global {
   interface Window {
-    countersignBench?: { run: typeof run; seedApp: typeof seedApp };
+    countersignBench?: { run: typeof run; seedApp: typeof seedApp; audit: typeof audit };
   }
 }
 
-window.countersignBench = { run, seedApp };
+window.countersignBench = { run, seedApp, audit };
