@@ -7,7 +7,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'crypto', 'child_process', 'http', 'https', 'url', 'events', 'stream', 'util'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'bench/results/', 'test-results/', 'playwright-report/', 'eslint.config.js', 'build/*.mjs', '.data/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'bench/results/', 'test-results/', 'playwright-report/', 'eslint.config.js', 'build/*.mjs', 'build/*.d.mts', '.data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -2,28 +2,14 @@
 // otherwise one clear line, then the browser host (opened in an installed Chromium-family
 // browser's app mode where there is one and a display, else the URL is printed).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { electronBinary } from './electron-binary.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-// Looks for the runtime without require('electron'), which would start a noisy download.
-const electronBinary = () => {
-  try {
-    const dir = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-};
-
 let binary = electronBinary();
 if (!binary && process.env.COUNTERSIGN_NO_ELECTRON_FETCH !== '1') {
-  // The electron package downloads its runtime at install time; try once more, briefly.
+  // Electron's package fetches its runtime on first use; try that once, briefly.
   spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'ignore', timeout: 60_000 });
   binary = electronBinary();
 }

@@ -1,23 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-
-const require = createRequire(import.meta.url);
-
-/** Finds the runtime without require('electron'), which would try to download it. */
-const electronBinary = (): string | null => {
-  try {
-    const dir = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-};
+import { electronBinary } from '../build/electron-binary.mjs';
 
 const binary = electronBinary();
 const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY);

@@ -1,3 +1,4 @@
+import type { ChainEntry } from '../../../shared/domain/audit-chain';
 /**
  * Records of the system of record (IndexedDB). Ids are UUIDv7; times are Unix milliseconds
  * (UTC) so they index and compare as numbers; money is integer fen. Records are appended or
@@ -117,22 +118,8 @@ export interface PrintJobRecord {
   resolvedAt: number | null;
 }
 
-export interface AuditEntry {
-  /** Position in the chain, 1-based, assigned in the append transaction. */
-  seq: number;
-  id: string;
-  /** ISO-8601 UTC. */
-  at: string;
-  actor: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  result: 'ok' | 'fail';
-  device: string;
-  detail: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+/** An audit log row: the hash-chained entry defined once in shared/domain/audit-chain.ts. */
+export type AuditEntry = ChainEntry;
 
 export type CaseType = 'failed-but-charged' | 'wrong-amount' | 'duplicate-charge' | 'refund-not-received' | 'card-info-error' | 'system-fault' | 'unsigned' | 'other';
 
