@@ -87,20 +87,30 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * A section's fields, all optional and without their defaults: zod 4 applies a field's default
+ * even inside `.partial()`, which would turn `{ general: { language } }` into a patch that also
+ * resets training mode and the idle lock. A patch carries exactly the fields it names.
+ */
+const withoutDefault = (field: z.ZodType): z.ZodType => (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field);
+const patchOf = (section: z.ZodObject) =>
+  z.object(Object.fromEntries(Object.entries(section.shape as Record<string, z.ZodType>).map(([key, field]) => [key, withoutDefault(field).optional()]))).strict();
+
+export type SettingsPatch = { [S in keyof Settings]?: Partial<Settings[S]> };
+
 /** A change to some fields of some sections. Validated again as a whole after merging. */
-export const SettingsPatch = z
+export const SettingsPatch: z.ZodType<SettingsPatch> = z
   .object({
-    general: GeneralSettings.partial().strict(),
-    shop: ShopSettings.partial().strict(),
-    printer: PrinterSettings.partial().strict(),
-    acquirer: AcquirerSettings.partial().strict(),
-    offline: OfflineSettings.partial().strict(),
-    signature: SignatureSettings.partial().strict(),
-    cardReader: CardReaderSettings.partial().strict(),
+    general: patchOf(GeneralSettings),
+    shop: patchOf(ShopSettings),
+    printer: patchOf(PrinterSettings),
+    acquirer: patchOf(AcquirerSettings),
+    offline: patchOf(OfflineSettings),
+    signature: patchOf(SignatureSettings),
+    cardReader: patchOf(CardReaderSettings),
   })
   .partial()
   .strict();
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const defaultSettings = (): Settings => Settings.parse({});
 
