@@ -5,6 +5,7 @@ interface BenchWindow {
   countersignBench?: { seedApp(n: number): Promise<number> };
 }
 declare const window: BenchWindow;
+declare const performance: { getEntriesByName(name: string): Array<{ duration: number }>; clearMeasures(name: string): void };
 
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
 
@@ -23,19 +24,33 @@ export default async function counterBench(): Promise<BenchRow[]> {
 
     await firstRun(page, host);
 
-    // Counter overhead: swipe event → result shown, with the simulated host answering at once.
+    // Counter overhead, measured in the page (User Timing, renderer/src/features/counter/counter-timing.ts):
+    // card summary received → result painted, with the simulated host answering at once.
     await page.getByTestId('nav-counter').click();
-    const overheads: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      for (const k of ['1', String(i + 1), '0', '0']) await page.getByTestId(`key-${k}`).click();
+    const inPage: number[] = [];
+    const viaPlaywright: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      // A different amount each time, so the duplicate-charge guard stays out of the way.
+      for (const k of String(100 + i)) await page.getByTestId(`key-${k}`).click();
       await page.getByTestId('counter-charge').click();
       const started = Date.now();
       await page.getByTestId('counter-test-card-visa').click();
       await page.getByTestId('counter-result').waitFor();
-      overheads.push(Date.now() - started);
+      viaPlaywright.push(Date.now() - started);
+      await page.waitForFunction(() => performance.getEntriesByName('counter:card-to-result').length > 0);
+      inPage.push(await page.evaluate(() => {
+        const all = performance.getEntriesByName('counter:card-to-result');
+        const d = all[all.length - 1]?.duration ?? Number.NaN;
+        performance.clearMeasures('counter:card-to-result');
+        return d;
+      }));
       while ((await page.getByTestId('counter').getAttribute('data-step')) !== 'amount') await page.getByTestId('counter-next').click();
     }
-    rows.push({ name: 'counter: test card click → approval shown, 0 ms host (median of 5)', value: pct(overheads, 0.5), unit: 'ms', target: 50 });
+    // The first sale warms up code paths (lazy chunks, JIT); it is reported but not in the median.
+    rows.push({ name: 'counter: card summary → approval painted, 0 ms host (first sale)', value: inPage[0] ?? Number.NaN, unit: 'ms' });
+    rows.push({ name: 'counter: card summary → approval painted, 0 ms host (median of 10)', value: pct(inPage.slice(1), 0.5), unit: 'ms', target: 50 });
+    rows.push({ name: 'counter: card summary → approval painted, 0 ms host (p90 of 10)', value: pct(inPage.slice(1), 0.9), unit: 'ms', target: 50 });
+    rows.push({ name: 'counter: test card click → result, via Playwright (median of 10, for reference)', value: pct(viaPlaywright.slice(1), 0.5), unit: 'ms' });
   }, { acquirer: { simulatedLatencyMs: 0 }, signature: { rule: 'never' } });
   return rows;
 }

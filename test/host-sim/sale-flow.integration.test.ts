@@ -87,7 +87,7 @@ const setup = async (patch: SettingsPatch = {}) => {
   };
   const handle = getAcquirer(ctx);
   if (!handle) throw new Error('no acquirer');
-  return { ctx, db, deps, swipeAndSell, clean, sim: handle.simulator };
+  return { ctx, db, deps, vault, swipeAndSell, clean, sim: handle.simulator };
 };
 
 describe('the renderer sale flow over the acquirer module (training host)', () => {
@@ -128,6 +128,31 @@ describe('the renderer sale flow over the acquirer module (training host)', () =
     expect(new Set(t.sim.messages.filter((m) => m.type === 'advice').map((m) => m.saleId)).size).toBe(2);
     expect((await t.db.sales.toArray()).map((s) => s.sealed)).toEqual([null, null]);
     expect(await t.clean()).toEqual([]);
+  });
+
+  it('the counter path: card read and authorizing in one write, approval and "no signature needed" in the next', async () => {
+    const t = await setup();
+    const { cardRef } = t.vault.put({ pan: PAN, expiry: '2912', serviceCode: '101', track2: `${PAN}=2912101000000000`, entryMode: 'hid-swipe' });
+    const created = await beginSale(t.deps, { kind: 'sale', amountFen: 1500, reference: '', note: '', originalSaleId: null });
+    const r = await authorizeSale(t.deps, created, cardRef, true, { card: summary(cardRef), signatureNotRequired: true });
+    expect(r.kind).toBe('approved');
+    expect(r.sale).toMatchObject({ state: 'approved', signatureState: 'not-required', last4: '1232', fingerprint: 'f'.repeat(64) });
+    // Four versions after create, one audit entry per step, in order.
+    expect(r.sale.version).toBe(5);
+    const actions = (await t.db.audit.orderBy('seq').toArray()).filter((e) => e.objectId === created.id).map((e) => e.action);
+    expect(actions).toEqual(['sale.create', 'sale.card-read', 'sale.authorizing', 'sale.approved', 'sale.signature-not-required']);
+    expect(await t.clean()).toEqual([]);
+  });
+
+  it('a refusal before sending still records which card was read', async () => {
+    const t = await setup({ offline: { enabled: true, allowSwiped: false } });
+    const { cardRef } = t.vault.put({ pan: PAN, expiry: '2912', serviceCode: '101', track2: `${PAN}=2912101000000000`, entryMode: 'hid-swipe' });
+    const created = await beginSale(t.deps, { kind: 'sale', amountFen: 1500, reference: '', note: '', originalSaleId: null });
+    const r = await authorizeSale(t.deps, created, cardRef, false, { card: summary(cardRef) });
+    expect(r).toMatchObject({ kind: 'refused', reason: 'swiped-not-allowed' });
+    expect(r.sale).toMatchObject({ state: 'cancelled', last4: '1232' });
+    const actions = (await t.db.audit.orderBy('seq').toArray()).filter((e) => e.objectId === created.id).map((e) => e.action);
+    expect(actions).toEqual(['sale.create', 'sale.card-read', 'sale.offline-refused']);
   });
 
   it('a sale declined after forwarding is flagged for follow-up', async () => {

@@ -32,10 +32,17 @@ const readHead = async (db: CountersignDb): Promise<ChainHead | null> => {
   return value && typeof value.seq === 'number' && typeof value.hash === 'string' ? { seq: value.seq, hash: value.hash } : null;
 };
 
+/** The device id never changes once written, so each open database reads it once. */
+const knownDeviceIds = new WeakMap<CountersignDb, string>();
+
 const deviceId = async (db: CountersignDb, now: number): Promise<string> => {
   const stored = (await db.settings.get(DEVICE_ID_KEY))?.value;
-  if (typeof stored === 'string' && stored) return stored;
+  if (typeof stored === 'string' && stored) {
+    knownDeviceIds.set(db, stored);
+    return stored;
+  }
   const id = uuidv7(now);
+  // Not remembered yet: the transaction may still roll back. The next append reads it back.
   await db.settings.put({ key: DEVICE_ID_KEY, value: id, updatedAt: now });
   return id;
 };
@@ -51,7 +58,8 @@ const append = async (db: CountersignDb, input: AuditInput, now: number): Promis
     objectType: input.objectType,
     objectId: input.objectId,
     result: input.result,
-    device: await deviceId(db, now),
+    // No await when known: Dexie commits a transaction that waits on a non-IndexedDB promise.
+    device: knownDeviceIds.get(db) ?? (await deviceId(db, now)),
     detail: input.detail ?? {},
     prevHash: head.hash,
   });

@@ -72,7 +72,7 @@ export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleR
           {t('authorizing')}
         </Alert>
       ) : null}
-      {step.kind === 'result' ? <ResultStep result={step.result} card={step.card} onNext={counter.proceedAfterResult} /> : null}
+      {step.kind === 'result' ? <ResultStep result={step.result} card={step.card} operatorId={operator?.id ?? ''} onNext={counter.proceedAfterResult} /> : null}
       {step.kind === 'signature' ? <SignatureStep sale={step.sale} onSigned={counter.signed} onDeclined={counter.declineSignature} /> : null}
       {step.kind === 'confirm-signature' ? (
         <ConfirmSignatureStep sale={step.sale} card={step.card.maskedPan} png={step.png} onConfirm={() => void counter.confirmSignature()} onRedo={counter.redo} />

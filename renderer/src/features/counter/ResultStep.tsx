@@ -1,14 +1,17 @@
+import { useEffect } from 'react';
 import { Alert, AlertTitle, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { explainResponse } from '../../../../shared/domain/host-responses';
 import { formatRmb } from '../../../../shared/domain/money';
 import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
 import type { AuthorizeResult } from '../sale/sale-flow';
+import { markResultShown } from './counter-timing';
+import { SignOnAgain } from './SignOnAgain';
 
 const SEVERITY = { approved: 'success', offline: 'info', declined: 'error', unknown: 'warning', refused: 'error' } as const;
 
 /** The host's answer in plain words, with what to do next (RULES / PRODUCT problem 3). */
-export const ResultStep = ({ result, card, onNext }: { result: AuthorizeResult; card: CardSummary | null; onNext: () => void }) => {
+export const ResultStep = ({ result, card, operatorId, onNext }: { result: AuthorizeResult; card: CardSummary | null; operatorId: string; onNext: () => void }) => {
   const { t, i18n } = useTranslation('counter');
   const { t: tr } = useTranslation('cardReader');
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -17,6 +20,10 @@ export const ResultStep = ({ result, card, onNext }: { result: AuthorizeResult; 
   const refusal = result.kind === 'refused' ? (t(`refusal.${result.reason}`, { defaultValue: '' }) || t('refusal.default', { reason: result.reason })) : null;
   const charged = result.kind === 'approved' || result.kind === 'offline';
   const goesOn = charged && result.sale.signatureState === 'pending';
+  useEffect(() => {
+    const frame = requestAnimationFrame(markResultShown);
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   return (
     <Paper sx={{ p: 4 }} data-testid="counter-result" data-outcome={result.kind}>
@@ -39,6 +46,7 @@ export const ResultStep = ({ result, card, onNext }: { result: AuthorizeResult; 
           {result.kind === 'unknown' ? <Typography>{t('result.unknownBody')}</Typography> : null}
           {refusal ? <Typography data-testid="counter-refusal">{refusal}</Typography> : null}
         </Alert>
+        {explained?.resign ? <SignOnAgain operatorId={operatorId} /> : null}
         {card?.chip && (result.kind === 'approved' || result.kind === 'offline') ? (
           <Alert severity="warning" data-testid="counter-chip-warning">
             {t('chipWarning')}

@@ -36,6 +36,11 @@ export const counterStrings = {
       next: 'New sale',
       resign: 'Sign on again',
     },
+    signOn: {
+      busy: 'Signing on to the card host…',
+      ok: 'Signed on: new keys from the card host. The next sale can go ahead.',
+      failed: 'Sign-on failed ({{reason}}). Check the link and the terminal master key in Settings, or call the acquirer.',
+    },
     refusal: {
       'link-down': 'The card host cannot be reached and offline sales are off. Try again later or take another payment method.',
       'offline-disabled': 'Offline sales are off.',
@@ -126,6 +131,11 @@ export const counterStrings = {
       authCode: '授权码 {{code}}',
       next: '下一笔',
       resign: '重新签到',
+    },
+    signOn: {
+      busy: '正在向收单主机签到…',
+      ok: '签到成功：已取得新的工作密钥，可以继续下一笔交易。',
+      failed: '签到失败（{{reason}}）。请检查网络连接和设置中的终端主密钥，或联系收单机构。',
     },
     refusal: {
       'link-down': '无法连接收单主机，且未开启离线交易。请稍后重试或改用其他支付方式。',

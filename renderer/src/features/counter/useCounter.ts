@@ -8,8 +8,9 @@ import type { SaleRecord, SignaturePoint } from '../../data/records';
 import { updateSale } from '../../data/sales-repo';
 import { addSignature } from '../../data/signatures-repo';
 import { approveWithManagerPin } from '../login/operators';
-import { attachCard, authorizeSale, beginSale, cancelSale, duplicateOf, resolveUnresolved } from '../sale/sale-flow';
-import type { AuthorizeResult, FlowDeps, Resolution } from '../sale/sale-flow';
+import { markCardSummary } from './counter-timing';
+import { attachCard, authorizeSale, beginSale, cancelSale, preflightSale, resolveUnresolved } from '../sale/sale-flow';
+import type { AuthorizeResult, FlowDeps, Preflight, Resolution } from '../sale/sale-flow';
 import { signatureFields } from '../sale/signed-fields';
 import { signatureDigest } from '../../../../shared/domain/sale/digest';
 
@@ -65,21 +66,14 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
   );
 
   const authorize = useCallback(
-    async (sale: SaleRecord, card: CardSummary) => {
+    async (sale: SaleRecord, card: CardSummary, preflight?: Preflight) => {
       setStep({ kind: 'authorizing', sale, card });
-      const result = await authorizeSale(deps(), sale, card.cardRef, linkOnline);
-      if (result.kind === 'approved' || result.kind === 'offline') {
-        const needed = signatureRequired(settingsRef.current.signature, result.sale.amountFen);
-        if (!needed) {
-          const done = await updateSale(getDb(), result.sale.id, { signatureState: 'not-required' }, { actor: operatorId, action: 'sale.signature-not-required' });
-          setStep({ kind: 'result', result: { ...result, sale: done }, card });
-          onFinished(done);
-          return;
-        }
-      }
+      const signatureNotRequired = !signatureRequired(settingsRef.current.signature, sale.amountFen);
+      const result = await authorizeSale(deps(), sale, card.cardRef, linkOnline, { card, signatureNotRequired, ...(preflight ? { preflight } : {}) });
       setStep({ kind: 'result', result, card });
+      if ((result.kind === 'approved' || result.kind === 'offline') && result.sale.signatureState === 'not-required') onFinished(result.sale);
     },
-    [deps, linkOnline, operatorId, onFinished],
+    [deps, linkOnline, onFinished],
   );
 
   const onCard = useCallback(
@@ -87,15 +81,18 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
       latch(async () => {
         const current = stepRef.current;
         if (current.kind !== 'card') return;
-        const sale = await attachCard(deps(), current.sale, card);
-        const earlier = await duplicateOf(deps(), sale, card);
+        markCardSummary();
+        const { earlier, preflight } = await preflightSale(deps(), current.sale, card, linkOnline);
         if (earlier) {
+          // Written now, so a sale left at the prompt still records which card was read; the
+          // checks are made again if the cashier goes ahead, since time has passed.
+          const sale = await attachCard(deps(), current.sale, card);
           setStep({ kind: 'duplicate', sale, card, earlier });
           return;
         }
-        await authorize(sale, card);
+        await authorize(current.sale, card, preflight);
       }),
-    [deps, latch, authorize],
+    [deps, latch, authorize, linkOnline],
   );
 
   const confirmDuplicate = useCallback(

@@ -6,8 +6,8 @@ import type { Envelope } from '../../../../shared/ipc/envelope';
 import type { CountersignApi } from '../../../../shared/ipc/contract';
 import type { CountersignDb } from '../../data/db';
 import type { SaleRecord } from '../../data/records';
-import { createSale, offlineQueue, recentOnCard, unresolvedSales, updateSale } from '../../data/sales-repo';
-import type { NewSale } from '../../data/sales-repo';
+import { createSale, offlineQueue, recentOnCard, unresolvedSales, updateSale, updateSaleSteps } from '../../data/sales-repo';
+import type { NewSale, SaleChange, SaleStepAudit } from '../../data/sales-repo';
 
 /**
  * The sale, orchestrated by the renderer and sent by main (ARCHITECTURE "write-ahead"):
@@ -42,24 +42,70 @@ export const duplicateOf = async (deps: FlowDeps, sale: SaleRecord, card: CardSu
   return hit ? (recent.find((s) => s.id === hit.id) ?? null) : null;
 };
 
-export const attachCard = (deps: FlowDeps, sale: SaleRecord, card: CardSummary): Promise<SaleRecord> =>
-  updateSale(
-    deps.db,
-    sale.id,
-    {
-      state: 'card-read',
-      card: { maskedPan: card.maskedPan, bin: card.bin, last4: card.last4, brand: card.brand, entryMode: card.entryMode, chip: card.chip, fingerprint: card.fingerprint },
-      last4: card.last4,
-      fingerprint: card.fingerprint,
-    },
-    { actor: deps.operatorId, action: 'sale.card-read', detail: { brand: card.brand, last4: card.last4, entryMode: card.entryMode, chip: card.chip } },
-  );
+type Step = { change: SaleChange; audit: SaleStepAudit };
+
+const cardReadStep = (deps: FlowDeps, card: CardSummary): Step => ({
+  change: {
+    state: 'card-read',
+    card: { maskedPan: card.maskedPan, bin: card.bin, last4: card.last4, brand: card.brand, entryMode: card.entryMode, chip: card.chip, fingerprint: card.fingerprint },
+    last4: card.last4,
+    fingerprint: card.fingerprint,
+  },
+  audit: { actor: deps.operatorId, action: 'sale.card-read', detail: { brand: card.brand, last4: card.last4, entryMode: card.entryMode, chip: card.chip } },
+});
+
+export const attachCard = (deps: FlowDeps, sale: SaleRecord, card: CardSummary): Promise<SaleRecord> => {
+  const step = cardReadStep(deps, card);
+  return updateSale(deps.db, sale.id, step.change, step.audit);
+};
+
+/**
+ * How the counter hands a card to `authorizeSale`: the card summary when the sale is still
+ * `created` (its card-read step is then written in the same transaction as the next step),
+ * and whether the sale needs no signature (written with the approval).
+ */
+export interface AuthorizeOptions {
+  card?: CardSummary;
+  signatureNotRequired?: boolean;
+  /** Checks already made for this sale (see `preflightSale`); made here when absent. */
+  preflight?: Preflight;
+}
+
+/** What must be known before a sale is sent: earlier sales settled, and its STAN (null offline). */
+export interface Preflight {
+  pending: Resolution[];
+  prepared: Envelope<{ stan: string; batch: string }> | null;
+}
+
+const goesOffline = (deps: FlowDeps, linkOnline: boolean): boolean => !linkOnline && deps.settings().offline.enabled;
+
+/**
+ * The checks between the swipe and the send, made at once because none depends on another:
+ * the duplicate-charge guard (a read), settling earlier unresolved sales, and allocating the
+ * STAN (idempotent per sale, sends nothing). Only takes round trips off the cashier's wait.
+ */
+export const preflightSale = async (deps: FlowDeps, sale: SaleRecord, card: CardSummary, linkOnline: boolean): Promise<{ earlier: SaleRecord | null; preflight: Preflight }> => {
+  const [earlier, preflight] = await Promise.all([duplicateOf(deps, sale, card), checksBeforeSend(deps, sale, linkOnline)]);
+  return { earlier, preflight };
+};
+
+async function checksBeforeSend(deps: FlowDeps, sale: SaleRecord, linkOnline: boolean): Promise<Preflight> {
+  const [pending, prepared] = await Promise.all([resolveUnresolved(deps), goesOffline(deps, linkOnline) ? null : deps.api.invoke('acquirer:prepare', { saleId: sale.id })]);
+  return { pending, prepared };
+}
+
+/** The steps to write: the pending card-read first, the outcome, then "no signature needed" for a charged sale. */
+const stepsFor = (deps: FlowDeps, sale: SaleRecord, opts: AuthorizeOptions, step: Step, charged = false): Step[] => [
+  ...(sale.state === 'created' && opts.card ? [cardReadStep(deps, opts.card)] : []),
+  step,
+  ...(charged && opts.signatureNotRequired ? [{ change: { signatureState: 'not-required' as const }, audit: { actor: deps.operatorId, action: 'sale.signature-not-required' } }] : []),
+];
 
 export const cancelSale = (deps: FlowDeps, sale: SaleRecord, reason: string): Promise<SaleRecord> =>
   updateSale(deps.db, sale.id, { state: 'cancelled' }, { actor: deps.operatorId, action: 'sale.cancel', detail: { reason } });
 
 /** Accepts the sale offline when the merchant allows it and every limit holds; else refuses with the limit's reason. */
-const tryOffline = async (deps: FlowDeps, sale: SaleRecord, cardRef: string): Promise<AuthorizeResult> => {
+const tryOffline = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, opts: AuthorizeOptions): Promise<AuthorizeResult> => {
   const queue = await offlineQueue(deps.db);
   const verdict = checkOfflineLimits(
     deps.settings().offline,
@@ -67,70 +113,70 @@ const tryOffline = async (deps: FlowDeps, sale: SaleRecord, cardRef: string): Pr
     { amountFen: sale.amountFen, swiped: true },
     (deps.now ?? Date.now)(),
   );
-  if (!verdict.ok) {
-    const cancelled = await updateSale(deps.db, sale.id, { state: 'cancelled' }, { actor: deps.operatorId, action: 'sale.offline-refused', result: 'fail', detail: { reason: verdict.reason } });
-    return { kind: 'refused', sale: cancelled, reason: verdict.reason };
-  }
+  const refuse = async (reason: string): Promise<AuthorizeResult> => {
+    const cancelled = await updateSaleSteps(deps.db, sale.id, stepsFor(deps, sale, opts, { change: { state: 'cancelled' }, audit: { actor: deps.operatorId, action: 'sale.offline-refused', result: 'fail', detail: { reason } } }));
+    return { kind: 'refused', sale: cancelled, reason };
+  };
+  if (!verdict.ok) return refuse(verdict.reason);
   const sealed = await deps.api.invoke('acquirer:seal', { cardRef });
-  if (!sealed.ok) {
-    const cancelled = await updateSale(deps.db, sale.id, { state: 'cancelled' }, { actor: deps.operatorId, action: 'sale.offline-refused', result: 'fail', detail: { reason: envelopeReason(sealed) } });
-    return { kind: 'refused', sale: cancelled, reason: envelopeReason(sealed) };
-  }
-  const accepted = await updateSale(
+  if (!sealed.ok) return refuse(envelopeReason(sealed));
+  const accepted = await updateSaleSteps(
     deps.db,
     sale.id,
-    { state: 'offline-accepted', channel: 'offline', sealed: sealed.value.sealed, offlineQueuedAt: (deps.now ?? Date.now)() },
-    { actor: deps.operatorId, action: 'sale.offline-accepted' },
+    stepsFor(deps, sale, opts, { change: { state: 'offline-accepted', channel: 'offline', sealed: sealed.value.sealed, offlineQueuedAt: (deps.now ?? Date.now)() }, audit: { actor: deps.operatorId, action: 'sale.offline-accepted' } }, true),
   );
   return { kind: 'offline', sale: accepted };
 };
 
 /**
  * Sends the sale. Before anything leaves, unresolved sales must be settled (RULES 12) and the
- * STAN is written with the sale in state `authorizing`.
+ * STAN is written with the sale in state `authorizing` (with its card-read step when the
+ * counter passes the card, in the same transaction).
  */
-export const authorizeSale = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, linkOnline: boolean): Promise<AuthorizeResult> => {
-  const pending = await resolveUnresolved(deps);
+export const authorizeSale = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, linkOnline: boolean, opts: AuthorizeOptions = {}): Promise<AuthorizeResult> => {
+  const a = (action: string, extra: Omit<SaleStepAudit, 'actor' | 'action'> = {}): SaleStepAudit => ({ actor: deps.operatorId, action, ...extra });
+  const write = (s: SaleRecord, step: Step, charged = false) => updateSaleSteps(deps.db, sale.id, stepsFor(deps, s, opts, step, charged));
+  const { pending, prepared }: Preflight = opts.preflight ?? (await checksBeforeSend(deps, sale, linkOnline));
   if (pending.some((r) => r.outcome === 'still-unknown')) {
-    const cancelled = await cancelSale(deps, sale, 'unresolved-sale-first');
+    const cancelled = await write(sale, { change: { state: 'cancelled' }, audit: a('sale.cancel', { detail: { reason: 'unresolved-sale-first' } }) });
     return { kind: 'refused', sale: cancelled, reason: 'unresolved-sale-first' };
   }
-  if (!linkOnline && deps.settings().offline.enabled) return tryOffline(deps, sale, cardRef);
-
-  const prepared = await deps.api.invoke('acquirer:prepare', { saleId: sale.id });
+  if (!prepared) return tryOffline(deps, sale, cardRef, opts);
   if (!prepared.ok) {
-    const cancelled = await cancelSale(deps, sale, envelopeReason(prepared));
+    const cancelled = await write(sale, { change: { state: 'cancelled' }, audit: a('sale.cancel', { detail: { reason: envelopeReason(prepared) } }) });
     return { kind: 'refused', sale: cancelled, reason: envelopeReason(prepared) };
   }
-  let current = await updateSale(deps.db, sale.id, { state: 'authorizing', stan: prepared.value.stan, batch: prepared.value.batch }, { actor: deps.operatorId, action: 'sale.authorizing', detail: { stan: prepared.value.stan } });
+  let current = await write(sale, { change: { state: 'authorizing', stan: prepared.value.stan, batch: prepared.value.batch }, audit: a('sale.authorizing', { detail: { stan: prepared.value.stan } }) });
+  const after = { ...opts, card: undefined, preflight: undefined } satisfies AuthorizeOptions;
+  const finish = (step: Step, charged = false) => updateSaleSteps(deps.db, sale.id, stepsFor(deps, current, after, step, charged));
 
   const answer = await deps.api.invoke('acquirer:authorize', { saleId: sale.id, stan: prepared.value.stan, kind: 'sale', amountFen: sale.amountFen, cardRef });
   if (!answer.ok) {
     if (answer.error.code === 'CARD' || answer.error.code === 'VALIDATION') {
-      current = await updateSale(deps.db, sale.id, { state: 'cancelled' }, { actor: deps.operatorId, action: 'sale.not-sent', result: 'fail', detail: { reason: envelopeReason(answer) } });
+      current = await finish({ change: { state: 'cancelled' }, audit: a('sale.not-sent', { result: 'fail', detail: { reason: envelopeReason(answer) } }) });
       return { kind: 'refused', sale: current, reason: envelopeReason(answer) };
     }
     // The host process went away mid-request: nobody knows whether the host charged the card.
-    current = await updateSale(deps.db, sale.id, { state: 'unknown' }, { actor: deps.operatorId, action: 'sale.no-answer', result: 'fail', detail: { reason: envelopeReason(answer) } });
+    current = await finish({ change: { state: 'unknown' }, audit: a('sale.no-answer', { result: 'fail', detail: { reason: envelopeReason(answer) } }) });
     return { kind: 'unknown', sale: current };
   }
   const r = answer.value;
   const host = { responseCode: r.responseCode ?? null, authCode: r.authCode ?? null, rrn: r.rrn ?? null, channel: 'online' as const };
   if (r.outcome === 'approved') {
-    current = await updateSale(deps.db, sale.id, { state: 'approved', ...host }, { actor: deps.operatorId, action: 'sale.approved', detail: { responseCode: host.responseCode } });
+    current = await finish({ change: { state: 'approved', ...host }, audit: a('sale.approved', { detail: { responseCode: host.responseCode } }) }, true);
     return { kind: 'approved', sale: current };
   }
   if (r.outcome === 'declined') {
-    current = await updateSale(deps.db, sale.id, { state: 'declined', ...host }, { actor: deps.operatorId, action: 'sale.declined', detail: { responseCode: host.responseCode } });
+    current = await finish({ change: { state: 'declined', ...host }, audit: a('sale.declined', { detail: { responseCode: host.responseCode } }) });
     return { kind: 'declined', sale: current, responseCode: host.responseCode ?? '' };
   }
   if (r.outcome === 'failed' && r.failure === 'no-connection') {
     // Nothing left the PC: offline if allowed, else a clear refusal.
-    if (deps.settings().offline.enabled) return tryOffline(deps, current, cardRef);
-    current = await updateSale(deps.db, sale.id, { state: 'cancelled' }, { actor: deps.operatorId, action: 'sale.not-sent', result: 'fail', detail: { reason: 'link-down' } });
+    if (deps.settings().offline.enabled) return tryOffline(deps, current, cardRef, after);
+    current = await finish({ change: { state: 'cancelled' }, audit: a('sale.not-sent', { result: 'fail', detail: { reason: 'link-down' } }) });
     return { kind: 'refused', sale: current, reason: 'link-down' };
   }
-  current = await updateSale(deps.db, sale.id, { state: 'unknown', responseCode: host.responseCode }, { actor: deps.operatorId, action: 'sale.no-answer', result: 'fail', detail: { failure: r.failure ?? r.outcome } });
+  current = await finish({ change: { state: 'unknown', responseCode: host.responseCode }, audit: a('sale.no-answer', { result: 'fail', detail: { failure: r.failure ?? r.outcome } }) });
   return { kind: 'unknown', sale: current };
 };
 
