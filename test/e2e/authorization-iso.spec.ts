@@ -126,6 +126,39 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
     await expectNoCardData(c);
   });
 
+  test('host pulled down mid-sale, page reloaded, host back: told at each step, one reversal, no double charge', async ({ console: c }) => {
+    const sim = track(await liveHost(c, { acquirer: { responseTimeoutMs: 15_000 } }));
+    await setUpAsManager(c);
+    const counter = new CounterPage(c.page);
+    expect(await dispatch(c, 'acquirer:sign-on', {})).toMatchObject({ ok: true, value: { outcome: 'approved' } });
+    sim.setDelay(4000);
+    await counter.typeAmount('4400');
+    await counter.charge();
+    await counter.swipe('unionpay-debit');
+    await expect.poll(() => sim.count({ kind: 'sale' }), { timeout: 15_000 }).toBe(1);
+    // The host has booked (approved) the sale; its answer never comes.
+    await sim.down();
+    await expect(counter.result()).toHaveAttribute('data-outcome', 'unknown', { timeout: 20_000 });
+    await c.page.reload();
+    await new LoginPage(c.page).login(MANAGER.name, MANAGER.pin);
+    const banner = c.page.getByTestId('counter-resolution');
+    await expect(banner).toContainText(/仍无应答|still has no answer/, { timeout: 30_000 });
+    expect(sim.count({ kind: 'reversal' })).toBe(0);
+    sim.setDelay(0);
+    await sim.up();
+    // The link monitor sees the host back; the console settles the sale by itself and says so.
+    await expect(banner).toContainText(/冲正|reversed/, { timeout: 30_000 });
+    expect(sim.count({ kind: 'reversal' })).toBe(1);
+    expect(sim.standingApprovals()).toEqual([]);
+    await counter.typeAmount('4500');
+    await counter.charge();
+    await counter.swipe('visa');
+    await expect(counter.result()).toHaveAttribute('data-outcome', 'approved', { timeout: 20_000 });
+    expect(sim.count({ kind: 'reversal' })).toBe(1);
+    expect(sim.standingApprovals().map((b) => b.amountFen)).toEqual([4500]);
+    await expectNoCardData(c);
+  });
+
   test('host down: offline sales within limits; host up: each forwarded exactly once, seals gone', async ({ console: c }) => {
     const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: true, maxAmountFen: 10_000, maxCount: 5, maxTotalFen: 50_000 } }));
     await setUpAsManager(c);

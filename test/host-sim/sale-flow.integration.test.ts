@@ -144,6 +144,18 @@ describe('the renderer sale flow over the acquirer module (training host)', () =
     expect(await t.clean()).toEqual([]);
   });
 
+  it('settling runs once at a time: callers arriving together share one inquiry and one reversal', async () => {
+    const t = await setup();
+    const lost = await t.swipeAndSell(1099);
+    expect(lost.kind).toBe('unknown');
+    const [a, b] = await Promise.all([resolveUnresolved(t.deps), resolveUnresolved(t.deps)]);
+    expect(a).toBe(b);
+    expect(a.map((r) => r.outcome)).toEqual(['reversed']);
+    expect(t.sim.count({ type: 'reversal', saleId: lost.sale.id })).toBe(1);
+    const reversedEntries = (await t.db.audit.toArray()).filter((e) => e.objectId === lost.sale.id && e.action === 'sale.reversed');
+    expect(reversedEntries).toHaveLength(1);
+  });
+
   it('a refusal before sending still records which card was read', async () => {
     const t = await setup({ offline: { enabled: true, allowSwiped: false } });
     const { cardRef } = t.vault.put({ pan: PAN, expiry: '2912', serviceCode: '101', track2: `${PAN}=2912101000000000`, entryMode: 'hid-swipe' });

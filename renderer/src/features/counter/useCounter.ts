@@ -199,12 +199,19 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
 
   const reset = useCallback(() => setStep({ kind: 'amount' }), []);
 
-  /** On entering the counter (and so at start), settle any sale left without an answer. */
+  /**
+   * On entering the counter (and so at start), and again whenever the link goes or comes back, settle
+   * any sale left without an answer and tell the cashier what became of it.
+   */
   useEffect(() => {
+    let live = true;
     void resolveUnresolved(deps()).then((r) => {
-      if (r.length > 0) setResolutions(r);
+      if (live && r.length > 0) setResolutions(r);
     });
-  }, [deps]);
+    return () => {
+      live = false;
+    };
+  }, [deps, linkOnline]);
 
   return { step, start, onCard, confirmDuplicate, cancel, proceedAfterResult, signed, redo, confirmSignature, declineSignature, finishUnsigned, reset, resolutions, dismissResolutions: () => setResolutions([]) };
 };

@@ -187,12 +187,7 @@ export interface Resolution {
   hostHadApproved: boolean | null;
 }
 
-/**
- * Settles every sale left `authorizing` (a crash mid-flight) or `unknown` (no answer): ask the
- * host what happened, then reverse, so the customer is never charged for a sale the counter
- * could not finish. Repeats on the next call until the host answers (RULES 12).
- */
-export const resolveUnresolved = async (deps: FlowDeps): Promise<Resolution[]> => {
+const settleUnresolved = async (deps: FlowDeps): Promise<Resolution[]> => {
   const results: Resolution[] = [];
   for (let sale of await unresolvedSales(deps.db)) {
     if (sale.state === 'authorizing') sale = await updateSale(deps.db, sale.id, { state: 'unknown' }, { actor: deps.operatorId, action: 'sale.interrupted' });
@@ -213,6 +208,22 @@ export const resolveUnresolved = async (deps: FlowDeps): Promise<Resolution[]> =
     }
   }
   return results;
+};
+
+const settling = new WeakMap<CountersignDb, Promise<Resolution[]>>();
+
+/**
+ * Settles every sale left `authorizing` (a crash mid-flight) or `unknown` (no answer): ask the
+ * host what happened, then reverse, so the customer is never charged for a sale the counter
+ * could not finish. Repeats on the next call until the host answers (RULES 12). One run at a
+ * time per database: a caller arriving mid-run (start, link back, the next sale) joins it.
+ */
+export const resolveUnresolved = (deps: FlowDeps): Promise<Resolution[]> => {
+  const running = settling.get(deps.db);
+  if (running) return running;
+  const run = settleUnresolved(deps).finally(() => settling.delete(deps.db));
+  settling.set(deps.db, run);
+  return run;
 };
 
 export interface ForwardResult {
