@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/domain/ids';
-import type { HostResult, InquiryResult, LinkStatus } from '../../shared/ipc/commands/acquirer';
+import type { HostResult, InquiryResult, LinkStatus, MasterKeyStatus } from '../../shared/ipc/commands/acquirer';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { findSentinel } from '../../test/card-sentinel';
 import { HostSimulator } from '../../test/host-sim/host-sim';
@@ -15,6 +15,9 @@ import { EventBus } from '../services/event-bus';
 import { createFileLogger } from '../services/logger';
 import { SettingsStore } from '../services/settings-store';
 import { getAcquirer, registerAcquirer } from './acquirer-module';
+import { TEST_TMK } from './iso8583/mac';
+import { kcvOf } from './master-key-check';
+import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from './master-key-test-support';
 
 const PAN = '6212345678901232';
 const stops: Array<() => Promise<void> | void> = [];
@@ -42,8 +45,8 @@ class TestVault {
   }
 }
 
-const makeCore = async (settings: Parameters<SettingsStore['set']>[0] = {}) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cs-acquirer-'));
+const makeCore = async (settings: Parameters<SettingsStore['set']>[0] = {}, opts: { dataDir?: string } = {}) => {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'cs-acquirer-'));
   const logger = createFileLogger(dataDir);
   const events = new EventBus(logger);
   const seen: Array<{ name: string; payload: unknown }> = [];
@@ -234,5 +237,70 @@ describe('registerAcquirer (live settings: ISO 8583 to the host simulator)', () 
     const logs = readFileSync(core.logFile, 'utf8');
     expect(logs).toContain('acquirer.authorize');
     expect(findSentinel({ dataDir: core.dataDir, logs: [logs], needles: [PAN, `${PAN}=2912`] })).toEqual([]);
+  });
+});
+
+describe('registerAcquirer: the terminal master key', () => {
+  const isoCore = async (sim: HostSimulator, dataDir?: string) => {
+    const { port } = await sim.start();
+    stops.push(() => sim.stop());
+    const core = await makeCore({}, dataDir ? { dataDir } : {});
+    core.ctx.settings.set({ general: { trainingMode: false }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port, connectTimeoutMs: 500, responseTimeoutMs: 1000 } });
+    return core;
+  };
+
+  it('reports the test key until one is loaded; a loaded key (KCV confirmed) signs on with a host that has it', async () => {
+    const sim = new HostSimulator({ tmk: tmkBytes(SAMPLE_TMK_HEX) });
+    const core = await isoCore(sim);
+    expect((await core.value<LinkStatus>('acquirer:status', {})).masterKey).toEqual({ source: 'test', kcv: kcvOf(TEST_TMK), loadedAt: null, unreadable: false, protectedByOs: false });
+    expect((await sell(core, 1250)).result).toMatchObject({ outcome: 'failed', failure: 'mac-error', responseCode: 'A0', resign: true });
+
+    const loaded = await core.value<MasterKeyStatus>('acquirer:load-master-key', { keyHex: SAMPLE_TMK_HEX.toLowerCase(), kcv: kcvOf(tmkBytes(SAMPLE_TMK_HEX)) });
+    expect(loaded).toEqual({ source: 'loaded', kcv: kcvOf(tmkBytes(SAMPLE_TMK_HEX)), loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) as unknown, unreadable: false, protectedByOs: false });
+    expect(await core.value('acquirer:master-key', {})).toEqual(loaded);
+    expect((await sell(core, 1250)).result).toMatchObject({ outcome: 'approved', responseCode: '00' });
+    const status = await core.value<LinkStatus>('acquirer:status', {});
+    expect(status).toMatchObject({ signedOn: true, masterKey: loaded });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(core.seen.some((e) => e.name === 'acquirer:link-changed' && (e.payload as { reason: string }).reason === 'master-key')).toBe(true);
+  });
+
+  it('a new key drops the working keys: the link signs on again (and fails with a key the host does not have); clear goes back to the test key', async () => {
+    const sim = new HostSimulator({ tmk: tmkBytes(SAMPLE_TMK_HEX) });
+    const core = await isoCore(sim);
+    await core.value('acquirer:load-master-key', { keyHex: SAMPLE_TMK_HEX });
+    expect((await sell(core, 1250)).result).toMatchObject({ outcome: 'approved' });
+    expect(core.handle.link().signedOn).toBe(true);
+
+    await core.value('acquirer:load-master-key', { keyHex: OTHER_TMK_HEX });
+    expect((await core.value<LinkStatus>('acquirer:status', {})).signedOn).toBe(false);
+    expect((await sell(core, 1300)).result).toMatchObject({ outcome: 'failed', failure: 'mac-error', resign: true });
+    expect(sim.records.filter((r) => r.kind === 'sign-on')).toHaveLength(2);
+
+    expect(await core.value<MasterKeyStatus>('acquirer:clear-master-key', {})).toMatchObject({ source: 'test', kcv: kcvOf(TEST_TMK), loadedAt: null });
+    expect((await core.value<LinkStatus>('acquirer:status', {})).masterKey).toMatchObject({ source: 'test' });
+  });
+
+  it('refuses a bad key with a reason and changes nothing; never answers, logs or stores the key in clear; survives a restart', async () => {
+    const sim = new HostSimulator({ tmk: tmkBytes(SAMPLE_TMK_HEX) });
+    const core = await isoCore(sim);
+    const kcv = kcvOf(tmkBytes(SAMPLE_TMK_HEX));
+    expect(await core.call('acquirer:load-master-key', { keyHex: SAMPLE_TMK_HEX, kcv: kcv === '000000' ? '111111' : '000000' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'master-key-kcv-mismatch' } });
+    expect(await core.call('acquirer:load-master-key', { keyHex: '00'.repeat(16) })).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'master-key-weak' } });
+    expect(await core.call('acquirer:load-master-key', { keyHex: Buffer.from(TEST_TMK).toString('hex') })).toMatchObject({ ok: false, error: { reason: 'master-key-is-test' } });
+    expect(await core.call('acquirer:load-master-key', { keyHex: SAMPLE_TMK_HEX.slice(0, 30) })).toMatchObject({ ok: false, error: { reason: 'master-key-format' } });
+    expect(await core.call('acquirer:load-master-key', { keyHex: 'A'.repeat(65) })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'keyHex' } });
+    expect(await core.call('acquirer:load-master-key', { keyHex: SAMPLE_TMK_HEX, extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await core.value<MasterKeyStatus>('acquirer:master-key', {})).source).toBe('test');
+
+    const answer = await core.call('acquirer:load-master-key', { keyHex: SAMPLE_TMK_HEX, kcv });
+    expect(answer).toMatchObject({ ok: true, value: { source: 'loaded', kcv } });
+    expect(findKey(tmkBytes(SAMPLE_TMK_HEX), { dataDir: core.dataDir, texts: [JSON.stringify(answer), JSON.stringify(core.seen)] })).toEqual([]);
+    expect(readFileSync(join(core.dataDir, 'settings.json'), 'utf8')).not.toContain(kcv);
+
+    // A restart on the same data folder (and secret store) keeps the key and signs on with it.
+    const again = await makeCore({ general: { trainingMode: false }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port: sim.address.port, connectTimeoutMs: 500, responseTimeoutMs: 1000 } }, { dataDir: core.dataDir });
+    expect((await again.value<LinkStatus>('acquirer:status', {})).masterKey).toMatchObject({ source: 'loaded', kcv });
+    expect((await sell(again, 1250)).result).toMatchObject({ outcome: 'approved' });
   });
 });

@@ -11,6 +11,7 @@ import { frameConfig } from './iso8583/framing';
 import type { MacAlgorithm } from './iso8583/mac';
 import { Iso8583Link } from './iso8583-link';
 import { LinkMonitor } from './link-monitor';
+import { MasterKeyStore, asCommandError } from './master-key';
 import { SimulatedAcquirer } from './simulated-acquirer';
 
 /** Training mode always uses the simulated host, like the printer uses the virtual printer. */
@@ -24,13 +25,17 @@ const isoConfigKey = (s: Settings): string => {
 export interface AcquirerModuleOptions {
   /** Link monitor echo intervals (tests shorten them); `false` turns the monitor's timer off. */
   monitor?: { onlineIntervalMs?: number; offlineIntervalMs?: number } | false;
-  /** Terminal master key for the ISO 8583 link (default: the test key the host simulator uses). */
+  /**
+   * The key the ISO 8583 link uses while no terminal master key is loaded (default: the test key
+   * the host simulator uses). A key loaded with `acquirer:load-master-key` takes precedence.
+   */
   tmk?: Uint8Array;
   mac?: MacAlgorithm;
 }
 
 export interface AcquirerHandle {
   service: AcquirerService;
+  masterKey: MasterKeyStore;
   simulator: SimulatedAcquirer;
   monitor: LinkMonitor;
   link: () => AcquirerLink;
@@ -54,6 +59,7 @@ export const getAcquirerLink = (ctx: CoreContext): AcquirerLink | null => handle
 export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = getCardVault(ctx), opts: AcquirerModuleOptions = {}): Promise<void> => {
   const state = new AcquirerState(ctx.platform.dataDir, ctx.logger);
   const sealer = await CardSealer.create(ctx.platform.secrets);
+  const masterKey = await MasterKeyStore.open({ secrets: ctx.platform.secrets, dataDir: ctx.platform.dataDir, logger: ctx.logger, ...(opts.tmk ? { fallback: opts.tmk } : {}) });
   const settings = () => ctx.settings.get();
   const simulator = new SimulatedAcquirer({
     latencyMs: () => settings().acquirer.simulatedLatencyMs,
@@ -71,7 +77,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
       nextStan: () => state.nextStan(),
       batch: { get: () => state.batch, set: (b) => state.setBatch(b) },
       logger: ctx.logger,
-      ...(opts.tmk ? { tmk: opts.tmk } : {}),
+      tmk: masterKey.key,
       ...(opts.mac ? { mac: opts.mac } : {}),
     });
 
@@ -113,7 +119,18 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
       latencyMs: m.latencyMs,
       reason: m.reason,
       simulator: current === simulator ? { latencyMs: a.simulatedLatencyMs, outage: a.simulatedOutage } : null,
+      masterKey: masterKey.status(),
     };
+  };
+
+  /** A new master key: the link in use forgets its working keys (it is rebuilt) and signs on again. */
+  const rekeyed = (): void => {
+    void iso?.link.close();
+    iso = null;
+    if (usesSimulatedAcquirer(settings())) return;
+    void monitor.check('master-key').then((online) => {
+      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'master-key', at: new Date().toISOString() });
+    });
   };
 
   let lastKey = `${link().kind}:${isoConfigKey(settings())}`;
@@ -126,12 +143,13 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     });
   });
 
-  handles.set(ctx, { service, simulator, monitor, link, status });
+  handles.set(ctx, { service, masterKey, simulator, monitor, link, status });
   if (opts.monitor !== false) monitor.start();
   ctx.onStop(async () => {
     monitor.stop();
     service.stop();
     await iso?.link.close();
+    masterKey.close();
   });
 
   ctx.router.handle('acquirer:prepare', ({ saleId }) => service.prepare(saleId));
@@ -153,5 +171,20 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     ctx.settings.set({ acquirer: { ...(latencyMs !== undefined ? { simulatedLatencyMs: latencyMs } : {}), ...(outage !== undefined ? { simulatedOutage: outage } : {}) } });
     await monitor.check('simulator');
     return status();
+  });
+  ctx.router.handle('acquirer:master-key', () => masterKey.status());
+  ctx.router.handle('acquirer:load-master-key', async ({ keyHex, kcv }) => {
+    try {
+      const loaded = await masterKey.load(keyHex, kcv);
+      rekeyed();
+      return loaded;
+    } catch (error) {
+      throw asCommandError(error);
+    }
+  });
+  ctx.router.handle('acquirer:clear-master-key', async () => {
+    const cleared = await masterKey.clear();
+    rekeyed();
+    return cleared;
   });
 };

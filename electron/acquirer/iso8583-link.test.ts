@@ -6,6 +6,7 @@ import type { Logger } from '../services/logger';
 import { frameConfig } from './iso8583/framing';
 import { SENTINEL_PAN, original, sentinelCard } from './iso8583/test-support';
 import { Iso8583Link } from './iso8583-link';
+import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, tmkBytes } from './master-key-test-support';
 
 const sims: HostSimulator[] = [];
 const links: Iso8583Link[] = [];
@@ -14,8 +15,8 @@ afterEach(async () => {
   for (const s of sims.splice(0)) await s.stop();
 });
 
-const setup = async (opts: { responseTimeoutMs?: number; delayMs?: number } = {}) => {
-  const sim = new HostSimulator({ delayMs: opts.delayMs ?? 0, batch: '000007' });
+const setup = async (opts: { responseTimeoutMs?: number; delayMs?: number; tmk?: Uint8Array; hostTmk?: Uint8Array } = {}) => {
+  const sim = new HostSimulator({ delayMs: opts.delayMs ?? 0, batch: '000007', ...(opts.hostTmk ? { tmk: opts.hostTmk } : {}) });
   sims.push(sim);
   const { port } = await sim.start();
   let stan = 900;
@@ -33,6 +34,7 @@ const setup = async (opts: { responseTimeoutMs?: number; delayMs?: number } = {}
     nextStan: () => String(++stan).padStart(6, '0'),
     batch: { get: () => batch, set: (b) => (batch = b) },
     logger,
+    ...(opts.tmk ? { tmk: opts.tmk } : {}),
   });
   links.push(link);
   let saleN = 0;
@@ -205,6 +207,39 @@ describe('Iso8583Link against the loopback host simulator', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toContain(SENTINEL_PAN);
     expect(lines.join('\n')).not.toContain(SENTINEL_PAN.slice(0, 6));
+  });
+});
+
+describe('Iso8583Link with a loaded terminal master key', () => {
+  it('signs on with the key the host has, then gets a sale approved under the delivered MAC key', async () => {
+    const { sim, link, sale } = await setup({ tmk: tmkBytes(SAMPLE_TMK_HEX), hostTmk: tmkBytes(SAMPLE_TMK_HEX) });
+    expect(await link.signOn()).toMatchObject({ ok: true, responseCode: '00', approved: true });
+    expect(link.signedOn).toBe(true);
+    expect(await link.authorize(sale(1250, '000031'))).toMatchObject({ ok: true, responseCode: '00', approved: true });
+    expect(sim.records.map((r) => r.kind)).toEqual(['sign-on', 'sale']);
+  });
+
+  it('a TMK other than the host’s cannot open the working keys: mac-error / A0 with resign, and no sale is sent', async () => {
+    const { sim, link, sale, lines } = await setup({ tmk: tmkBytes(OTHER_TMK_HEX), hostTmk: tmkBytes(SAMPLE_TMK_HEX) });
+    expect(await link.signOn()).toMatchObject({ ok: false, failure: 'mac-error', responseCode: 'A0', resign: true, sent: true });
+    expect(link.signedOn).toBe(false);
+    expect(await link.authorize(sale(1250, '000032'))).toMatchObject({ ok: false, failure: 'mac-error', responseCode: 'A0', resign: true, sent: false });
+    expect(sim.records.map((r) => r.kind)).toEqual(['sign-on', 'sign-on']);
+    for (const hex of [SAMPLE_TMK_HEX, OTHER_TMK_HEX]) expect(lines.join('\n').toUpperCase()).not.toContain(hex);
+  });
+
+  it('the test key no longer works once the host has a real one', async () => {
+    const { link } = await setup({ hostTmk: tmkBytes(SAMPLE_TMK_HEX) });
+    expect(await link.signOn()).toMatchObject({ ok: false, failure: 'mac-error', resign: true });
+  });
+
+  it('works on its own copy of the key and wipes it on close; the caller’s bytes are untouched', async () => {
+    const tmk = tmkBytes(SAMPLE_TMK_HEX);
+    const { link } = await setup({ tmk, hostTmk: tmkBytes(SAMPLE_TMK_HEX) });
+    expect(await link.signOn()).toMatchObject({ ok: true, approved: true });
+    await link.close();
+    expect(tmk).toEqual(tmkBytes(SAMPLE_TMK_HEX));
+    expect((link as unknown as { tmk: Uint8Array }).tmk.every((b) => b === 0)).toBe(true);
   });
 });
 

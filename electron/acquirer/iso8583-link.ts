@@ -36,7 +36,10 @@ export interface Iso8583LinkOptions {
   nextStan: () => string;
   /** The current batch; sign-on stores the host's batch (0810 60.2). */
   batch: { get(): string; set(batch: string): void };
-  /** Terminal master key; defaults to the test key (host simulator). */
+  /**
+   * Terminal master key (electron/acquirer/master-key.ts); defaults to the test key (host
+   * simulator). The link keeps its own copy and wipes it on close, so a new key means a new link.
+   */
   tmk?: Uint8Array;
   mac?: MacAlgorithm;
   logger?: Logger;
@@ -63,7 +66,7 @@ export class Iso8583Link implements AcquirerLink {
 
   constructor(private readonly opts: Iso8583LinkOptions) {
     this.mac = opts.mac ?? defaultMacAlgorithm();
-    this.tmk = opts.tmk ?? TEST_TMK;
+    this.tmk = opts.tmk ? Uint8Array.from(opts.tmk) : TEST_TMK;
     this.logger = opts.logger ?? silentLogger;
   }
 
@@ -129,6 +132,7 @@ export class Iso8583Link implements AcquirerLink {
     this.mak = null;
     this.abort.abortAll();
     await this.queue.catch(() => undefined);
+    if (this.tmk !== TEST_TMK) this.tmk.fill(0);
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {

@@ -27,6 +27,26 @@ export const AcquirerKindSchema = z.enum(['simulated', 'iso8583']);
 export const HostOutcome = z.enum(['approved', 'declined', 'no-answer', 'failed']);
 export const HostFailure = z.enum(LINK_FAILURES);
 
+/**
+ * Why a terminal master key was refused or could not be stored (`acquirer:load-master-key`,
+ * VALIDATION or STORAGE errors; electron/acquirer/master-key-check.ts has the rules).
+ */
+export const MASTER_KEY_ERROR_REASONS = [
+  /** Not 32 hex digits (or 16 for a single-length key); spaces and hyphens are ignored. */
+  'master-key-format',
+  /** All one byte, a DES weak or semi-weak half, or two equal halves (that is single DES). */
+  'master-key-weak',
+  /** The built-in test key: it only works with the host simulator. */
+  'master-key-is-test',
+  /** The check value typed is not 6 or 8 hex digits. */
+  'master-key-kcv-format',
+  /** The key's check value differs from the one typed: a typing mistake, or another key's KCV. */
+  'master-key-kcv-mismatch',
+  /** The platform secret store refused (e.g. the OS keychain is not available): nothing was changed. */
+  'master-key-store',
+] as const;
+export type MasterKeyErrorReason = (typeof MASTER_KEY_ERROR_REASONS)[number];
+
 /** Reasons of CommandErrors from this domain (the renderer translates them). */
 export const ACQUIRER_ERROR_REASONS = [
   /** The card left the vault (used, or read more than two minutes ago): swipe again. */
@@ -41,6 +61,7 @@ export const ACQUIRER_ERROR_REASONS = [
   'sealed-tampered',
   /** An inquiry got no usable answer: the LinkFailure names why (timeout, no-connection, …). */
   ...LINK_FAILURES,
+  ...MASTER_KEY_ERROR_REASONS,
 ] as const;
 export type AcquirerErrorReason = (typeof ACQUIRER_ERROR_REASONS)[number];
 
@@ -80,6 +101,25 @@ export const InquiryResult = z.object({
 });
 export type InquiryResult = z.infer<typeof InquiryResult>;
 
+/**
+ * The terminal master key (TMK) in use, never the key itself: its check value and when it was
+ * loaded. Without a loaded key the link uses the built-in test key, which only the host
+ * simulator (`npm run host-sim`) knows; a real host refuses the sign-on (A0).
+ */
+export const MasterKeyStatus = z.object({
+  /** `loaded`: entered on this console by the acquirer's engineer; `test`: the built-in test key. */
+  source: z.enum(['loaded', 'test']),
+  /** Key check value: 3DES of a zero block under the key, first 3 bytes, 6 upper-case hex digits. */
+  kcv: z.string().regex(/^[0-9A-F]{6}$/, 'expected 6 hex digits'),
+  /** When the key was loaded (ISO 8601, UTC); null for the test key. */
+  loadedAt: z.string().max(40).nullable(),
+  /** A key was stored but could not be opened (edited, or the secret store's key changed): load it again. */
+  unreadable: z.boolean(),
+  /** False when the secret store is a user-only file (browser host) rather than the OS keychain. */
+  protectedByOs: z.boolean(),
+});
+export type MasterKeyStatus = z.infer<typeof MasterKeyStatus>;
+
 export const LinkStatus = z.object({
   /** Null until the first check. */
   online: z.boolean().nullable(),
@@ -95,6 +135,8 @@ export const LinkStatus = z.object({
   reason: z.string().max(64).nullable(),
   /** The training host's switches; null when a real host is configured. */
   simulator: z.object({ latencyMs: z.number().int().nonnegative(), outage: z.boolean() }).nullable(),
+  /** The terminal master key. Optional so older producers (fakes) still satisfy the type; the acquirer module always sets it. */
+  masterKey: MasterKeyStatus.optional(),
 });
 export type LinkStatus = z.infer<typeof LinkStatus>;
 
@@ -152,6 +194,19 @@ export const acquirerCommands = {
   'acquirer:echo': command(Empty, LinkStatus),
   /** Training: the simulated host's latency and outage switch (stored in host settings). */
   'acquirer:simulator': command(z.object({ latencyMs: z.number().int().min(0).max(60_000).optional(), outage: z.boolean().optional() }).strict(), LinkStatus),
+  /** The terminal master key's status (source, KCV, when loaded); cheap, never talks to the host. */
+  'acquirer:master-key': command(Empty, MasterKeyStatus),
+  /**
+   * Loads a terminal master key typed by the acquirer's engineer: `keyHex` is 32 hex digits
+   * (16 for a single-length key; spaces and hyphens ignored), `kcv` the check value from the key
+   * sheet (6 or 8 hex digits), checked when given. The key is stored through the platform secret
+   * store and never answered, logged or written to settings; the working keys are dropped, so the
+   * link signs on again. Refusals: VALIDATION / STORAGE with a MASTER_KEY_ERROR_REASONS reason.
+   * Loading is a manager's action; the renderer audits it with the KCV, never the key.
+   */
+  'acquirer:load-master-key': command(z.object({ keyHex: z.string().max(64), kcv: z.string().max(16).optional() }).strict(), MasterKeyStatus),
+  /** Forgets the loaded master key (back to the test key) and drops the working keys. */
+  'acquirer:clear-master-key': command(Empty, MasterKeyStatus),
 } satisfies Record<string, CommandSpec>;
 
 export const acquirerEvents = {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Alert, Button, FormControlLabel, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
@@ -6,6 +6,7 @@ import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useHostSettings } from '../../app/HostSettingsContext';
 import { useSessionActions } from '../../app/SessionContext';
 import { SETTING_GROUPS } from './fields';
+import { MasterKeyPanel } from './MasterKeyPanel';
 import { SettingsGroup } from './SettingsGroup';
 
 type Draft = Pick<Settings, 'general' | 'shop'>;
@@ -90,7 +91,10 @@ export const SettingsPage = () => {
         </Stack>
       </Paper>
       {(Object.keys(SETTING_GROUPS) as Array<keyof typeof SETTING_GROUPS>).map((group) => (
-        <SettingsGroup key={group} group={group} fields={SETTING_GROUPS[group]} settings={settings} disabled={!isManager} onSave={saveSettings} />
+        <Fragment key={group}>
+          <SettingsGroup group={group} fields={SETTING_GROUPS[group]} settings={settings} disabled={!isManager} onSave={saveSettings} />
+          {group === 'acquirer' ? <MasterKeyPanel isManager={isManager} realHost={settings.acquirer.kind === 'iso8583' && !settings.general.trainingMode} /> : null}
+        </Fragment>
       ))}
       {error ? <Alert severity="error">{tc(`errors.${error.code}`, { field: error.field ?? '' })}</Alert> : null}
       {saved ? <Alert severity="success">{t('saved')}</Alert> : null}

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MasterKeyStatus } from '../../../../shared/ipc/commands/acquirer';
+import type { EnvelopeError } from '../../../../shared/ipc/envelope';
+import { api } from '../../api/client';
+import { useSessionActions } from '../../app/SessionContext';
+
+export type MasterKeyOutcome = { kind: 'loaded'; kcv: string } | { kind: 'cleared' } | { kind: 'failed'; error: EnvelopeError } | null;
+
+const NOT_MANAGER: MasterKeyOutcome = { kind: 'failed', error: { code: 'FORBIDDEN_SENDER', message: 'manager role needed', reason: 'managerOnly' } };
+
+export interface MasterKeyControls {
+  /** Null until main has answered. */
+  status: MasterKeyStatus | null;
+  busy: boolean;
+  outcome: MasterKeyOutcome;
+  /** Resolves true when main loaded the key. */
+  load: (keyHex: string, kcv: string) => Promise<boolean>;
+  clear: () => Promise<void>;
+}
+
+/**
+ * The terminal master key as main reports it (source, KCV, load time; never the key), and the
+ * manager's load and remove actions. Each attempt is audited with the KCV main computed and,
+ * when refused, the reason; never the key, nor what was typed as the check value (it could be
+ * the key typed into the wrong field).
+ */
+export const useMasterKey = (): MasterKeyControls => {
+  const { operator, audit } = useSessionActions();
+  const [status, setStatus] = useState<MasterKeyStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<MasterKeyOutcome>(null);
+  const isManager = operator?.role === 'manager';
+
+  useEffect(() => {
+    let live = true;
+    void api.invoke('acquirer:master-key', {}).then((e) => {
+      if (live && e.ok) setStatus(e.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const load = useCallback(
+    async (keyHex: string, kcv: string) => {
+      if (!isManager) {
+        setOutcome(NOT_MANAGER);
+        return false;
+      }
+      setBusy(true);
+      const previous = status?.source === 'loaded' ? status.kcv : null;
+      const e = await api.invoke('acquirer:load-master-key', { keyHex, ...(kcv.trim() ? { kcv } : {}) });
+      try {
+        await audit({
+          action: 'acquirer.master-key-load',
+          objectType: 'acquirer',
+          objectId: e.ok ? e.value.kcv : '',
+          result: e.ok ? 'ok' : 'fail',
+          detail: e.ok ? { kcv: e.value.kcv, kcvConfirmed: kcv.trim() !== '', previousKcv: previous } : { reason: e.error.reason ?? e.error.code, field: e.error.field ?? null },
+        });
+      } finally {
+        // Shown once audited, so what the manager sees is already in the log.
+        if (e.ok) setStatus(e.value);
+        setOutcome(e.ok ? { kind: 'loaded', kcv: e.value.kcv } : { kind: 'failed', error: e.error });
+        setBusy(false);
+      }
+      return e.ok;
+    },
+    [isManager, status, audit],
+  );
+
+  const clear = useCallback(async () => {
+    if (!isManager) {
+      setOutcome(NOT_MANAGER);
+      return;
+    }
+    setBusy(true);
+    const previous = status?.source === 'loaded' ? status.kcv : null;
+    const e = await api.invoke('acquirer:clear-master-key', {});
+    try {
+      await audit({
+        action: 'acquirer.master-key-clear',
+        objectType: 'acquirer',
+        objectId: previous ?? '',
+        result: e.ok ? 'ok' : 'fail',
+        detail: e.ok ? { previousKcv: previous } : { reason: e.error.reason ?? e.error.code },
+      });
+    } finally {
+      if (e.ok) setStatus(e.value);
+      setOutcome(e.ok ? { kind: 'cleared' } : { kind: 'failed', error: e.error });
+      setBusy(false);
+    }
+  }, [isManager, status, audit]);
+
+  return { status, busy, outcome, load, clear };
+};
