@@ -47,25 +47,49 @@ const deviceId = async (db: CountersignDb, now: number): Promise<string> => {
   return id;
 };
 
+/** Chains `inputs` onto the head in order: one head read, one bulk add, one head write. */
+const appendAll = async (db: CountersignDb, inputs: readonly AuditInput[], now: number): Promise<AuditEntry[]> => {
+  let head = (await readHead(db)) ?? EMPTY_HEAD;
+  // No await when known: Dexie commits a transaction that waits on a non-IndexedDB promise.
+  const device = knownDeviceIds.get(db) ?? (await deviceId(db, now));
+  const entries: AuditEntry[] = [];
+  for (const input of inputs) {
+    const entry = sealEntry({
+      seq: head.seq + 1,
+      id: uuidv7(now),
+      at: new Date(now).toISOString(),
+      actor: input.actor,
+      action: input.action,
+      objectType: input.objectType,
+      objectId: input.objectId,
+      result: input.result,
+      device,
+      detail: input.detail ?? {},
+      prevHash: head.hash,
+    });
+    entries.push(entry);
+    head = { seq: entry.seq, hash: entry.hash };
+  }
+  await Promise.all([db.audit.bulkAdd(entries), db.settings.put({ key: AUDIT_HEAD_KEY, value: head satisfies ChainHead, updatedAt: now })]);
+  return entries;
+};
+
 const append = async (db: CountersignDb, input: AuditInput, now: number): Promise<AuditEntry> => {
-  const head = (await readHead(db)) ?? EMPTY_HEAD;
-  const entry = sealEntry({
-    seq: head.seq + 1,
-    id: uuidv7(now),
-    at: new Date(now).toISOString(),
-    actor: input.actor,
-    action: input.action,
-    objectType: input.objectType,
-    objectId: input.objectId,
-    result: input.result,
-    // No await when known: Dexie commits a transaction that waits on a non-IndexedDB promise.
-    device: knownDeviceIds.get(db) ?? (await deviceId(db, now)),
-    detail: input.detail ?? {},
-    prevHash: head.hash,
-  });
-  await db.audit.add(entry);
-  await db.settings.put({ key: AUDIT_HEAD_KEY, value: { seq: entry.seq, hash: entry.hash } satisfies ChainHead, updatedAt: now });
+  const [entry] = await appendAll(db, [input], now);
+  if (!entry) throw new Error('no audit entry written');
   return entry;
+};
+
+/**
+ * Appends several entries in order, inside the caller's read-write transaction over `audit` and
+ * `settings` (see `auditTables`). For a write that records several steps at once.
+ */
+export const appendAuditEntries = (db: CountersignDb, inputs: readonly AuditInput[], now: number = Date.now()): Promise<AuditEntry[]> => {
+  const current = Dexie.currentTransaction as Transaction | null;
+  if (!current || current.db !== db || current.mode !== 'readwrite' || !current.storeNames.includes('audit') || !current.storeNames.includes('settings')) {
+    return Promise.reject(new Error('appendAuditEntries needs a read-write transaction over audit and settings; include auditTables(db)'));
+  }
+  return appendAll(db, inputs, now);
 };
 
 /**

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { verifyChain } from './audit-repo';
+import { appendAudit, appendAuditEntries, auditTables, verifyChain } from './audit-repo';
 import { readCounter } from './counters-repo';
 import { CountersignDb } from './db';
 import { createSale, updateSaleSteps } from './sales-repo';
@@ -43,5 +43,22 @@ describe('several steps of one sale in one transaction', () => {
     expect(await db.sales.get(sale.id)).toMatchObject({ state: 'created', version: 1 });
     expect(await db.audit.count()).toBe(1);
     expect(await readCounter(db, 'state:created')).toBe(1);
+  });
+
+  it('several audit entries appended at once chain like single appends, and only inside a transaction', async () => {
+    const db = fresh();
+    await appendAudit(db, { actor, action: 'one', objectType: 't', objectId: 'x', result: 'ok' });
+    await db.transaction('rw', auditTables(db), () =>
+      appendAuditEntries(db, [
+        { actor, action: 'two', objectType: 't', objectId: 'x', result: 'ok' },
+        { actor, action: 'three', objectType: 't', objectId: 'x', result: 'fail' },
+      ]),
+    );
+    await appendAudit(db, { actor, action: 'four', objectType: 't', objectId: 'x', result: 'ok' });
+    const entries = await db.audit.orderBy('seq').toArray();
+    expect(entries.map((e) => [e.seq, e.action])).toEqual([[1, 'one'], [2, 'two'], [3, 'three'], [4, 'four']]);
+    expect(entries[2]?.prevHash).toBe(entries[1]?.hash);
+    expect(await verifyChain(db)).toMatchObject({ ok: true });
+    await expect(appendAuditEntries(db, [{ actor, action: 'loose', objectType: 't', objectId: 'x', result: 'ok' }])).rejects.toThrow(/transaction/);
   });
 });

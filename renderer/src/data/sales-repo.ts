@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { assertTransition } from '../../../shared/domain/sale/sale-state';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { appendAudit, auditTables } from './audit-repo';
+import { appendAudit, appendAuditEntries, auditTables } from './audit-repo';
+import type { AuditInput } from './audit-repo';
 import { bucketDeltas, bumpCounters, readCounter, readCounters } from './counters-repo';
 import type { CountersignDb } from './db';
 import type { SaleRecord, SaleState } from './records';
@@ -69,30 +70,13 @@ export interface SaleStepAudit {
   detail?: Record<string, unknown>;
 }
 
-const applyStep = async (db: CountersignDb, before: SaleRecord, change: SaleChange, audit: SaleStepAudit): Promise<SaleRecord> => {
-  if (change.state && change.state !== before.state) assertTransition(before.state, change.state);
-  const after: SaleRecord = { ...before, ...change, version: before.version + 1, updatedAt: Date.now() };
-  // Issued together: requests in one transaction run in order, so this only saves round trips.
-  await Promise.all([
-    db.sales.put(after),
-    bumpCounters(db, bucketDeltas(bucketsOf(before), bucketsOf(after))),
-    appendAudit(db, {
-      actor: audit.actor,
-      action: audit.action,
-      objectType: 'sale',
-      objectId: before.id,
-      result: audit.result ?? 'ok',
-      detail: { from: before.state, to: after.state, ...(audit.detail ?? {}) },
-    }),
-  ]);
-  return after;
-};
-
 /**
  * Several steps of one sale in one strict transaction: each is checked against the state
- * machine and audited as its own entry, and they commit together or not at all. The counter
- * uses it where two steps happen back to back (card read + authorizing, approved + signature
- * not required), halving the fsyncs on the path between the swipe and the answer.
+ * machine in turn and audited as its own entry, and they commit together or not at all. The
+ * record is written once with the result (its version counts every step) and the running counts
+ * move once, from the first state to the last. The counter uses it where steps happen back to
+ * back (card read + authorizing, approved + signature not required), so the cashier waits for
+ * one commit where there were two.
  */
 export const updateSaleSteps = (
   db: CountersignDb,
@@ -101,10 +85,20 @@ export const updateSaleSteps = (
   expectVersion?: number,
 ): Promise<SaleRecord> =>
   db.transaction('rw', saleTables(db), async () => {
-    let current = await db.sales.get(saleId);
-    if (!current || (expectVersion !== undefined && current.version !== expectVersion)) throw new StaleSale(saleId);
-    for (const step of steps) current = await applyStep(db, current, step.change, step.audit);
-    return current;
+    const before = await db.sales.get(saleId);
+    if (!before || (expectVersion !== undefined && before.version !== expectVersion)) throw new StaleSale(saleId);
+    const now = Date.now();
+    let after = before;
+    const entries: AuditInput[] = [];
+    for (const { change, audit } of steps) {
+      if (change.state && change.state !== after.state) assertTransition(after.state, change.state);
+      const next: SaleRecord = { ...after, ...change, version: after.version + 1, updatedAt: now };
+      entries.push({ actor: audit.actor, action: audit.action, objectType: 'sale', objectId: saleId, result: audit.result ?? 'ok', detail: { from: after.state, to: next.state, ...(audit.detail ?? {}) } });
+      after = next;
+    }
+    // Issued together: requests in one transaction run in order, so this only saves round trips.
+    await Promise.all([db.sales.put(after), bumpCounters(db, bucketDeltas(bucketsOf(before), bucketsOf(after))), appendAuditEntries(db, entries, now)]);
+    return after;
   });
 
 /**

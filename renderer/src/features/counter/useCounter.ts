@@ -9,7 +9,7 @@ import { updateSale } from '../../data/sales-repo';
 import { addSignature } from '../../data/signatures-repo';
 import { approveWithManagerPin } from '../login/operators';
 import { markCardSummary } from './counter-timing';
-import { attachCard, authorizeSale, beginSale, cancelSale, preflightSale, resolveUnresolved } from '../sale/sale-flow';
+import { attachCard, authorizeSale, beginSale, cancelSale, preflightSale, prepareToSend, resolveUnresolved } from '../sale/sale-flow';
 import type { AuthorizeResult, FlowDeps, Preflight, Resolution } from '../sale/sale-flow';
 import { signatureFields } from '../sale/signed-fields';
 import { signatureDigest } from '../../../../shared/domain/sale/digest';
@@ -55,14 +55,18 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
     }
   }, []);
 
+  /** Checks made for a sale while the customer finds the card (see `preflightSale`). */
+  const early = useRef<{ saleId: string; linkOnline: boolean; checks: Promise<Preflight | null> } | null>(null);
+
   const start = useCallback(
     (amountFen: number, reference: string, note: string) =>
       latch(async () => {
         if (stepRef.current.kind !== 'amount' || amountFen <= 0) return;
         const sale = await beginSale(deps(), { kind: 'sale', amountFen, reference, note, originalSaleId: null });
+        early.current = { saleId: sale.id, linkOnline, checks: prepareToSend(deps(), sale, linkOnline).catch(() => null) };
         setStep({ kind: 'card', sale });
       }),
-    [deps, latch],
+    [deps, latch, linkOnline],
   );
 
   const authorize = useCallback(
@@ -82,7 +86,11 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
         const current = stepRef.current;
         if (current.kind !== 'card') return;
         markCardSummary();
-        const { earlier, preflight } = await preflightSale(deps(), current.sale, card, linkOnline);
+        const made = early.current;
+        early.current = null;
+        // Made for this sale with the link as it is now, or made again.
+        const ready = made && made.saleId === current.sale.id && made.linkOnline === linkOnline ? await made.checks : null;
+        const { earlier, preflight } = await preflightSale(deps(), current.sale, card, linkOnline, ready);
         if (earlier) {
           // Written now, so a sale left at the prompt still records which card was read; the
           // checks are made again if the cashier goes ahead, since time has passed.

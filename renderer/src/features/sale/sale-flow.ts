@@ -82,14 +82,24 @@ const goesOffline = (deps: FlowDeps, linkOnline: boolean): boolean => !linkOnlin
 /**
  * The checks between the swipe and the send, made at once because none depends on another:
  * the duplicate-charge guard (a read), settling earlier unresolved sales, and allocating the
- * STAN (idempotent per sale, sends nothing). Only takes round trips off the cashier's wait.
+ * STAN (idempotent per sale, sends nothing). `ready`: the same checks made earlier for this sale
+ * (`prepareToSend`, while the customer finds the card); used unless an earlier sale is still
+ * unresolved, in which case they are made again, since the host may be back.
  */
-export const preflightSale = async (deps: FlowDeps, sale: SaleRecord, card: CardSummary, linkOnline: boolean): Promise<{ earlier: SaleRecord | null; preflight: Preflight }> => {
-  const [earlier, preflight] = await Promise.all([duplicateOf(deps, sale, card), checksBeforeSend(deps, sale, linkOnline)]);
+export const preflightSale = async (
+  deps: FlowDeps,
+  sale: SaleRecord,
+  card: CardSummary,
+  linkOnline: boolean,
+  ready: Preflight | null = null,
+): Promise<{ earlier: SaleRecord | null; preflight: Preflight }> => {
+  const usable = ready && !ready.pending.some((r) => r.outcome === 'still-unknown') ? ready : null;
+  const [earlier, preflight] = await Promise.all([duplicateOf(deps, sale, card), usable ?? prepareToSend(deps, sale, linkOnline)]);
   return { earlier, preflight };
 };
 
-async function checksBeforeSend(deps: FlowDeps, sale: SaleRecord, linkOnline: boolean): Promise<Preflight> {
+/** Settles earlier unresolved sales and, unless the sale will go offline, allocates its STAN. */
+export async function prepareToSend(deps: FlowDeps, sale: SaleRecord, linkOnline: boolean): Promise<Preflight> {
   const [pending, prepared] = await Promise.all([resolveUnresolved(deps), goesOffline(deps, linkOnline) ? null : deps.api.invoke('acquirer:prepare', { saleId: sale.id })]);
   return { pending, prepared };
 }
@@ -136,7 +146,7 @@ const tryOffline = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, opt
 export const authorizeSale = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, linkOnline: boolean, opts: AuthorizeOptions = {}): Promise<AuthorizeResult> => {
   const a = (action: string, extra: Omit<SaleStepAudit, 'actor' | 'action'> = {}): SaleStepAudit => ({ actor: deps.operatorId, action, ...extra });
   const write = (s: SaleRecord, step: Step, charged = false) => updateSaleSteps(deps.db, sale.id, stepsFor(deps, s, opts, step, charged));
-  const { pending, prepared }: Preflight = opts.preflight ?? (await checksBeforeSend(deps, sale, linkOnline));
+  const { pending, prepared }: Preflight = opts.preflight ?? (await prepareToSend(deps, sale, linkOnline));
   if (pending.some((r) => r.outcome === 'still-unknown')) {
     const cancelled = await write(sale, { change: { state: 'cancelled' }, audit: a('sale.cancel', { detail: { reason: 'unresolved-sale-first' } }) });
     return { kind: 'refused', sale: cancelled, reason: 'unresolved-sale-first' };
