@@ -156,6 +156,18 @@ describe('the renderer sale flow over the acquirer module (training host)', () =
     expect(reversedEntries).toHaveLength(1);
   });
 
+  it('settling leaves alone a sale this window is still sending (the link changing mid-sale)', async () => {
+    const t = await setup({ acquirer: { simulatedLatencyMs: 400 } });
+    const { cardRef } = t.vault.put({ pan: PAN, expiry: '2912', serviceCode: '101', track2: `${PAN}=2912101000000000`, entryMode: 'hid-swipe' });
+    const created = await beginSale(t.deps, { kind: 'sale', amountFen: 1300, reference: '', note: '', originalSaleId: null });
+    const sending = authorizeSale(t.deps, created, cardRef, true, { card: summary(cardRef) });
+    await expect.poll(async () => (await t.db.sales.get(created.id))?.state).toBe('authorizing');
+    expect(await resolveUnresolved(t.deps)).toEqual([]);
+    expect((await sending).kind).toBe('approved');
+    expect(t.sim.count({ type: 'reversal' })).toBe(0);
+    expect(t.sim.count({ type: 'inquiry' })).toBe(0);
+  });
+
   it('a refusal before sending still records which card was read', async () => {
     const t = await setup({ offline: { enabled: true, allowSwiped: false } });
     const { cardRef } = t.vault.put({ pan: PAN, expiry: '2912', serviceCode: '101', track2: `${PAN}=2912101000000000`, entryMode: 'hid-swipe' });

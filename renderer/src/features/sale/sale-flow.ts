@@ -139,11 +139,26 @@ const tryOffline = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, opt
 };
 
 /**
+ * Sales this window is sending right now. They are `authorizing` in the database like a sale
+ * interrupted by a crash, but their answer is on its way: settling must leave them alone.
+ */
+const inFlight = new Set<string>();
+
+/**
  * Sends the sale. Before anything leaves, unresolved sales must be settled (RULES 12) and the
  * STAN is written with the sale in state `authorizing` (with its card-read step when the
  * counter passes the card, in the same transaction).
  */
 export const authorizeSale = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, linkOnline: boolean, opts: AuthorizeOptions = {}): Promise<AuthorizeResult> => {
+  inFlight.add(sale.id);
+  try {
+    return await sendSale(deps, sale, cardRef, linkOnline, opts);
+  } finally {
+    inFlight.delete(sale.id);
+  }
+};
+
+const sendSale = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, linkOnline: boolean, opts: AuthorizeOptions): Promise<AuthorizeResult> => {
   const a = (action: string, extra: Omit<SaleStepAudit, 'actor' | 'action'> = {}): SaleStepAudit => ({ actor: deps.operatorId, action, ...extra });
   const write = (s: SaleRecord, step: Step, charged = false) => updateSaleSteps(deps.db, sale.id, stepsFor(deps, s, opts, step, charged));
   const { pending, prepared }: Preflight = opts.preflight ?? (await prepareToSend(deps, sale, linkOnline));
@@ -199,7 +214,7 @@ export interface Resolution {
 
 const settleUnresolved = async (deps: FlowDeps): Promise<Resolution[]> => {
   const results: Resolution[] = [];
-  for (let sale of await unresolvedSales(deps.db)) {
+  for (let sale of (await unresolvedSales(deps.db)).filter((s) => !inFlight.has(s.id))) {
     if (sale.state === 'authorizing') sale = await updateSale(deps.db, sale.id, { state: 'unknown' }, { actor: deps.operatorId, action: 'sale.interrupted' });
     if (!sale.stan) {
       // Never numbered, so never sent: nothing to reverse.
