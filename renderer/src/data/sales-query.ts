@@ -1,8 +1,9 @@
-import Dexie from 'dexie';
-import type { Collection, InsertType } from 'dexie';
 import type { CountersignDb } from './db';
 import { failedUnresolved } from './print-jobs-repo';
 import type { SaleRecord } from './records';
+import { LIVE_FILTERS, readAfter, sourcesOf } from './sales-pages';
+import type { SalePlan, SaleSource } from './sales-pages';
+import { readCounters } from './counters-repo';
 
 export const SALE_FILTERS = ['all', 'unsigned', 'not-printed', 'offline-pending', 'unknown', 'declined', 'reversed', 'refunded', 'follow-up', 'disputed'] as const;
 export type SaleFilter = (typeof SALE_FILTERS)[number];
@@ -41,76 +42,94 @@ const matchesFilter = (s: SaleRecord, filter: SaleFilter): boolean => {
 };
 
 const matchesSearch = (s: SaleRecord, q: SaleSearch): boolean =>
-  (q.from == null || s.createdAt >= q.from) &&
-  (q.to == null || s.createdAt <= q.to) &&
   (q.amountFen == null || s.amountFen === q.amountFen) &&
   (!q.last4 || s.last4 === q.last4) &&
   (!q.authCode || s.authCode === q.authCode) &&
   (!q.reference || s.reference === q.reference || s.rrn === q.reference);
 
-const range = (db: CountersignDb, index: string, key: string | number, q: SaleSearch): Collection<SaleRecord, string, InsertType<SaleRecord, 'id'>> =>
-  db.sales.where(index).between([key, q.from ?? Dexie.minKey], [key, q.to ?? Dexie.maxKey], true, true).reverse();
+/** Failed print jobs nobody dealt with, and open dispute cases: both small, read whole. */
+const SMALL_SET = 500;
 
-/**
- * Picks the most selective index for the search, else the filter's own index, and pages
- * newest first with a limit; the remaining conditions filter the rows as they stream.
- * Nothing here counts or scans the whole table.
- */
-export const querySales = async (db: CountersignDb, filter: SaleFilter, q: SaleSearch, limit: number): Promise<SaleRecord[]> => {
-  if (filter === 'not-printed' || filter === 'disputed') {
-    const ids =
-      filter === 'not-printed'
-        ? (await failedUnresolved(db, 500)).map((j) => j.saleId).filter((id): id is string => id !== null)
-        : (await db.cases.where('state').equals('open').toArray()).map((c) => c.saleId);
-    const rows = (await db.sales.bulkGet([...new Set(ids)])).filter((s): s is SaleRecord => s !== undefined && matchesSearch(s, q));
-    return rows.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
-  }
-  let base: Collection<SaleRecord, string, InsertType<SaleRecord, 'id'>>;
-  if (q.last4) base = range(db, '[last4+createdAt]', q.last4, q);
-  else if (q.amountFen != null) base = range(db, '[amountFen+createdAt]', q.amountFen, q);
-  else if (q.authCode) base = db.sales.where('authCode').equals(q.authCode).reverse();
-  else if (q.reference) base = db.sales.where('reference').equals(q.reference).or('rrn').equals(q.reference).reverse();
-  else if (filter === 'unsigned') base = range(db, '[signatureState+createdAt]', 'unsigned', q);
-  else if (filter === 'follow-up') base = range(db, '[followUp+createdAt]', 'open', q);
-  else if (filter === 'refunded') base = range(db, '[kind+createdAt]', 'refund', q);
-  else if (filter === 'offline-pending') base = range(db, '[state+createdAt]', 'offline-accepted', q);
-  else if (filter === 'declined') base = range(db, '[state+createdAt]', 'declined', q);
-  else if (filter === 'unknown') base = db.sales.where('state').anyOf(['unknown', 'authorizing']).reverse();
-  else if (filter === 'reversed') base = db.sales.where('state').anyOf(['reversed', 'voided']).reverse();
-  else base = db.sales.where('createdAt').between(q.from ?? Dexie.minKey, q.to ?? Dexie.maxKey, true, true).reverse();
-  const rows = await base.filter((s) => matchesFilter(s, filter) && matchesSearch(s, q)).limit(limit).toArray();
-  // anyOf/or collections come back in key order, not time order.
-  return rows.sort((a, b) => b.createdAt - a.createdAt);
+const notPrintedIds = async (db: CountersignDb): Promise<string[]> => [
+  ...new Set((await failedUnresolved(db, SMALL_SET)).map((j) => j.saleId).filter((id): id is string => id !== null)),
+];
+
+const disputedIds = async (db: CountersignDb): Promise<string[]> => [...new Set((await db.cases.where('state').equals('open').limit(SMALL_SET).toArray()).map((c) => c.saleId))];
+
+const salesOf = (ids: (db: CountersignDb) => Promise<string[]>) => async (db: CountersignDb) =>
+  (await db.sales.bulkGet(await ids(db))).filter((s): s is SaleRecord => s !== undefined);
+
+const FILTER_SOURCES: Record<SaleFilter, SaleSource[]> = {
+  all: sourcesOf(LIVE_FILTERS.all),
+  unsigned: sourcesOf(LIVE_FILTERS.unsigned),
+  'not-printed': [{ index: 'set', read: salesOf(notPrintedIds) }],
+  'offline-pending': sourcesOf(LIVE_FILTERS['offline-pending']),
+  unknown: sourcesOf(LIVE_FILTERS.unknown),
+  declined: sourcesOf(LIVE_FILTERS.declined),
+  reversed: sourcesOf({ by: 'state', states: ['reversed', 'voided'] }),
+  refunded: sourcesOf(LIVE_FILTERS.refunds),
+  'follow-up': sourcesOf(LIVE_FILTERS['follow-up']),
+  disputed: [{ index: 'set', read: salesOf(disputedIds) }],
 };
 
-/** Count per filter, from the running counters and two small tables. */
+/**
+ * The rows of a filter and search as index reads: the most selective search index when there
+ * is one (a card's last 4, an amount, an auth code, a reference), else the filter's own index,
+ * each already in time order; whatever the index does not answer is checked row by row.
+ */
+export const planFor = (filter: SaleFilter, q: SaleSearch): SalePlan => {
+  const own = FILTER_SOURCES[filter];
+  const bySet = own.some((s) => s.index === 'set');
+  let sources: SaleSource[];
+  if (bySet) sources = own;
+  else if (q.last4) sources = [{ index: '[last4+createdAt]', key: q.last4 }];
+  else if (q.amountFen != null) sources = [{ index: '[amountFen+createdAt]', key: q.amountFen }];
+  else if (q.authCode) {
+    const code = q.authCode;
+    sources = [{ index: 'set', read: (db) => db.sales.where('authCode').equals(code).toArray() }];
+  } else if (q.reference) {
+    const ref = q.reference;
+    sources = [{ index: 'set', read: (db) => db.sales.where('reference').equals(ref).or('rrn').equals(ref).toArray() }];
+  } else sources = own;
+  const narrowed = sources !== own;
+  const searched = q.amountFen != null || !!q.last4 || !!q.authCode || !!q.reference;
+  const keep = narrowed || searched ? (s: SaleRecord) => matchesFilter(s, filter) && matchesSearch(s, q) : undefined;
+  return { sources, from: q.from ?? null, to: q.to ?? null, keep };
+};
+
+/** The newest `limit` sales of a filter and search (one keyset page). */
+export const querySales = async (db: CountersignDb, filter: SaleFilter, q: SaleSearch, limit: number): Promise<SaleRecord[]> =>
+  (await readAfter(db, planFor(filter, q), null, Math.max(1, Math.floor(limit)))).rows;
+
+/** Count per filter, from the running counters and the two small sets. */
 export const filterCounts = async (db: CountersignDb): Promise<Record<SaleFilter, number>> => {
-  const c = async (key: string): Promise<number> => (await db.counters.get(key))?.value ?? 0;
-  const [sales, voids, unsigned, offline, unknown, authorizing, declined, reversed, voided, refunds, follow, failedJobs, openCases] = await Promise.all([
-    c('kind:sale'),
-    c('kind:void'),
-    c('signature:unsigned'),
-    c('state:offline-accepted'),
-    c('state:unknown'),
-    c('state:authorizing'),
-    c('state:declined'),
-    c('state:reversed'),
-    c('state:voided'),
-    c('kind:refund'),
-    c('followUp:open'),
-    failedUnresolved(db, 500),
-    db.cases.where('state').equals('open').count(),
+  const [c, notPrinted, disputed] = await Promise.all([
+    readCounters(db, [
+      'kind:sale',
+      'kind:void',
+      'kind:refund',
+      'signature:unsigned',
+      'state:offline-accepted',
+      'state:unknown',
+      'state:authorizing',
+      'state:declined',
+      'state:reversed',
+      'state:voided',
+      'followUp:open',
+    ]),
+    notPrintedIds(db),
+    disputedIds(db),
   ]);
   return {
-    all: sales + voids + refunds,
-    unsigned,
-    'not-printed': new Set(failedJobs.map((j) => j.saleId)).size,
-    'offline-pending': offline,
-    unknown: unknown + authorizing,
-    declined,
-    reversed: reversed + voided,
-    refunded: refunds,
-    'follow-up': follow,
-    disputed: openCases,
+    all: c['kind:sale'] + c['kind:void'] + c['kind:refund'],
+    unsigned: c['signature:unsigned'],
+    'not-printed': notPrinted.length,
+    'offline-pending': c['state:offline-accepted'],
+    unknown: c['state:unknown'] + c['state:authorizing'],
+    declined: c['state:declined'],
+    reversed: c['state:reversed'] + c['state:voided'],
+    refunded: c['kind:refund'],
+    'follow-up': c['followUp:open'],
+    disputed: disputed.length,
   };
 };

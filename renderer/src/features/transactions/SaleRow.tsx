@@ -1,43 +1,83 @@
-import { memo } from 'react';
-import { Box, Chip } from '@mui/material';
+import { memo, useMemo } from 'react';
+import { useTheme } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
 import { formatRmb } from '../../../../shared/domain/money';
 import type { SaleRecord } from '../../data/records';
+import { rowLabels, STATE_TONE } from './row-labels';
+import type { RowLabels } from './row-labels';
+import { rowColours } from './row-styles';
 
-export const ROW_HEIGHT = 56;
-export const GRID = '170px 130px 130px 1fr 130px 90px';
+export { ROW_HEIGHT } from './row-styles';
 
-const STATE_COLOR: Partial<Record<SaleRecord['state'], 'success' | 'error' | 'warning' | 'info'>> = {
-  approved: 'success',
-  declined: 'error',
-  unknown: 'warning',
-  authorizing: 'warning',
-  'offline-accepted': 'info',
-};
+/** The element id of a sale's row (the list's active row is named by it). */
+export const rowElementId = (saleId: string): string => `sale-row-${saleId}`;
 
-/** One row of the live list; memoised so scrolling only renders rows that enter the window. */
-export const SaleRow = memo(({ sale, onOpen }: { sale: SaleRecord; onOpen: (id: string) => void }) => {
-  const { t, i18n } = useTranslation('transactions');
+interface ListRowProps {
+  sale: SaleRecord;
+  labels: RowLabels;
+  onOpen: (id: string) => void;
+  /** Offset in the virtual list; without it the row sits in the flow. */
+  top?: number;
+  /** The row the list's keyboard cursor is on. */
+  active?: boolean;
+}
+
+/**
+ * One row of the live list: plain elements styled by class rules (sales-list.css), no MUI
+ * component or sx per row, so a row entering the view costs a few text updates.
+ * Memoised: the list's window keeps the same object for a sale that did not change.
+ */
+export const ListRow = memo(({ sale, labels, onOpen, top, active = false }: ListRowProps) => {
+  const unsigned = sale.signatureState === 'unsigned';
   return (
-    <Box
+    <div
+      id={rowElementId(sale.id)}
       role="row"
-      tabIndex={0}
+      aria-selected={active}
+      className={`cs-sale-row${top === undefined ? '' : ' cs-placed'}${active ? ' cs-active' : ''}`}
       data-testid="sale-row"
       data-sale-id={sale.id}
+      style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
       onClick={() => onOpen(sale.id)}
-      onKeyDown={(e) => (e.key === 'Enter' ? onOpen(sale.id) : undefined)}
-      sx={{ display: 'grid', gridTemplateColumns: GRID, alignItems: 'center', height: ROW_HEIGHT, px: 2, gap: 1, borderBottom: 1, borderColor: 'divider', cursor: 'pointer', '&:hover': { bgcolor: 'action.hover' } }}
     >
-      <Box>{new Date(sale.createdAt).toLocaleString(i18n.language, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })}</Box>
-      <Box sx={{ fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>{formatRmb(sale.amountFen)}</Box>
-      <Box sx={{ fontFamily: 'monospace' }}>{sale.last4 ? `**** ${sale.last4}` : '—'}</Box>
-      <Box>
-        <Chip size="small" color={STATE_COLOR[sale.state] ?? 'default'} label={t(`state.${sale.state}`)} />
-        {sale.followUp === 'open' ? <Chip size="small" color="error" variant="outlined" sx={{ ml: 1 }} label={t('filters.follow-up')} /> : null}
-      </Box>
-      <Box sx={{ color: sale.signatureState === 'unsigned' ? 'error.main' : undefined, fontWeight: sale.signatureState === 'unsigned' ? 700 : 400 }}>{t(`signature.${sale.signatureState}`)}</Box>
-      <Box>{t(`kind.${sale.kind}`)}</Box>
-    </Box>
+      <span role="cell" className="cs-col-time">
+        {labels.time(sale.createdAt)}
+      </span>
+      <span role="cell" className="cs-col-amount">
+        {formatRmb(sale.amountFen)}
+      </span>
+      <span role="cell" className="cs-col-card">
+        {sale.last4 ? labels.card(sale.last4) : labels.noCard}
+      </span>
+      <span role="cell" className="cs-col-state">
+        <span className="cs-chip" data-tone={STATE_TONE[sale.state] ?? 'default'}>
+          {labels.state[sale.state]}
+        </span>
+        {sale.followUp === 'open' ? (
+          <span className="cs-chip cs-outlined">
+            {labels.followUp}
+          </span>
+        ) : null}
+      </span>
+      <span role="cell" className={unsigned ? 'cs-col-signature cs-unsigned' : 'cs-col-signature'}>
+        {labels.signature[sale.signatureState]}
+      </span>
+      <span role="cell" className="cs-col-kind">
+        {labels.kind[sale.kind]}
+      </span>
+    </div>
   );
 });
-SaleRow.displayName = 'SaleRow';
+ListRow.displayName = 'ListRow';
+
+/** A sale row on its own (search results elsewhere), looking like a row of the list. */
+export const SaleRow = ({ sale, onOpen }: { sale: SaleRecord; onOpen: (id: string) => void }) => {
+  const { t } = useTranslation('transactions');
+  const theme = useTheme();
+  const labels = useMemo(() => rowLabels(t), [t]);
+  return (
+    <div role="table" style={rowColours(theme)}>
+      <ListRow sale={sale} labels={labels} onOpen={onOpen} />
+    </div>
+  );
+};

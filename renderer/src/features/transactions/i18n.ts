@@ -2,6 +2,7 @@ export const transactionsStrings = {
   en: {
     title: 'Transactions',
     filters: {
+      label: 'Show',
       all: 'All',
       unsigned: 'Unsigned',
       'not-printed': 'Not printed',
@@ -16,6 +17,8 @@ export const transactionsStrings = {
     search: { from: 'From', to: 'To', amount: 'Amount (￥)', last4: 'Last 4', authCode: 'Auth code', reference: 'Reference / RRN', clear: 'Clear search' },
     columns: { time: 'Time', amount: 'Amount', card: 'Card', state: 'Status', signature: 'Signature', kind: 'Type' },
     empty: 'No transactions match.',
+    loadFailed: 'The list could not be read. Change the filter or open the page again.',
+    row: { time: '{{month}}/{{day}} {{hour}}:{{minute}}:{{second}}', card: '**** {{last4}}', noCard: '—' },
     state: {
       created: 'Started',
       'card-read': 'Card read',
@@ -44,6 +47,7 @@ export const transactionsStrings = {
   'zh-CN': {
     title: '交易记录',
     filters: {
+      label: '显示',
       all: '全部',
       unsigned: '未签名',
       'not-printed': '未出单',
@@ -58,6 +62,8 @@ export const transactionsStrings = {
     search: { from: '开始时间', to: '结束时间', amount: '金额（￥）', last4: '卡号后四位', authCode: '授权码', reference: '参考号 / RRN', clear: '清除搜索' },
     columns: { time: '时间', amount: '金额', card: '卡号', state: '状态', signature: '签名', kind: '类型' },
     empty: '没有符合条件的交易。',
+    loadFailed: '无法读取交易列表。请更换筛选条件或重新打开本页。',
+    row: { time: '{{month}}/{{day}} {{hour}}:{{minute}}:{{second}}', card: '**** {{last4}}', noCard: '—' },
     state: {
       created: '已开始',
       'card-read': '已读卡',

@@ -1,18 +1,49 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../data/db';
-import { filterCounts, querySales } from '../../data/sales-query';
+import { filterCounts, planFor } from '../../data/sales-query';
 import type { SaleFilter, SaleSearch } from '../../data/sales-query';
 import type { SaleRecord } from '../../data/records';
+import { afterPaint } from './schedule';
+import { SaleWindow } from './sale-window';
+import type { SaleWindowSnapshot } from './sale-window';
 import { auditFor } from '../audit/audit-log';
 import { listForSale } from '../../data/print-jobs-repo';
 import { signaturesFor } from '../../data/signatures-repo';
 import { buildTimeline } from './timeline';
 import type { TimelineItem } from './timeline';
 
-/** The live list's rows for a filter and search, newest first, `limit` at a time. */
-export const useSalesPage = (filter: SaleFilter, search: SaleSearch, limit: number): SaleRecord[] | undefined =>
-  useLiveQuery(() => querySales(getDb(), filter, search, limit), [filter, JSON.stringify(search), limit]);
+/**
+ * The live list's window of rows for a filter and search, newest first (see sale-window.ts).
+ * `search` should keep its identity while unchanged; an equal one shows nothing new anyway.
+ */
+export const useSaleWindow = (filter: SaleFilter, search: SaleSearch): SaleWindow => {
+  const [view] = useState(() => {
+    const created = new SaleWindow(getDb());
+    // The first page is read while the list renders (a read only; nothing is watched yet).
+    created.prefetch(JSON.stringify([filter, search]), planFor(filter, search));
+    return created;
+  });
+  useEffect(() => view.show(JSON.stringify([filter, search]), planFor(filter, search)), [view, filter, search]);
+  useEffect(() => () => view.stop(), [view]);
+  return view;
+};
 
+/** The rows of a window; only the component that draws them re-renders as they change. */
+export const useSaleWindowRows = (view: SaleWindow): SaleWindowSnapshot => useSyncExternalStore(view.subscribe, view.getSnapshot);
+
+/**
+ * False until the frame after the list first painted rows (or learned it has none): what can
+ * wait for that frame is drawn after it.
+ */
+export const useAfterFirstRows = (view: SaleWindow): boolean => {
+  const loaded = useSyncExternalStore(view.subscribe, () => view.getSnapshot().loaded);
+  const [after, setAfter] = useState(false);
+  useEffect(() => (loaded && !after ? afterPaint(() => setAfter(true)) : undefined), [loaded, after]);
+  return after;
+};
+
+/** Per-filter counts from the running counters (never a count of the sales table). */
 export const useFilterCounts = (): Record<SaleFilter, number> | undefined => useLiveQuery(() => filterCounts(getDb()), []);
 
 export const useSale = (id: string | null): SaleRecord | undefined => useLiveQuery(async () => (id ? getDb().sales.get(id) : undefined), [id]);
