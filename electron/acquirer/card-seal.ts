@@ -99,12 +99,4 @@ export class CardSealer {
   }
 }
 
-/** Overwrites a card's fields (strings by reference: JavaScript cannot scrub a string in place). */
-export const wipeCard = (card: { pan: string; expiry: string; serviceCode: string; track2: string; track1?: string; cardholderName?: string }): void => {
-  card.pan = '';
-  card.expiry = '';
-  card.serviceCode = '';
-  card.track2 = '';
-  if (card.track1 !== undefined) card.track1 = '';
-  if (card.cardholderName !== undefined) card.cardholderName = '';
-};
+export { wipeCard } from '../card/clear-card';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { wipeCard } from './clear-card';
 import type { CardVaultPort, ClearCard, EncryptedCard, EncryptedCardVaultPort } from './clear-card';
 
 /**
@@ -26,15 +27,6 @@ const defaultSchedule = (fn: () => void, ms: number): (() => void) => {
   const timer = setTimeout(fn, ms);
   timer.unref();
   return () => clearTimeout(timer);
-};
-
-const wipeClear = (card: ClearCard): void => {
-  card.pan = '';
-  card.expiry = '';
-  card.serviceCode = '';
-  card.track2 = '';
-  if (card.track1 !== undefined) card.track1 = '';
-  if (card.cardholderName !== undefined) card.cardholderName = '';
 };
 
 const wipeEncrypted = (card: EncryptedCard): void => {
@@ -137,7 +129,7 @@ export class CardVault implements CardVaultPort, EncryptedCardVaultPort {
     const entry = this.entries.get(cardRef);
     if (!entry) return;
     entry.cancel();
-    if (entry.kind === 'clear') wipeClear(entry.card);
+    if (entry.kind === 'clear') wipeCard(entry.card);
     else wipeEncrypted(entry.card);
     this.entries.delete(cardRef);
   }

@@ -44,3 +44,13 @@ export interface EncryptedCardVaultPort {
   /** Hands the encrypted swipe over once and forgets it; null if unknown, used, expired or clear. */
   takeEncrypted(cardRef: string): EncryptedCard | null;
 }
+
+/** Overwrites a card's fields (strings by reference: JavaScript cannot scrub a string in place). */
+export const wipeCard = (card: { pan: string; expiry: string; serviceCode: string; track2: string; track1?: string; cardholderName?: string }): void => {
+  card.pan = '';
+  card.expiry = '';
+  card.serviceCode = '';
+  card.track2 = '';
+  if (card.track1 !== undefined) card.track1 = '';
+  if (card.cardholderName !== undefined) card.cardholderName = '';
+};
