@@ -16,7 +16,8 @@ import { EventBus } from '../../electron/services/event-bus';
 import { createFileLogger } from '../../electron/services/logger';
 import { SettingsStore } from '../../electron/services/settings-store';
 import { CountersignDb } from '../../renderer/src/data/db';
-import { attachCard, authorizeSale, beginSale, forwardOfflineQueue, resolveUnresolved } from '../../renderer/src/features/sale/sale-flow';
+import { attachCard, authorizeSale, beginSale } from '../../renderer/src/features/sale/sale-flow';
+import { forwardOfflineQueue, resolveUnresolved } from '../../renderer/src/features/sale/sale-settle';
 import type { FlowDeps } from '../../renderer/src/features/sale/sale-flow';
 import { findSentinel } from '../card-sentinel';
 import { HostSimulator } from './host-sim';
@@ -177,6 +178,58 @@ describe('the renderer sale flow over the acquirer module (training host)', () =
     expect(r.sale).toMatchObject({ state: 'cancelled', last4: '1232' });
     const actions = (await t.db.audit.orderBy('seq').toArray()).filter((e) => e.objectId === created.id).map((e) => e.action);
     expect(actions).toEqual(['sale.create', 'sale.card-read', 'sale.offline-refused']);
+  });
+
+  /** Makes every write of a sale reaching `state` fail as a full disk would, inside the transaction. */
+  const failWritesOf = (db: CountersignDb, state: string) => {
+    const put = db.sales.put.bind(db.sales);
+    db.sales.put = ((record: { state: string }, key?: string) =>
+      record.state === state ? Promise.reject(new DOMException('disk full', 'QuotaExceededError')) : put(record as never, key)) as unknown as typeof db.sales.put;
+    return () => {
+      db.sales.put = put;
+    };
+  };
+
+  it('the write-ahead cannot be saved: refused, nothing sent, the sale as it was', async () => {
+    const t = await setup();
+    const { cardRef } = t.vault.put({ pan: PAN, expiry: '2912', serviceCode: '101', track2: `${PAN}=2912101000000000`, entryMode: 'hid-swipe' });
+    const created = await beginSale(t.deps, { kind: 'sale', amountFen: 1500, reference: '', note: '', originalSaleId: null });
+    failWritesOf(t.db, 'authorizing');
+    const r = await authorizeSale(t.deps, created, cardRef, true, { card: summary(cardRef) });
+    expect(r).toMatchObject({ kind: 'refused', reason: 'not-recorded' });
+    expect(await t.db.sales.get(created.id)).toMatchObject({ state: 'created', version: 1, last4: '' });
+    expect(t.sim.count({ type: 'sale' })).toBe(0);
+  });
+
+  it('the approval cannot be saved: unknown, and reversed before the next sale', async () => {
+    const t = await setup();
+    const restore = failWritesOf(t.db, 'approved');
+    const lost = await t.swipeAndSell(1500);
+    expect(lost.kind).toBe('unknown');
+    expect(await t.db.sales.get(lost.sale.id)).toMatchObject({ state: 'authorizing' });
+    expect(t.sim.standingApprovals().map((a) => a.amountFen)).toEqual([1500]);
+    restore();
+    const next = await t.swipeAndSell(2000);
+    expect(next.kind).toBe('approved');
+    expect(await t.db.sales.get(lost.sale.id)).toMatchObject({ state: 'reversed' });
+    expect(t.sim.standingApprovals().map((a) => a.amountFen)).toEqual([2000]);
+  });
+
+  it('a sale left waiting for its card by an earlier run is cancelled, never sent; this run’s are left alone', async () => {
+    const t = await setup();
+    const earlier = await beginSale(t.deps, { kind: 'sale', amountFen: 700, reference: '', note: '', originalSaleId: null });
+    await t.db.sales.update(earlier.id, { createdAt: Date.now() - 3_600_000 });
+    const atPrompt = await attachCard(t.deps, await beginSale(t.deps, { kind: 'sale', amountFen: 800, reference: '', note: '', originalSaleId: null }), summary('ref-x'));
+    await t.db.sales.update(atPrompt.id, { createdAt: Date.now() - 3_600_000 });
+    const current = await beginSale(t.deps, { kind: 'sale', amountFen: 900, reference: '', note: '', originalSaleId: null });
+    expect(await resolveUnresolved(t.deps)).toEqual([]);
+    expect((await t.db.sales.get(earlier.id))?.state).toBe('cancelled');
+    expect((await t.db.sales.get(atPrompt.id))?.state).toBe('cancelled');
+    expect((await t.db.sales.get(current.id))?.state).toBe('created');
+    const reasons = (await t.db.audit.toArray()).filter((e) => e.action === 'sale.cancel').map((e) => e.detail['reason']);
+    expect(reasons).toEqual(['abandoned', 'abandoned']);
+    expect(await t.db.counters.get('state:created')).toMatchObject({ value: 1 });
+    expect(t.sim.messages.filter((m) => m.saleId === earlier.id || m.saleId === atPrompt.id)).toEqual([]);
   });
 
   it('a sale declined after forwarding is flagged for follow-up', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Snackbar } from '@mui/material';
-import type { ForwardResult } from '../features/sale/sale-flow';
+import type { ForwardResult } from '../features/sale/sale-settle';
 
 /** Tells the cashier when offline sales went to the host, and how many were declined (需跟进). */
 export const ForwardedNotice = ({ results, text }: { results: ForwardResult[]; text: (sent: number, declined: number) => string }) => {

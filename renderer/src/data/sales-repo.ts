@@ -124,6 +124,17 @@ export const unresolvedSales = async (db: CountersignDb): Promise<SaleRecord[]> 
   return [...(authorizing ?? []), ...(unknown ?? [])].sort((a, b) => a.createdAt - b.createdAt);
 };
 
+/**
+ * Sales still waiting for a card (or at the duplicate prompt) that were started before `before`:
+ * left so by a stop. The running counts answer "none" with one read.
+ */
+export const abandonedSales = async (db: CountersignDb, before: number): Promise<SaleRecord[]> => {
+  const open = await readCounters(db, ['state:created', 'state:card-read']);
+  const states = (['created', 'card-read'] as const).filter((state) => open[`state:${state}`] > 0);
+  const rows = await Promise.all(states.map((state) => db.sales.where('[state+createdAt]').between([state, Dexie.minKey], [state, before], true, false).toArray()));
+  return rows.flat().sort((a, b) => a.createdAt - b.createdAt);
+};
+
 /** Offline-accepted sales in the order they were taken, for forwarding. */
 export const offlineQueue = (db: CountersignDb): Promise<SaleRecord[]> =>
   db.sales.where('[state+createdAt]').between(['offline-accepted', Dexie.minKey], ['offline-accepted', Dexie.maxKey]).toArray();

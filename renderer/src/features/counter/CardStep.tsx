@@ -24,7 +24,8 @@ export const CardStep = ({ sale, role, onCard, onCancel }: { sale: SaleRecord; r
       <Stack spacing={3}>
         <Typography sx={{ fontSize: 48, fontWeight: 700 }}>{formatRmb(sale.amountFen)}</Typography>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <CircularProgress size={32} />
+          {/* Rotation only: the compositor animates it, leaving the main thread free for the sale (the default shrink repaints every frame). */}
+          <CircularProgress size={32} disableShrink />
           <Typography variant="h5">{t('waitingCard')}</Typography>
         </Stack>
         <Typography color="text.secondary">{t('waitingReader', { state: hardware.length > 0 ? t('readerReady') : t('readerNone') })}</Typography>

@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { Alert, AlertTitle, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { explainResponse } from '../../../../shared/domain/host-responses';
 import { formatRmb } from '../../../../shared/domain/money';
 import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
 import type { AuthorizeResult } from '../sale/sale-flow';
-import { markResultShown } from './counter-timing';
+import { afterNextPaint, markResultShown } from './counter-timing';
 import { SignOnAgain } from './SignOnAgain';
 
 const SEVERITY = { approved: 'success', offline: 'info', declined: 'error', unknown: 'warning', refused: 'error' } as const;
@@ -20,10 +20,8 @@ export const ResultStep = ({ result, card, operatorId, onNext }: { result: Autho
   const refusal = result.kind === 'refused' ? (t(`refusal.${result.reason}`, { defaultValue: '' }) || t('refusal.default', { reason: result.reason })) : null;
   const charged = result.kind === 'approved' || result.kind === 'offline';
   const goesOn = charged && result.sale.signatureState === 'pending';
-  useEffect(() => {
-    const frame = requestAnimationFrame(markResultShown);
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  // A layout effect runs as the result reaches the DOM, so the next frame is the one that shows it.
+  useLayoutEffect(() => afterNextPaint(markResultShown), []);
 
   return (
     <Paper sx={{ p: 4 }} data-testid="counter-result" data-outcome={result.kind}>

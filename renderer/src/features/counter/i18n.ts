@@ -43,6 +43,7 @@ export const counterStrings = {
     },
     refusal: {
       'link-down': 'The card host cannot be reached and offline sales are off. Try again later or take another payment method.',
+      'not-recorded': 'The sale could not be saved on this PC, so it was not sent and the card was not charged. Check the free disk space, then try again.',
       'offline-disabled': 'Offline sales are off.',
       'over-amount': 'Above the per-sale offline limit. Take another payment method or wait for the link.',
       'over-count': 'The offline queue is full (count limit).',
@@ -139,6 +140,7 @@ export const counterStrings = {
     },
     refusal: {
       'link-down': '无法连接收单主机，且未开启离线交易。请稍后重试或改用其他支付方式。',
+      'not-recorded': '本机无法保存这笔交易，因此未发送，卡未被扣款。请检查磁盘剩余空间后重试。',
       'offline-disabled': '未开启离线交易。',
       'over-amount': '超过单笔离线限额。请改用其他支付方式或等待网络恢复。',
       'over-count': '离线交易笔数已达上限。',

@@ -9,10 +9,15 @@ import { updateSale } from '../../data/sales-repo';
 import { addSignature } from '../../data/signatures-repo';
 import { approveWithManagerPin } from '../login/operators';
 import { markCardSummary } from './counter-timing';
-import { attachCard, authorizeSale, beginSale, cancelSale, preflightSale, prepareToSend, resolveUnresolved } from '../sale/sale-flow';
-import type { AuthorizeResult, FlowDeps, Preflight, Resolution } from '../sale/sale-flow';
+import { attachCard, authorizeSale, beginSale, cancelSale, preflightSale, prepareToSend } from '../sale/sale-flow';
+import { resolveUnresolved } from '../sale/sale-settle';
+import type { AuthorizeResult, FlowDeps, Preflight } from '../sale/sale-flow';
+import type { Resolution } from '../sale/sale-settle';
 import { signatureFields } from '../sale/signed-fields';
 import { signatureDigest } from '../../../../shared/domain/sale/digest';
+
+/** Below about 0.1 s a wait feels instant; only a longer one is worth an "authorizing" message. */
+const AUTHORIZING_SHOWN_AFTER_MS = 100;
 
 export type CounterStep =
   | { kind: 'amount' }
@@ -71,9 +76,17 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
 
   const authorize = useCallback(
     async (sale: SaleRecord, card: CardSummary, preflight?: Preflight) => {
-      setStep({ kind: 'authorizing', sale, card });
+      // "Authorizing…" appears only if the answer takes longer than the blink of an eye: drawing it
+      // at once would put a render on the path between the swipe and a quick host's answer. The
+      // busy latch already ignores the card step's buttons meanwhile.
+      const waiting = setTimeout(() => setStep({ kind: 'authorizing', sale, card }), AUTHORIZING_SHOWN_AFTER_MS);
       const signatureNotRequired = !signatureRequired(settingsRef.current.signature, sale.amountFen);
-      const result = await authorizeSale(deps(), sale, card.cardRef, linkOnline, { card, signatureNotRequired, ...(preflight ? { preflight } : {}) });
+      let result: AuthorizeResult;
+      try {
+        result = await authorizeSale(deps(), sale, card.cardRef, linkOnline, { card, signatureNotRequired, ...(preflight ? { preflight } : {}) });
+      } finally {
+        clearTimeout(waiting);
+      }
       setStep({ kind: 'result', result, card });
       if ((result.kind === 'approved' || result.kind === 'offline') && result.sale.signatureState === 'not-required') onFinished(result.sale);
     },

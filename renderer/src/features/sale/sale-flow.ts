@@ -1,13 +1,17 @@
 import { checkOfflineLimits } from '../../../../shared/domain/offline-limits';
 import { DUPLICATE_WINDOW_MS, findLikelyDuplicate } from '../../../../shared/domain/sale/duplicate-guard';
 import type { Settings } from '../../../../shared/domain/settings';
+import type { HostResult } from '../../../../shared/ipc/commands/acquirer';
 import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
 import type { Envelope } from '../../../../shared/ipc/envelope';
 import type { CountersignApi } from '../../../../shared/ipc/contract';
 import type { CountersignDb } from '../../data/db';
 import type { SaleRecord } from '../../data/records';
-import { createSale, offlineQueue, recentOnCard, unresolvedSales, updateSale, updateSaleSteps } from '../../data/sales-repo';
+import { createSale, offlineQueue, recentOnCard, updateSale, updateSaleSteps } from '../../data/sales-repo';
 import type { NewSale, SaleChange, SaleStepAudit } from '../../data/sales-repo';
+import { markSalePhase } from './sale-timing';
+import { markSending, resolveUnresolved } from './sale-settle';
+import type { Resolution } from './sale-settle';
 
 /**
  * The sale, orchestrated by the renderer and sent by main (ARCHITECTURE "write-ahead"):
@@ -139,22 +143,16 @@ const tryOffline = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, opt
 };
 
 /**
- * Sales this window is sending right now. They are `authorizing` in the database like a sale
- * interrupted by a crash, but their answer is on its way: settling must leave them alone.
- */
-const inFlight = new Set<string>();
-
-/**
  * Sends the sale. Before anything leaves, unresolved sales must be settled (RULES 12) and the
  * STAN is written with the sale in state `authorizing` (with its card-read step when the
  * counter passes the card, in the same transaction).
  */
 export const authorizeSale = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, linkOnline: boolean, opts: AuthorizeOptions = {}): Promise<AuthorizeResult> => {
-  inFlight.add(sale.id);
+  const done = markSending(sale.id);
   try {
     return await sendSale(deps, sale, cardRef, linkOnline, opts);
   } finally {
-    inFlight.delete(sale.id);
+    done();
   }
 };
 
@@ -171,125 +169,54 @@ const sendSale = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, linkO
     const cancelled = await write(sale, { change: { state: 'cancelled' }, audit: a('sale.cancel', { detail: { reason: envelopeReason(prepared) } }) });
     return { kind: 'refused', sale: cancelled, reason: envelopeReason(prepared) };
   }
-  let current = await write(sale, { change: { state: 'authorizing', stan: prepared.value.stan, batch: prepared.value.batch }, audit: a('sale.authorizing', { detail: { stan: prepared.value.stan } }) });
-  const after = { ...opts, card: undefined, preflight: undefined } satisfies AuthorizeOptions;
-  const finish = (step: Step, charged = false) => updateSaleSteps(deps.db, sale.id, stepsFor(deps, current, after, step, charged));
-
+  let current: SaleRecord;
+  try {
+    current = await write(sale, { change: { state: 'authorizing', stan: prepared.value.stan, batch: prepared.value.batch }, audit: a('sale.authorizing', { detail: { stan: prepared.value.stan } }) });
+  } catch {
+    // The write-ahead failed (disk full, storage gone): nothing was sent, so nothing was charged.
+    return { kind: 'refused', sale, reason: 'not-recorded' };
+  }
+  markSalePhase('sale:written-ahead');
   const answer = await deps.api.invoke('acquirer:authorize', { saleId: sale.id, stan: prepared.value.stan, kind: 'sale', amountFen: sale.amountFen, cardRef });
-  if (!answer.ok) {
-    if (answer.error.code === 'CARD' || answer.error.code === 'VALIDATION') {
-      current = await finish({ change: { state: 'cancelled' }, audit: a('sale.not-sent', { result: 'fail', detail: { reason: envelopeReason(answer) } }) });
-      return { kind: 'refused', sale: current, reason: envelopeReason(answer) };
-    }
-    // The host process went away mid-request: nobody knows whether the host charged the card.
-    current = await finish({ change: { state: 'unknown' }, audit: a('sale.no-answer', { result: 'fail', detail: { reason: envelopeReason(answer) } }) });
+  try {
+    return await recordAnswer(deps, current, cardRef, opts, answer);
+  } catch {
+    // The host may have charged the card but its answer could not be written. The record still
+    // says `authorizing`, so it is reversed before the next sale; the cashier is told to hand
+    // over nothing for it.
     return { kind: 'unknown', sale: current };
   }
+};
+
+/** Writes what the host said about a sale already written as `authorizing`. */
+const recordAnswer = async (deps: FlowDeps, sent: SaleRecord, cardRef: string, opts: AuthorizeOptions, answer: Envelope<HostResult>): Promise<AuthorizeResult> => {
+  const a = (action: string, extra: Omit<SaleStepAudit, 'actor' | 'action'> = {}): SaleStepAudit => ({ actor: deps.operatorId, action, ...extra });
+  const after = { ...opts, card: undefined, preflight: undefined } satisfies AuthorizeOptions;
+  const finish = (step: Step, charged = false) => updateSaleSteps(deps.db, sent.id, stepsFor(deps, sent, after, step, charged));
+  if (!answer.ok) {
+    if (answer.error.code === 'CARD' || answer.error.code === 'VALIDATION') {
+      return { kind: 'refused', sale: await finish({ change: { state: 'cancelled' }, audit: a('sale.not-sent', { result: 'fail', detail: { reason: envelopeReason(answer) } }) }), reason: envelopeReason(answer) };
+    }
+    // The host process went away mid-request: nobody knows whether the host charged the card.
+    return { kind: 'unknown', sale: await finish({ change: { state: 'unknown' }, audit: a('sale.no-answer', { result: 'fail', detail: { reason: envelopeReason(answer) } }) }) };
+  }
   const r = answer.value;
+  markSalePhase('sale:answered');
   const host = { responseCode: r.responseCode ?? null, authCode: r.authCode ?? null, rrn: r.rrn ?? null, channel: 'online' as const };
   if (r.outcome === 'approved') {
-    current = await finish({ change: { state: 'approved', ...host }, audit: a('sale.approved', { detail: { responseCode: host.responseCode } }) }, true);
-    return { kind: 'approved', sale: current };
+    const approved = await finish({ change: { state: 'approved', ...host }, audit: a('sale.approved', { detail: { responseCode: host.responseCode } }) }, true);
+    markSalePhase('sale:recorded');
+    return { kind: 'approved', sale: approved };
   }
   if (r.outcome === 'declined') {
-    current = await finish({ change: { state: 'declined', ...host }, audit: a('sale.declined', { detail: { responseCode: host.responseCode } }) });
-    return { kind: 'declined', sale: current, responseCode: host.responseCode ?? '' };
+    const declined = await finish({ change: { state: 'declined', ...host }, audit: a('sale.declined', { detail: { responseCode: host.responseCode } }) });
+    return { kind: 'declined', sale: declined, responseCode: host.responseCode ?? '' };
   }
   if (r.outcome === 'failed' && r.failure === 'no-connection') {
     // Nothing left the PC: offline if allowed, else a clear refusal.
-    if (deps.settings().offline.enabled) return tryOffline(deps, current, cardRef, after);
-    current = await finish({ change: { state: 'cancelled' }, audit: a('sale.not-sent', { result: 'fail', detail: { reason: 'link-down' } }) });
-    return { kind: 'refused', sale: current, reason: 'link-down' };
+    if (deps.settings().offline.enabled) return tryOffline(deps, sent, cardRef, after);
+    return { kind: 'refused', sale: await finish({ change: { state: 'cancelled' }, audit: a('sale.not-sent', { result: 'fail', detail: { reason: 'link-down' } }) }), reason: 'link-down' };
   }
-  current = await finish({ change: { state: 'unknown', responseCode: host.responseCode }, audit: a('sale.no-answer', { result: 'fail', detail: { failure: r.failure ?? r.outcome } }) });
-  return { kind: 'unknown', sale: current };
+  return { kind: 'unknown', sale: await finish({ change: { state: 'unknown', responseCode: host.responseCode }, audit: a('sale.no-answer', { result: 'fail', detail: { failure: r.failure ?? r.outcome } }) }) };
 };
 
-export interface Resolution {
-  sale: SaleRecord;
-  outcome: 'reversed' | 'still-unknown';
-  /** What inquiry said the host had done, for telling the cashier. */
-  hostHadApproved: boolean | null;
-}
-
-const settleUnresolved = async (deps: FlowDeps): Promise<Resolution[]> => {
-  const results: Resolution[] = [];
-  for (let sale of (await unresolvedSales(deps.db)).filter((s) => !inFlight.has(s.id))) {
-    if (sale.state === 'authorizing') sale = await updateSale(deps.db, sale.id, { state: 'unknown' }, { actor: deps.operatorId, action: 'sale.interrupted' });
-    if (!sale.stan) {
-      // Never numbered, so never sent: nothing to reverse.
-      const reversed = await updateSale(deps.db, sale.id, { state: 'reversed' }, { actor: deps.operatorId, action: 'sale.reversed', detail: { reason: 'never-sent' } });
-      results.push({ sale: reversed, outcome: 'reversed', hostHadApproved: false });
-      continue;
-    }
-    const inquiry = await deps.api.invoke('acquirer:inquire', { saleId: sale.id, stan: sale.stan, amountFen: sale.amountFen });
-    const hostHadApproved = inquiry.ok ? inquiry.value.found && inquiry.value.outcome === 'approved' : null;
-    const reversal = await deps.api.invoke('acquirer:reverse', { saleId: sale.id, stan: sale.stan, amountFen: sale.amountFen });
-    if (reversal.ok && (reversal.value.outcome === 'approved' || reversal.value.outcome === 'declined')) {
-      const reversed = await updateSale(deps.db, sale.id, { state: 'reversed', responseCode: reversal.value.responseCode ?? sale.responseCode }, { actor: deps.operatorId, action: 'sale.reversed', detail: { hostHadApproved } });
-      results.push({ sale: reversed, outcome: 'reversed', hostHadApproved });
-    } else {
-      results.push({ sale, outcome: 'still-unknown', hostHadApproved });
-    }
-  }
-  return results;
-};
-
-const settling = new WeakMap<CountersignDb, Promise<Resolution[]>>();
-
-/**
- * Settles every sale left `authorizing` (a crash mid-flight) or `unknown` (no answer): ask the
- * host what happened, then reverse, so the customer is never charged for a sale the counter
- * could not finish. Repeats on the next call until the host answers (RULES 12). One run at a
- * time per database: a caller arriving mid-run (start, link back, the next sale) joins it.
- */
-export const resolveUnresolved = (deps: FlowDeps): Promise<Resolution[]> => {
-  const running = settling.get(deps.db);
-  if (running) return running;
-  const run = settleUnresolved(deps).finally(() => settling.delete(deps.db));
-  settling.set(deps.db, run);
-  return run;
-};
-
-export interface ForwardResult {
-  sale: SaleRecord;
-  outcome: 'approved' | 'declined' | 'not-answered';
-}
-
-/** Forwards offline sales in the order taken, each exactly once; sealed card data goes when the host answers. */
-export const forwardOfflineQueue = async (deps: FlowDeps): Promise<ForwardResult[]> => {
-  const results: ForwardResult[] = [];
-  for (const sale of await offlineQueue(deps.db)) {
-    if (!sale.sealed) continue;
-    let stan = sale.stan;
-    if (!stan) {
-      const prepared = await deps.api.invoke('acquirer:prepare', { saleId: sale.id });
-      if (!prepared.ok) break;
-      stan = prepared.value.stan;
-      await updateSale(deps.db, sale.id, { stan, batch: prepared.value.batch }, { actor: deps.operatorId, action: 'sale.forwarding', detail: { stan } });
-    }
-    const answer = await deps.api.invoke('acquirer:forward', { saleId: sale.id, stan, amountFen: sale.amountFen, sealed: sale.sealed });
-    if (!answer.ok || (answer.value.outcome !== 'approved' && answer.value.outcome !== 'declined')) {
-      results.push({ sale, outcome: 'not-answered' });
-      break;
-    }
-    const r = answer.value;
-    const approved = r.outcome === 'approved';
-    const done = await updateSale(
-      deps.db,
-      sale.id,
-      {
-        state: approved ? 'approved' : 'declined',
-        sealed: null,
-        forwardedAt: (deps.now ?? Date.now)(),
-        responseCode: r.responseCode ?? null,
-        authCode: r.authCode ?? null,
-        rrn: r.rrn ?? null,
-        followUp: approved ? sale.followUp : 'open',
-      },
-      { actor: deps.operatorId, action: approved ? 'sale.forwarded' : 'sale.declined-after-forward', result: approved ? 'ok' : 'fail', detail: { responseCode: r.responseCode } },
-    );
-    results.push({ sale: done, outcome: approved ? 'approved' : 'declined' });
-  }
-  return results;
-};

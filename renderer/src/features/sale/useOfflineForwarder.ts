@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../../shared/domain/settings';
 import { api } from '../../api/client';
 import { getDb } from '../../data/db';
-import { forwardOfflineQueue } from './sale-flow';
-import type { ForwardResult } from './sale-flow';
+import { forwardOfflineQueue } from './sale-settle';
+import type { ForwardResult } from './sale-settle';
 
 /**
  * Sends offline-accepted sales when the link comes back (and on start, and every minute while
