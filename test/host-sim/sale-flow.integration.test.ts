@@ -232,6 +232,28 @@ describe('the renderer sale flow over the acquirer module (training host)', () =
     expect(t.sim.messages.filter((m) => m.saleId === earlier.id || m.saleId === atPrompt.id)).toEqual([]);
   });
 
+  it('a charged sale an earlier run left before its signature joins the unsigned follow-up, once; this run’s is left alone', async () => {
+    const t = await setup({ signature: { rule: 'always' } });
+    const sell = async (amountFen: number) => {
+      const { cardRef } = t.vault.put({ pan: PAN, expiry: '2912', serviceCode: '101', track2: `${PAN}=2912101000000000`, entryMode: 'hid-swipe' });
+      const created = await beginSale(t.deps, { kind: 'sale', amountFen, reference: '', note: '', originalSaleId: null });
+      return authorizeSale(t.deps, created, cardRef, true, { card: summary(cardRef), signatureNotRequired: false });
+    };
+    const left = await sell(1200);
+    expect(left.sale).toMatchObject({ state: 'approved', signatureState: 'pending' });
+    // As if taken in an earlier run that started two hours ago (which looked for leftovers up to then).
+    await t.db.sales.update(left.sale.id, { createdAt: Date.now() - 3_600_000 });
+    await t.db.settings.put({ key: 'sales.interrupted-checked-until', value: Date.now() - 7_200_000, updatedAt: Date.now() });
+    const current = await sell(1300);
+    expect(await resolveUnresolved(t.deps)).toEqual([]);
+    expect(await t.db.sales.get(left.sale.id)).toMatchObject({ state: 'approved', signatureState: 'unsigned' });
+    expect(await t.db.sales.get(current.sale.id)).toMatchObject({ signatureState: 'pending' });
+    expect(await t.db.counters.get('signature:unsigned')).toMatchObject({ value: 1 });
+    await resolveUnresolved(t.deps);
+    const entries = (await t.db.audit.toArray()).filter((e) => e.action === 'sale.unsigned');
+    expect(entries.map((e) => [e.objectId, e.detail['reason']])).toEqual([[left.sale.id, 'interrupted']]);
+  });
+
   it('a sale declined after forwarding is flagged for follow-up', async () => {
     const t = await setup({ offline: { enabled: true, allowSwiped: true } });
     t.ctx.settings.set({ acquirer: { simulatedOutage: true } });

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { assertTransition } from '../../../shared/domain/sale/sale-state';
+import { CHARGED, assertTransition } from '../../../shared/domain/sale/sale-state';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { appendAudit, appendAuditEntries, auditTables } from './audit-repo';
 import type { AuditInput } from './audit-repo';
@@ -134,6 +134,14 @@ export const abandonedSales = async (db: CountersignDb, before: number): Promise
   const rows = await Promise.all(states.map((state) => db.sales.where('[state+createdAt]').between([state, Dexie.minKey], [state, before], true, false).toArray()));
   return rows.flat().sort((a, b) => a.createdAt - b.createdAt);
 };
+
+/**
+ * Charged sales still waiting for a signature, started in [from, before): a cashier's sale in
+ * progress, or one a stop left at the result or signature step. Declined and cancelled sales
+ * also keep 'pending', so the range is bounded in time rather than read whole.
+ */
+export const chargedAwaitingSignature = async (db: CountersignDb, from: number, before: number): Promise<SaleRecord[]> =>
+  (await db.sales.where('[signatureState+createdAt]').between(['pending', from], ['pending', before], true, false).toArray()).filter((s) => CHARGED.includes(s.state));
 
 /** Offline-accepted sales in the order they were taken, for forwarding. */
 export const offlineQueue = (db: CountersignDb): Promise<SaleRecord[]> =>

@@ -18,6 +18,8 @@ export interface LocalSettings {
   'firstRun.completedAt': number;
   /** The answer to the one persistent-storage request made at first run. */
   'storage.persist-requested': PersistResult;
+  /** Unix ms up to which sales a stop left at the signature step have been looked for (sale-settle.ts). */
+  'sales.interrupted-checked-until': number;
 }
 
 export type LocalSettingKey = keyof LocalSettings;

@@ -1,12 +1,14 @@
 import type { CountersignDb } from '../../data/db';
 import type { SaleRecord } from '../../data/records';
-import { abandonedSales, offlineQueue, unresolvedSales, updateSale } from '../../data/sales-repo';
+import { abandonedSales, chargedAwaitingSignature, offlineQueue, unresolvedSales, updateSale } from '../../data/sales-repo';
+import { getSetting, setSetting } from '../../data/settings-repo';
 import type { FlowDeps } from './sale-flow';
 
 /**
  * Sales left open by a stop, settled: those the host may have charged (`authorizing`, `unknown`)
  * by inquiry and reversal, those that never reached the host (`created`, `card-read`) by
- * cancelling them; and offline sales forwarded when the link is back.
+ * cancelling them, charged ones left before the signature by marking them unsigned; and offline
+ * sales forwarded when the link is back.
  */
 
 /**
@@ -35,6 +37,21 @@ const cancelAbandoned = async (deps: FlowDeps): Promise<void> => {
   }
 };
 
+/**
+ * A charged sale a stop left at the result or signature step: the customer has gone without
+ * signing. It joins the unsigned follow-up (补签) like any sale finished unsigned, so it is
+ * counted, reminded and fixed there rather than left 'pending' where no list shows it.
+ * Each run looks only at sales started since the last look.
+ */
+const unsignInterrupted = async (deps: FlowDeps): Promise<void> => {
+  const from = (await getSetting(deps.db, 'sales.interrupted-checked-until')) ?? 0;
+  if (from >= RUN_STARTED_AT) return;
+  for (const sale of await chargedAwaitingSignature(deps.db, from, RUN_STARTED_AT)) {
+    await updateSale(deps.db, sale.id, { signatureState: 'unsigned' }, { actor: deps.operatorId, action: 'sale.unsigned', detail: { reason: 'interrupted' } }, sale.version);
+  }
+  await setSetting(deps.db, 'sales.interrupted-checked-until', RUN_STARTED_AT);
+};
+
 export interface Resolution {
   sale: SaleRecord;
   outcome: 'reversed' | 'still-unknown';
@@ -45,6 +62,7 @@ export interface Resolution {
 const settleUnresolved = async (deps: FlowDeps): Promise<Resolution[]> => {
   const results: Resolution[] = [];
   await cancelAbandoned(deps);
+  await unsignInterrupted(deps);
   for (let sale of (await unresolvedSales(deps.db)).filter((s) => !inFlight.has(s.id))) {
     if (sale.state === 'authorizing') sale = await updateSale(deps.db, sale.id, { state: 'unknown' }, { actor: deps.operatorId, action: 'sale.interrupted' });
     if (!sale.stan) {
