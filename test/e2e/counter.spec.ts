@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
+import { LoginPage } from './pages/login-page';
 import { MANAGER, dumpIndexedDb, setUpAsManager } from './helpers';
 import { findSentinel } from '../card-sentinel';
 import { SENTINEL_TEST_PAN } from '../../electron/devices/test-cards';
@@ -168,4 +169,25 @@ test('the customer window shows the amount and captures the signature the cashie
   await expect(c.page.getByTestId('signature-preview')).toBeVisible();
   await c.page.getByTestId('signature-confirm').click();
   await expect(counter.done()).toHaveAttribute('data-signature', 'signed');
+});
+
+test('a reload at the signature step puts the sale in the unsigned follow-up; one left waiting for its card is cancelled', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('2600');
+  await counter.next();
+  await expect(c.page.getByTestId('signature-canvas')).toBeVisible();
+  await c.page.reload();
+  await new LoginPage(c.page).login(MANAGER.name, MANAGER.pin);
+  await expect(c.page.getByTestId('unsigned-badge')).toHaveAttribute('data-count', '1');
+
+  await counter.typeAmount('4100');
+  await counter.charge();
+  await expect(c.page.getByTestId('counter-card-step')).toBeVisible();
+  await c.page.reload();
+  await new LoginPage(c.page).login(MANAGER.name, MANAGER.pin);
+  await c.page.getByTestId('nav-transactions').click();
+  await expect(c.page.getByTestId('filter-unsigned')).toHaveAttribute('data-count', '1');
+  await expect.poll(async () => (await dumpIndexedDb(c.page)).includes('"reason":"abandoned"')).toBe(true);
+  await sentinelClean(c);
 });
