@@ -9,7 +9,18 @@
  * A swipe ends on Enter, on a short quiet spell after an end sentinel `?` (and its LRC), or
  * on a longer quiet spell otherwise; never only on a long timeout (ARCHITECTURE: readers type
  * the whole swipe in 0.3-0.5 s and the summary should show within 50 ms of the last key).
+ *
+ * Timing alone fails on a loaded PC (and under CI load), where a real swipe's keys can arrive
+ * further apart than `interKeyMs` and the card number would land in the focused field. So a
+ * second rule holds keys that keep matching the ISO 7813 track grammar (track-grammar.ts) with
+ * a much more generous gap, `grammarKeyGapMs`, and sends them once the tracks are complete (on
+ * Enter, or after a `grammarKeyGapMs` quiet spell). The moment they stop matching, or pause
+ * longer, everything held is given back exactly as typed. Keys stay held while either rule
+ * accepts them; what the timing rule alone recognised it still recognises, the same way.
  */
+import { isComplete, nextTrack, startTrack } from './track-grammar';
+import type { TrackState } from './track-grammar';
+
 export interface SwipeDetectorOptions {
   /** Longest gap between two keys of one swipe. */
   interKeyMs?: number;
@@ -21,6 +32,8 @@ export interface SwipeDetectorOptions {
   maxSwipeLength?: number;
   /** This many fast keys inside an IME composition means a reader is typing into the IME. */
   imeBurst?: number;
+  /** Longest gap between two keys that still match the track grammar (slow, loaded machines). */
+  grammarKeyGapMs?: number;
 }
 
 export interface KeyInput {
@@ -59,10 +72,19 @@ export class SwipeDetector {
   private readonly minSwipeLength: number;
   private readonly maxSwipeLength: number;
   private readonly imeBurst: number;
+  private readonly grammarKeyGapMs: number;
   private mode: Mode = 'idle';
   private buffer: string[] = [];
   private lastTs = 0;
   private lrcPending = false;
+  /** Every key held so far came within `interKeyMs`: the timing rule still applies. */
+  private timed = false;
+  /** The timing rule saw at least `minSwipeLength` reader-speed keys: this is a reader. */
+  private reader = false;
+  /** Where the held keys are in the track grammar; null once they stopped matching it. */
+  private grammar: TrackState | null = null;
+  /** Slowest gap between held keys, to know whether the short end grace means anything. */
+  private maxGap = 0;
   private ime = { count: 0, lastTs: Number.NEGATIVE_INFINITY, warned: false };
 
   constructor(opts: SwipeDetectorOptions = {}) {
@@ -71,6 +93,10 @@ export class SwipeDetector {
     this.minSwipeLength = opts.minSwipeLength ?? 10;
     this.maxSwipeLength = opts.maxSwipeLength ?? 512;
     this.imeBurst = opts.imeBurst ?? 4;
+    // 300 ms: well above the 40-120 ms gaps of a stalled reader or of automation on a loaded CI
+    // runner, yet a cashier who types `;` and pauses gets it back within 0.3 s, and a slow swipe
+    // paused longer than this is more likely typing than a reader, so it is given back.
+    this.grammarKeyGapMs = opts.grammarKeyGapMs ?? 300;
   }
 
   /** True while keys are being held as a possible swipe. */
@@ -85,20 +111,26 @@ export class SwipeDetector {
     const char = input.key === 'Enter' ? '\r' : input.key.length === 1 ? input.key : null;
 
     if (this.mode !== 'idle') {
-      const late = input.timestamp - this.lastTs > this.interKeyMs;
-      if (late || char === null || input.repeat) {
-        // The held keys end here; this key is then handled as if nothing were held.
-        this.finish(events);
-      } else if (char === '\r') {
-        if (this.buffer.length >= this.minSwipeLength) {
-          this.finish(events);
+      const gap = input.timestamp - this.lastTs;
+      const timed = this.timed && gap <= this.interKeyMs;
+      // The grammar vouches only for keys that come within its (generous) gap.
+      const track = gap <= this.grammarKeyGapMs ? this.grammar : null;
+      if (char === '\r' && !input.repeat) {
+        // Enter ends the hold: swallowed with the swipe if a reader typed it or the tracks are complete.
+        if ((timed && this.buffer.length >= this.minSwipeLength) || isComplete(track)) {
+          this.emitSwipe(events);
           return { swallow: true, events };
         }
         this.finish(events);
         return { swallow: false, events };
-      } else {
-        return { swallow: this.append(char, input.timestamp, events), events };
       }
+      const grammar = track !== null && char !== null && !input.repeat ? nextTrack(track, char) : null;
+      if (char !== null && !input.repeat && (timed || grammar !== null)) {
+        return { swallow: this.append(char, input.timestamp, timed, grammar, events), events };
+      }
+      // Neither rule accepts this key: the held keys end here, and this key is then handled as
+      // if nothing were held (so the field gets the held text first, then this key, in order).
+      this.finish(events);
     }
 
     if (char !== null && isSentinel(char) && !input.repeat) {
@@ -106,6 +138,10 @@ export class SwipeDetector {
       this.buffer = [char];
       this.lastTs = input.timestamp;
       this.lrcPending = false;
+      this.timed = true;
+      this.reader = this.buffer.length >= this.minSwipeLength;
+      this.grammar = startTrack(char);
+      this.maxGap = 0;
       return { swallow: true, events };
     }
     return { swallow: false, events };
@@ -121,9 +157,11 @@ export class SwipeDetector {
 
   /** When `tick` should next run, or null when nothing is held. */
   nextDeadline(): number | null {
-    if (this.mode === 'reading') return this.lastTs + this.interKeyMs + 1;
-    if (this.mode === 'after-end') return this.lastTs + this.endGraceMs;
-    return null;
+    if (this.mode === 'idle') return null;
+    if (this.timingDecides()) {
+      return this.mode === 'reading' ? this.lastTs + this.interKeyMs + 1 : this.lastTs + this.endGraceMs;
+    }
+    return this.lastTs + this.grammarKeyGapMs + 1;
   }
 
   /** Drops anything held (unmount): a half swipe is card data and is not given back. */
@@ -131,9 +169,25 @@ export class SwipeDetector {
     this.buffer = [];
     this.mode = 'idle';
     this.lrcPending = false;
+    this.timed = false;
+    this.reader = false;
+    this.grammar = null;
+    this.maxGap = 0;
   }
 
-  private append(char: string, ts: number, events: DetectorEvent[]): boolean {
+  /**
+   * Whether the quiet spell that ends the hold is the timing rule's short one. The grammar
+   * waits longer while a track is unfinished (a stalled reader may still be typing), and after
+   * a finished track whose keys came slower than the end grace (the next track or Enter may
+   * simply not have arrived yet, and a split swipe would reach main as two).
+   */
+  private timingDecides(): boolean {
+    if (!this.timed) return false;
+    if (this.grammar === null) return true;
+    return isComplete(this.grammar) && this.maxGap <= this.endGraceMs;
+  }
+
+  private append(char: string, ts: number, timed: boolean, grammar: TrackState | null, events: DetectorEvent[]): boolean {
     if (this.buffer.length >= this.maxSwipeLength) {
       // Far longer than any card: some other device or automation is typing. Give it all back.
       this.buffer.push(char);
@@ -141,7 +195,11 @@ export class SwipeDetector {
       return true;
     }
     this.buffer.push(char);
+    this.maxGap = Math.max(this.maxGap, ts - this.lastTs);
     this.lastTs = ts;
+    this.timed = timed;
+    this.grammar = grammar;
+    if (timed && this.buffer.length >= this.minSwipeLength) this.reader = true;
     if (char === '?') {
       this.mode = 'after-end';
       this.lrcPending = true;
@@ -154,15 +212,20 @@ export class SwipeDetector {
     return true;
   }
 
-  /** Ends what is held: a swipe if it is long enough to be a reader, typing otherwise. */
+  /**
+   * Ends what is held: a swipe if the tracks are complete or enough keys came at reader speed
+   * (a fast, cut-off swipe still goes to main, which names what is missing); typing otherwise.
+   * Slow keys that never completed a track are given back, as the timing rule alone would have.
+   */
   private finish(events: DetectorEvent[]): void {
     if (this.mode === 'idle') return;
-    if (this.buffer.length >= this.minSwipeLength) {
-      events.push({ type: 'swipe', raw: this.buffer.join('') });
-      this.reset();
-    } else {
-      this.giveBack(events);
-    }
+    if (this.reader || isComplete(this.grammar)) this.emitSwipe(events);
+    else this.giveBack(events);
+  }
+
+  private emitSwipe(events: DetectorEvent[]): void {
+    events.push({ type: 'swipe', raw: this.buffer.join('') });
+    this.reset();
   }
 
   private giveBack(events: DetectorEvent[]): void {
