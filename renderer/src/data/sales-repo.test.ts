@@ -4,6 +4,7 @@ import { uuidv7 } from '../../../shared/domain/ids';
 import { verifyChain } from './audit-repo';
 import { CountersignDb } from './db';
 import type { SaleRecord, SaleState } from './records';
+import { saleRecord } from './sale-fixture';
 import { LIVE_FILTERS, countSales, pageSales } from './sales-pages';
 import type { SaleCursor, SaleIndexFilter } from './sales-pages';
 import { StaleSale, createSale, updateSale } from './sales-repo';
@@ -12,35 +13,8 @@ const fresh = () => new CountersignDb(`t-${uuidv7()}`);
 const newSale = { kind: 'sale' as const, amountFen: 12_345, operatorId: 'op-1', reference: '', note: '', originalSaleId: null };
 
 /** A stored sale as the list sees it; ids sort like the real UUIDv7s (time first). */
-const row = (createdAt: number, n: number, patch: Partial<SaleRecord> = {}): SaleRecord => ({
-  id: `${String(createdAt).padStart(14, '0')}-${String(n).padStart(4, '0')}`,
-  kind: 'sale',
-  originalSaleId: null,
-  createdAt,
-  updatedAt: createdAt,
-  version: 1,
-  operatorId: 'op-1',
-  amountFen: 100 + n,
-  state: 'approved',
-  signatureState: 'signed',
-  card: null,
-  last4: '1232',
-  fingerprint: '',
-  reference: '',
-  note: '',
-  stan: null,
-  batch: null,
-  authCode: null,
-  rrn: null,
-  responseCode: null,
-  channel: 'online',
-  sealed: null,
-  offlineQueuedAt: null,
-  forwardedAt: null,
-  followUp: 'none',
-  openCases: 0,
-  ...patch,
-});
+const row = (createdAt: number, n: number, patch: Partial<SaleRecord> = {}): SaleRecord =>
+  saleRecord({ id: `${String(createdAt).padStart(14, '0')}-${String(n).padStart(4, '0')}`, createdAt, updatedAt: createdAt, amountFen: 100 + n, last4: '1232', ...patch });
 
 const allPages = async (db: CountersignDb, filter: SaleIndexFilter, limit: number): Promise<string[]> => {
   const ids: string[] = [];

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SaleRecord } from '../../data/records';
+import { saleRecord } from '../../data/sale-fixture';
 import { transactionsStrings } from './i18n';
 import { rowLabels } from './row-labels';
 import { ListRow, SaleRow } from './SaleRow';
@@ -17,35 +18,19 @@ beforeAll(async () => {
   });
 });
 
-const sale = (patch: Partial<SaleRecord> = {}): SaleRecord => ({
-  id: '019b82c6-6618-7130-beda-8c469d47ce40',
-  kind: 'sale',
-  originalSaleId: null,
-  createdAt: new Date(2026, 0, 3, 7, 33, 19).getTime(),
-  updatedAt: 0,
-  version: 3,
-  operatorId: 'op-1',
-  amountFen: 442_181,
-  state: 'declined',
-  signatureState: 'unsigned',
-  card: null,
-  last4: '5999',
-  fingerprint: '',
-  reference: '',
-  note: '',
-  stan: null,
-  batch: null,
-  authCode: null,
-  rrn: null,
-  responseCode: '05',
-  channel: 'online',
-  sealed: null,
-  offlineQueuedAt: null,
-  forwardedAt: null,
-  followUp: 'open',
-  openCases: 0,
-  ...patch,
-});
+const sale = (patch: Partial<SaleRecord> = {}): SaleRecord =>
+  saleRecord({
+    id: '019b82c6-6618-7130-beda-8c469d47ce40',
+    createdAt: new Date(2026, 0, 3, 7, 33, 19).getTime(),
+    version: 3,
+    amountFen: 442_181,
+    state: 'declined',
+    signatureState: 'unsigned',
+    last4: '5999',
+    responseCode: '05',
+    followUp: 'open',
+    ...patch,
+  });
 
 describe('sale row', () => {
   it('shows a sale in plain elements with the ids the tests and the list use', () => {

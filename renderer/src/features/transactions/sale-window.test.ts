@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../../shared/domain/ids';
 import { CountersignDb } from '../../data/db';
 import type { SaleRecord } from '../../data/records';
+import { saleRecord } from '../../data/sale-fixture';
 import { planFor } from '../../data/sales-query';
 import { SaleWindow } from './sale-window';
 
@@ -11,35 +12,15 @@ const fresh = () => new CountersignDb(`t-${uuidv7()}`);
 const row = (n: number, patch: Partial<SaleRecord> = {}): SaleRecord => {
   // Pairs of sales share a millisecond, as a burst does.
   const createdAt = 1_000 + Math.floor(n / 2);
-  return {
+  return saleRecord({
     id: `${String(createdAt).padStart(14, '0')}-${String(n).padStart(4, '0')}`,
-    kind: 'sale',
-    originalSaleId: null,
     createdAt,
     updatedAt: createdAt,
-    version: 1,
-    operatorId: 'op-1',
     amountFen: 100 + n,
-    state: 'approved',
     signatureState: n % 3 === 0 ? 'unsigned' : 'signed',
-    card: null,
     last4: '1234',
-    fingerprint: '',
-    reference: '',
-    note: '',
-    stan: null,
-    batch: null,
-    authCode: null,
-    rrn: null,
-    responseCode: null,
-    channel: 'online',
-    sealed: null,
-    offlineQueuedAt: null,
-    forwardedAt: null,
-    followUp: 'none',
-    openCases: 0,
     ...patch,
-  };
+  });
 };
 
 const newestFirst = (rows: SaleRecord[]): string[] => [...rows].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).map((r) => r.id);
