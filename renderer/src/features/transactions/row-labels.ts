@@ -42,7 +42,7 @@ const timeFormat = (pattern: string): ((ms: number) => string) => {
 
 export const rowLabels = (t: TFunction<'transactions'>): RowLabels => {
   const en = transactionsStrings.en;
-  // Translated once with placeholders; a row only joins strings.
+  // Translated once with slot markers where the values go; a row only joins strings.
   const [before = '', after = ''] = t('row.card', { last4: SLOT }).split(SLOT);
   const time = t('row.time', Object.fromEntries(TIME_PARTS.map((p, i) => [p, `${SLOT}${i}`])));
   return {
