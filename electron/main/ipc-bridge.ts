@@ -4,6 +4,7 @@ import { EVENT_CHANNEL, commandChannel, commands } from '../../shared/ipc/contra
 import type { CommandName } from '../../shared/ipc/contract';
 import type { Core } from '../services/core';
 import { APP_ORIGIN } from './app-protocol';
+import type { CounterActivity } from './counter-activity';
 
 /** Only our own top-level page, served from app://countersign, may call commands. */
 const senderOf = (event: IpcMainInvokeEvent): { trusted: boolean; label: string } => {
@@ -13,10 +14,13 @@ const senderOf = (event: IpcMainInvokeEvent): { trusted: boolean; label: string 
   return { trusted, label: `window#${event.sender.id}` };
 };
 
-/** Wires every contract command to the core's router, and the core's events to every window. */
-export const bridgeIpc = (core: Core): void => {
+/**
+ * Wires every contract command to the core's router, and the core's events to every window.
+ * `activity` counts the sale steps in flight (the updater asks it before checking or installing).
+ */
+export const bridgeIpc = (core: Core, activity: CounterActivity): void => {
   for (const name of Object.keys(commands) as CommandName[]) {
-    ipcMain.handle(commandChannel(name), (event, payload: unknown) => core.router.dispatch(name, payload, senderOf(event)));
+    ipcMain.handle(commandChannel(name), (event, payload: unknown) => activity.track(name, () => core.router.dispatch(name, payload, senderOf(event))));
   }
   core.events.subscribe((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) {
