@@ -1,10 +1,13 @@
+import { autoUpdater } from 'electron-updater';
 import type { UpdaterEvent, UpdaterPort } from './update-controller';
 
 const text = (message: unknown): string => (message instanceof Error ? message.message : String(message)).slice(0, 500);
 
 /**
- * electron-updater behind the controller's port. Loaded only when the build can update (the
- * module is never touched in development, training builds or on Linux).
+ * electron-updater behind the controller's port. `autoUpdater` is a lazy getter: the platform's
+ * updater is only built here, when the build can update (never in development, training builds
+ * or on Linux). A static import on purpose: the bundle turns it into `require`, whereas a
+ * dynamic `import()` of this CommonJS package would not see the getter as a named export.
  *
  * Settings: download in the background as soon as a newer version is found; never a downgrade
  * or a prerelease; the feed, channel and Windows `publisherName` come from app-update.yml. The
@@ -16,8 +19,7 @@ const text = (message: unknown): string => (message instanceof Error ? message.m
  * Squirrel.Mac at once and Squirrel applies it after the app has exited, whatever the flag says
  * then; it still never interrupts a running sale, because nothing is replaced while the app runs.
  */
-export const createElectronUpdater = async (onEvent: (event: UpdaterEvent) => void): Promise<UpdaterPort> => {
-  const { autoUpdater } = await import('electron-updater');
+export const createElectronUpdater = (onEvent: (event: UpdaterEvent) => void): Promise<UpdaterPort> => {
   autoUpdater.logger = {
     info: (m?: unknown) => onEvent({ type: 'log', level: 'info', message: text(m) }),
     warn: (m?: unknown) => onEvent({ type: 'log', level: 'warn', message: text(m) }),
@@ -37,7 +39,7 @@ export const createElectronUpdater = async (onEvent: (event: UpdaterEvent) => vo
   autoUpdater.on('download-progress', (p) => onEvent({ type: 'progress', percent: p.percent }));
   autoUpdater.on('update-downloaded', (info) => onEvent({ type: 'downloaded', version: info.version }));
   autoUpdater.on('update-cancelled', (info) => onEvent({ type: 'cancelled', version: info.version }));
-  return {
+  return Promise.resolve({
     check: async () => {
       const result = await autoUpdater.checkForUpdates();
       // With autoDownload the download runs on this promise; waiting for it means its failure
@@ -47,5 +49,5 @@ export const createElectronUpdater = async (onEvent: (event: UpdaterEvent) => vo
     setInstallOnQuit: (install) => {
       autoUpdater.autoInstallOnAppQuit = install;
     },
-  };
+  });
 };
