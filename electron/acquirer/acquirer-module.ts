@@ -1,3 +1,4 @@
+import { linkIdFor, usesSimulatedHost } from '../../shared/domain/link-id';
 import type { Settings } from '../../shared/domain/settings';
 import type { LinkStatus } from '../../shared/ipc/commands/acquirer';
 import type { AcquirerLink } from '../../shared/ports/acquirer-link';
@@ -15,7 +16,7 @@ import { MasterKeyStore, asCommandError } from './master-key';
 import { SimulatedAcquirer } from './simulated-acquirer';
 
 /** Training mode always uses the simulated host, like the printer uses the virtual printer. */
-export const usesSimulatedAcquirer = (s: Settings): boolean => s.general.trainingMode || s.acquirer.kind === 'simulated';
+const usesSimulatedAcquirer = usesSimulatedHost;
 
 const isoConfigKey = (s: Settings): string => {
   const a = s.acquirer;
@@ -96,12 +97,12 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
   const monitor = new LinkMonitor({
     echo: () => link().echo(),
     onChange: (online, reason) => {
-      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason, at: new Date().toISOString() });
+      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason, at: new Date().toISOString(), linkId: linkIdFor(settings()) });
       ctx.logger.info('acquirer.link', { online, reason, kind: link().kind });
     },
     ...(opts.monitor ? opts.monitor : {}),
   });
-  const service = new AcquirerService({ link, state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
+  const service = new AcquirerService({ link, linkId: () => linkIdFor(settings()), state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
 
   const iso8601 = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   const status = (): LinkStatus => {
@@ -120,6 +121,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
       reason: m.reason,
       simulator: current === simulator ? { latencyMs: a.simulatedLatencyMs, outage: a.simulatedOutage } : null,
       masterKey: masterKey.status(),
+      linkId: linkIdFor(settings()),
     };
   };
 
@@ -129,7 +131,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     iso = null;
     if (usesSimulatedAcquirer(settings())) return;
     void monitor.check('master-key').then((online) => {
-      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'master-key', at: new Date().toISOString() });
+      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'master-key', at: new Date().toISOString(), linkId: linkIdFor(settings()) });
     });
   };
 
@@ -139,7 +141,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     const reconfigured = key !== lastKey;
     lastKey = key;
     void monitor.check('settings').then((online) => {
-      if (reconfigured) ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'reconfigured', at: new Date().toISOString() });
+      if (reconfigured) ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'reconfigured', at: new Date().toISOString(), linkId: linkIdFor(s) });
     });
   });
 

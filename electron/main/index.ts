@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, screen } from 'electron';
+import { app, dialog, screen } from 'electron';
 import { createCore } from '../services/core';
 import { createFileLogger } from '../services/logger';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -45,7 +45,17 @@ if (!app.requestSingleInstanceLock()) {
       if (other) customerWindow.setBounds(other.workArea);
       return true;
     };
-    const core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger, openCustomerWindow });
+    let core: Awaited<ReturnType<typeof createCore>>;
+    try {
+      core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger, openCustomerWindow });
+    } catch (error) {
+      // E.g. a damaged settings file (SettingsLoadError): say so and stop, never start on defaults.
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('core.start-failed', { message });
+      dialog.showErrorBox('Countersign could not start / 收银台无法启动', message);
+      app.exit(1);
+      return;
+    }
     bridgeIpc(core);
     mainWindow = createSecureWindow({ dataDir, name: 'main', preload: preloadPath(outDir) });
     app.on('before-quit', () => void core.stop());

@@ -17,7 +17,10 @@ import type { AnswerFields, RequestKind } from './host-answers';
  * drop answers after booking, close the socket on a request, answer with a wrong MAC or reject
  * the MAC (A0), send a garbled (cut short) answer, forget the session (sign-on needed), go down
  * and come back up.
- * It records every message it received so tests can assert exactly-once.
+ * It records every message it received so tests can assert exactly-once. Like a real host it
+ * keys transactions by batch + STAN: a repeat (0221 advice, or the same STAN again) of something
+ * it already booked is answered as that transaction, never booked twice, and recorded with
+ * `duplicate: true`.
  * Faults apply to transaction messages (not sign-on or echo) unless told otherwise.
  */
 export interface HostSimOptions {
