@@ -3,8 +3,8 @@ import type { Subscription } from 'dexie';
 import type { CountersignDb } from '../../data/db';
 import type { SaleRecord } from '../../data/records';
 import { whenIdle } from './schedule';
-import { cursorOf, readAfter, readBefore, readBetween, readFirstPage } from '../../data/sales-pages';
-import type { SaleCursor, SalePlan } from '../../data/sales-pages';
+import { cursorOf, readAfter, readBefore, readBetween, readFirstPage } from '../../data/sales-keyset';
+import type { SaleCursor, SalePlan } from '../../data/sales-keyset';
 
 /**
  * The rows the live list holds: a window of a few keyset pages around what is on screen, never

@@ -1,14 +1,14 @@
 import type { Collection, IndexableType, InsertType } from 'dexie';
 import type { CountersignDb } from './db';
-import { readCounters } from './counters-repo';
-import type { SaleKind, SaleRecord, SaleState, SignatureState } from './records';
+import type { SaleRecord } from './records';
 
 /**
  * Keyset paging for the live list (a virtual list over 200k+ rows): newest first, each page
  * read from an index range that starts just below the previous page's last row, so a page
  * costs the same on row 10 and row 1,000,000. Reads are plain key ranges (one getAll each, no
- * cursor walked row by row in JavaScript). Counts come from the running counters kept by
- * sales-repo in the same transaction as each write; nothing here counts or scans the table.
+ * cursor walked row by row in JavaScript). Which rows a view holds is sales-views.ts; counts come
+ * from the running counters kept by sales-repo in the same transaction as each write; nothing here
+ * counts or scans the table.
  */
 
 /** A position in the list: (createdAt, id), both descending. */
@@ -216,64 +216,3 @@ export const readBetween = (db: CountersignDb, plan: SalePlan, above: SaleCursor
     // Equal index keys come back by primary key; the list breaks ties by id as well.
     return merge(parts, newerFirst).sort(newerFirst);
   });
-
-/* The filter-shaped API the repository tests page through. */
-
-export type SaleIndexFilter =
-  | { by: 'all' }
-  | { by: 'state'; states: readonly SaleState[] }
-  | { by: 'signature'; signatureState: SignatureState }
-  | { by: 'followUp'; followUp: SaleRecord['followUp'] }
-  | { by: 'kind'; kind: SaleKind };
-
-/** The live list's derived views as index filters (ARCHITECTURE: indexed queries, not flags). */
-export const LIVE_FILTERS = {
-  all: { by: 'all' },
-  unsigned: { by: 'signature', signatureState: 'unsigned' },
-  'offline-pending': { by: 'state', states: ['offline-accepted'] },
-  /** No answer yet: a crash mid-authorization leaves `authorizing` behind, which is unknown too. */
-  unknown: { by: 'state', states: ['unknown', 'authorizing'] },
-  declined: { by: 'state', states: ['declined'] },
-  'follow-up': { by: 'followUp', followUp: 'open' },
-  refunds: { by: 'kind', kind: 'refund' },
-} as const satisfies Record<string, SaleIndexFilter>;
-
-export const sourcesOf = (filter: SaleIndexFilter): SaleSource[] => {
-  switch (filter.by) {
-    case 'all':
-      return [{ index: 'createdAt' }];
-    case 'state':
-      return filter.states.map((state) => ({ index: '[state+createdAt]', key: state }));
-    case 'signature':
-      return [{ index: '[signatureState+createdAt]', key: filter.signatureState }];
-    case 'followUp':
-      return [{ index: '[followUp+createdAt]', key: filter.followUp }];
-    case 'kind':
-      return [{ index: '[kind+createdAt]', key: filter.kind }];
-  }
-};
-
-const MAX_PAGE = 500;
-
-/** A page of sales matching `filter`, newest first, strictly after `after`. */
-export const pageSales = (db: CountersignDb, filter: SaleIndexFilter, options: { after?: SaleCursor | null; limit: number }): Promise<SalePage> =>
-  readAfter(db, { sources: sourcesOf(filter) }, options.after ?? null, Math.max(1, Math.min(MAX_PAGE, Math.floor(options.limit))));
-
-const counterKeys = (filter: SaleIndexFilter): string[] => {
-  switch (filter.by) {
-    case 'all':
-      return ['kind:sale', 'kind:refund', 'kind:void'];
-    case 'state':
-      return filter.states.map((s) => `state:${s}`);
-    case 'signature':
-      return [`signature:${filter.signatureState}`];
-    case 'followUp':
-      return [`followUp:${filter.followUp}`];
-    case 'kind':
-      return [`kind:${filter.kind}`];
-  }
-};
-
-/** How many sales match `filter`, from the running counters (a few key reads). */
-export const countSales = async (db: CountersignDb, filter: SaleIndexFilter): Promise<number> =>
-  Object.values(await readCounters(db, counterKeys(filter))).reduce((a, b) => a + b, 0);

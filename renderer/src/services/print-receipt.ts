@@ -1,8 +1,8 @@
-import type { PrintResult } from '../../../../shared/ipc/commands/printer';
-import type { Envelope } from '../../../../shared/ipc/envelope';
-import type { CountersignDb } from '../../data/db';
-import { createJob, markResult, markSending, nextReprintNumber } from '../../data/print-jobs-repo';
-import type { Copy, PrintJobRecord } from '../../data/records';
+import type { PrintResult } from '../../../shared/ipc/commands/printer';
+import type { Envelope } from '../../../shared/ipc/envelope';
+import type { CountersignDb } from '../data/db';
+import { createJob, markResult, markSending, nextReprintNumber } from '../data/print-jobs-repo';
+import type { Copy, PrintJobRecord } from '../data/records';
 
 export interface PrintDeps {
   db: CountersignDb;
@@ -42,8 +42,17 @@ export const printReceipt = async (deps: PrintDeps, request: PrintRequest): Prom
   const now = deps.now ?? (() => Date.now());
   const next = request.saleId ? await nextReprintNumber(deps.db, request.saleId, request.copy) : 0;
   const reprint = request.explicitReprint && request.saleId ? Math.max(next, 1) : next;
-  const markup = request.markup(reprint);
   const job = await createJob(deps.db, { saleId: request.saleId, copy: request.copy, reprint, printer: request.printer, operatorId: request.operatorId }, now());
+  return printQueuedJob(deps, job, request.markup(reprint), request.printer);
+};
+
+/**
+ * Prints a job already in the journal as `queued` (a sale's first copies are queued with its
+ * approval): `sending` before the bytes leave, the outcome after.
+ */
+export const printQueuedJob = async (deps: PrintDeps, job: PrintJobRecord, markup: string, printer: string): Promise<PrintOutcomeView> => {
+  const now = deps.now ?? (() => Date.now());
+  const request = { copy: job.copy, printer };
   await markSending(deps.db, job.id, now());
   let envelope: Envelope<PrintResult>;
   try {

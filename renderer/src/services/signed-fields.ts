@@ -1,6 +1,6 @@
-import type { SignedSaleFields } from '../../../../shared/domain/sale/digest';
-import type { Settings } from '../../../../shared/domain/settings';
-import type { SaleRecord } from '../../data/records';
+import type { SignedSaleFields } from '../../../shared/domain/sale/digest';
+import type { Settings } from '../../../shared/domain/settings';
+import type { SaleRecord } from '../data/records';
 
 /** The sale fields a signature vouches for (see shared/domain/sale/digest.ts). */
 export const signatureFields = (sale: SaleRecord, settings: Pick<Settings, 'shop'>): SignedSaleFields => ({

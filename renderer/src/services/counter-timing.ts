@@ -1,4 +1,4 @@
-import { SALE_PHASES } from '../sale/sale-timing';
+import { SALE_PHASES } from './sale-timing';
 
 /**
  * User Timing marks for the counter's own overhead (card summary → result on screen), read by

@@ -1,8 +1,8 @@
-import { buildReceipt } from '../../../../shared/domain/receipt';
-import type { ReceiptSignature } from '../../../../shared/domain/receipt';
-import { featureCode } from '../../../../shared/domain/sale/digest';
-import type { Settings } from '../../../../shared/domain/settings';
-import type { Copy, SaleRecord, SignatureRecord } from '../../data/records';
+import { buildReceipt } from '../../../shared/domain/receipt';
+import type { ReceiptSignature } from '../../../shared/domain/receipt';
+import { featureCode } from '../../../shared/domain/sale/digest';
+import type { Settings } from '../../../shared/domain/settings';
+import type { Copy, SaleRecord, SignatureRecord } from '../data/records';
 
 /**
  * A sale's receipt markup, from the stored record only (PRODUCT problem 4): the same input
