@@ -78,6 +78,8 @@ export class HostSimulator {
   private rrnSeq = 0;
   private readonly opts: Required<HostSimOptions>;
   private faults: { drop: Fault | null; close: Fault | null; garble: Fault | null; wrongMac: (Fault & { mode: 'response' | 'reject' }) | null } = { drop: null, close: null, garble: null, wrongMac: null };
+  /** Answer the next reversals with this code instead of reversing (a host refusing a reversal, e.g. 05). */
+  private refuseReversals: { remaining: number; code: string } | null = null;
 
   constructor(opts: HostSimOptions = {}) {
     this.opts = { host: '127.0.0.1', headerLength: 6, tmk: TEST_TMK, mac: defaultMacAlgorithm(), delayMs: 0, batch: '000001', ...opts };
@@ -138,6 +140,11 @@ export class HostSimulator {
     this.faults.garble = { remaining: n, kinds: new Set(kinds) };
   }
 
+  /** Refuse the next n reversals with `code` (nothing is reversed): the console must not count it as settled. */
+  refuseReversalsWith(code: string, n = 1): void {
+    this.refuseReversals = { remaining: n, code };
+  }
+
   /** Forgets the session key: every MAC'd request is answered A0 until the terminal signs on. */
   requireSignOn(): void {
     this.mak = null;
@@ -153,6 +160,7 @@ export class HostSimulator {
     this.book.clear();
     this.reversedEarly.clear();
     this.clearFaults();
+    this.refuseReversals = null;
     this.mak = null;
     this.opts.delayMs = 0;
   }
@@ -292,6 +300,10 @@ export class HostSimulator {
       case 'echo':
         return { code: '00', mac: false };
       case 'reversal': {
+        if (this.refuseReversals && this.refuseReversals.remaining > 0) {
+          this.refuseReversals.remaining -= 1;
+          return { code: this.refuseReversals.code, mac: true };
+        }
         const booked = this.book.get(`${rec.batch}:${rec.stan}`);
         if (!booked) {
           this.reversedEarly.add(`${rec.batch}:${rec.stan}`);

@@ -15,8 +15,8 @@ import { EventBus } from '../../electron/services/event-bus';
 import { silentLogger } from '../../electron/services/logger';
 import { SettingsStore } from '../../electron/services/settings-store';
 import { CountersignDb } from '../../renderer/src/data/db';
-import { failedUnresolved, interruptedOnStart, listForSale } from '../../renderer/src/data/print-jobs-repo';
-import { printReceipt } from '../../renderer/src/features/printer/print-workflow';
+import { failedUnresolved, leftByStop, listForSale } from '../../renderer/src/data/print-jobs-repo';
+import { printReceipt } from '../../renderer/src/services/print-receipt';
 import type { VirtualPrinterState } from './virtual-printer';
 
 /**
@@ -96,8 +96,9 @@ describe('print journal against the virtual printer', () => {
   it('a print the host never answered stays "sending" and is shown at the next start', async () => {
     const { db } = await setup();
     const never = () => new Promise<Envelope<PrintResult>>(() => undefined);
-    void printReceipt({ db, print: never }, request);
+    const pending = printReceipt({ db, print: never }, request);
     await new Promise((r) => setTimeout(r, 100));
-    expect((await interruptedOnStart(db)).map((j) => j.state)).toEqual(['sending']);
+    expect((await leftByStop(db, ['queued', 'sending'], Number.MAX_SAFE_INTEGER)).map((j) => j.state)).toEqual(['sending']);
+    expect(await Promise.race([pending.then(() => 'settled'), Promise.resolve('pending')])).toBe('pending');
   });
 });

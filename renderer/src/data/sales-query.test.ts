@@ -40,9 +40,13 @@ const row = (n: number): SaleRecord => {
     rrn: `RRN${n % 10}`,
     responseCode: null,
     channel: 'online',
+    linkId: 'training',
     sealed: null,
     offlineQueuedAt: null,
     forwardedAt: null,
+    forwardAttempts: 0,
+    reversalCode: null,
+    signatureForced: false,
     followUp: n % 13 === 0 ? 'open' : 'none',
     openCases: 0,
   };

@@ -33,6 +33,8 @@ export interface ServicesDeps {
   /** When this run of the console started (one clock for every "left by a stop" question). */
   runStartedAt: number;
   now?: () => number;
+  /** Sales being sent by this console (made here unless a test drives the send path beside the services). */
+  inFlight?: InFlight;
 }
 
 export interface Services {
@@ -53,7 +55,7 @@ export interface Services {
 export const buildServices = (deps: ServicesDeps): Services => {
   const { db, api, operator, settings, logger } = deps;
   const now = deps.now ?? (() => Date.now());
-  const inFlight = new InFlight();
+  const inFlight = deps.inFlight ?? new InFlight();
   const send: SendDeps = { db, api, operatorId: operator.id, settings, inFlight, now };
   const settleDeps = { ...send, currentLink: () => linkIdFor(settings()), runStartedAt: deps.runStartedAt };
   const link = new LinkState(api, logger);

@@ -3,8 +3,8 @@ import { Alert, Button, FormControlLabel, MenuItem, Paper, Stack, Switch, TextFi
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
-import { useHostSettings } from '../../app/HostSettingsContext';
-import { useSessionActions } from '../../app/SessionContext';
+import { useHostSettings } from '../session/HostSettingsContext';
+import { useSessionActions } from '../session/SessionContext';
 import { SETTING_GROUPS } from './fields';
 import { MasterKeyPanel } from './MasterKeyPanel';
 import { SettingsGroup } from './SettingsGroup';

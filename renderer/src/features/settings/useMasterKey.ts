@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MasterKeyStatus } from '../../../../shared/ipc/commands/acquirer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { api } from '../../api/client';
-import { useSessionActions } from '../../app/SessionContext';
+import { useSessionActions } from '../session/SessionContext';
 
 export type MasterKeyOutcome = { kind: 'loaded'; kcv: string } | { kind: 'cleared' } | { kind: 'failed'; error: EnvelopeError } | null;
 

@@ -3,7 +3,7 @@ import { Alert, Button, FormControlLabel, List, ListItem, ListItemText, MenuItem
 import { useTranslation } from 'react-i18next';
 import { VirtualPrinterStateSchema } from '../../../../shared/ipc/commands/printer';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
-import { useHostSettings } from '../../app/HostSettingsContext';
+import { useHostSettings } from '../session/HostSettingsContext';
 import { useTrainingControls } from './useTrainingControls';
 
 const CODES = ['00', '51', '05', '14', '54', '61', '91', '96', '13', '98', '99'] as const;

@@ -3,7 +3,7 @@ import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/pr
 import { api } from '../../api/client';
 import { getDb } from '../../data/db';
 import { appendAudit } from '../audit/audit-log';
-import { useSessionActions } from '../../app/SessionContext';
+import { useSessionActions } from '../session/SessionContext';
 
 /** Training switches: simulated host latency/outage and the virtual printer's state; audited. */
 export const useTrainingControls = () => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CommandName, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import type { EnvelopeError } from '../../../shared/ipc/envelope';
-import { api } from '../api/client';
+import type { CommandName, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
+import type { EnvelopeError } from '../../../../shared/ipc/envelope';
+import { api } from '../../api/client';
 
 export interface CommandState<T> {
   value: T | null;

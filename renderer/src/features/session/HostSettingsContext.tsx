@@ -1,8 +1,8 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
-import type { EnvelopeError } from '../../../shared/ipc/envelope';
-import { api } from '../api/client';
+import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
+import type { EnvelopeError } from '../../../../shared/ipc/envelope';
+import { api } from '../../api/client';
 
 interface HostSettingsValue {
   settings: Settings;
