@@ -173,7 +173,7 @@ describe('the sale flow over ISO 8583 (host simulator on loopback)', () => {
     const { port } = await host.start();
     stops.push(() => host.stop());
     const t = await startConsole(stops, { general: { trainingMode: false }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port, connectTimeoutMs: 500, responseTimeoutMs: 1000 } });
-    return { ...t, host };
+    return Object.assign(t, { host });
   };
 
   it('an answer dropped after approval: unknown, then inquiry + one reversal before the next sale', async () => {
