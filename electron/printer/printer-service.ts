@@ -3,7 +3,7 @@ import type { Settings } from '../../shared/domain/settings';
 import type { DeviceInfo } from '../../shared/ipc/commands/devices';
 import type { PrinterState, PrintResult, VirtualPrinterStateName } from '../../shared/ipc/commands/printer';
 import type { PrinterFailure, PrinterStatus, PrinterTimeouts, PrinterTransport } from '../../shared/ports/printer-transport';
-import { VirtualPrinter } from '../../test/virtual-printer/virtual-printer';
+import { VirtualPrinter } from './virtual/virtual-printer';
 import type { CoreContext } from '../services/core-context';
 import { EncodeError, encodeReceipt } from './encode-receipt';
 import { checkStatus, runPrintJob } from './print-job';

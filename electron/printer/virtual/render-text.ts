@@ -1,4 +1,4 @@
-import type { PrintedReceipt } from '../../electron/printer/escpos/page';
+import type { PrintedReceipt } from '../escpos/page';
 
 /**
  * A printed receipt as plain text: one line per printed text line, characters at the column

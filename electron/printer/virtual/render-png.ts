@@ -1,8 +1,8 @@
 import { PNG } from 'pngjs';
-import { getPixel } from '../../shared/domain/receipt';
-import type { MonoRaster } from '../../shared/domain/receipt';
-import { renderReceiptBitmap } from '../../electron/printer/escpos/render-bitmap';
-import type { PrintedReceipt } from '../../electron/printer/escpos/page';
+import { getPixel } from '../../../shared/domain/receipt';
+import type { MonoRaster } from '../../../shared/domain/receipt';
+import { renderReceiptBitmap } from '../escpos/render-bitmap';
+import type { PrintedReceipt } from '../escpos/page';
 
 /** A 1-bit page as a compressed greyscale PNG (black ink on white). */
 export const monoToPng = (page: MonoRaster): Buffer => {

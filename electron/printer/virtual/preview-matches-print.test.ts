@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildReceipt, buildTestReceipt, sampleReceiptInput } from '../../shared/domain/receipt';
-import type { ReceiptInput } from '../../shared/domain/receipt';
-import { encodeReceipt } from '../../electron/printer/encode-receipt';
-import { parseEscpos } from '../../electron/printer/escpos/escpos-parser';
-import { receiptPreviewSvg, svgTextLines } from '../../electron/printer/receipt-preview';
+import { buildReceipt, buildTestReceipt, sampleReceiptInput } from '../../../shared/domain/receipt';
+import type { ReceiptInput } from '../../../shared/domain/receipt';
+import { encodeReceipt } from '../encode-receipt';
+import { parseEscpos } from '../escpos/escpos-parser';
+import { receiptPreviewSvg, svgTextLines } from '../receipt-preview';
 import { receiptText, visibleTextLines } from './render-text';
 
 const squash = (lines: string[]): string[] => lines.map((l) => l.replace(/[\s\u00a0]+/g, '')).filter((l) => l.length > 0);

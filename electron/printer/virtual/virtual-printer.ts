@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { join } from 'node:path';
-import { EscposParser } from '../../electron/printer/escpos/escpos-parser';
-import type { PrintedReceipt } from '../../electron/printer/escpos/page';
+import { EscposParser } from '../escpos/escpos-parser';
+import type { PrintedReceipt } from '../escpos/page';
 import { renderReceiptPng } from './render-png';
 import { receiptText } from './render-text';
 

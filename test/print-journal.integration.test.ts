@@ -3,21 +3,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../shared/domain/ids';
-import { buildReceipt, sampleReceiptInput } from '../../shared/domain/receipt';
-import type { PrintResult } from '../../shared/ipc/commands/printer';
-import type { Envelope } from '../../shared/ipc/envelope';
-import { getPrinterService, registerPrinter } from '../../electron/printer/printer-module';
-import { Router } from '../../electron/ipc/router';
-import type { CoreContext } from '../../electron/services/core-context';
-import { DeviceRegistry } from '../../electron/services/device-registry';
-import { EventBus } from '../../electron/services/event-bus';
-import { silentLogger } from '../../electron/services/logger';
-import { SettingsStore } from '../../electron/services/settings-store';
-import { CountersignDb } from '../../renderer/src/data/db';
-import { failedUnresolved, leftByStop, listForSale } from '../../renderer/src/data/print-jobs-repo';
-import { printReceipt } from '../../renderer/src/services/print-receipt';
-import type { VirtualPrinterState } from './virtual-printer';
+import { uuidv7 } from '../shared/domain/ids';
+import { buildReceipt, sampleReceiptInput } from '../shared/domain/receipt';
+import type { PrintResult } from '../shared/ipc/commands/printer';
+import type { Envelope } from '../shared/ipc/envelope';
+import { getPrinterService, registerPrinter } from '../electron/printer/printer-module';
+import { Router } from '../electron/ipc/router';
+import type { CoreContext } from '../electron/services/core-context';
+import { DeviceRegistry } from '../electron/services/device-registry';
+import { EventBus } from '../electron/services/event-bus';
+import { silentLogger } from '../electron/services/logger';
+import { SettingsStore } from '../electron/services/settings-store';
+import { CountersignDb } from '../renderer/src/data/db';
+import { failedUnresolved, leftByStop, listForSale } from '../renderer/src/data/print-jobs-repo';
+import { printReceipt } from '../renderer/src/services/print-receipt';
+import type { VirtualPrinterState } from '../electron/printer/virtual/virtual-printer';
 
 /**
  * The whole path: the renderer's journaled print → the host's printer module → TCP → the
