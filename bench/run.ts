@@ -51,4 +51,7 @@ const main = async (): Promise<void> => {
   process.stdout.write(`\nwrote ${out}\n`);
 };
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -14,6 +14,7 @@ import { Iso8583Link } from './iso8583-link';
 import { LinkMonitor } from './link-monitor';
 import { MasterKeyStore, asCommandError } from './master-key';
 import { SimulatedAcquirer } from './simulated-acquirer';
+import { fireAndLog } from '../services/fire-and-log';
 
 /** Training mode always uses the simulated host, like the printer uses the virtual printer. */
 const usesSimulatedAcquirer = usesSimulatedHost;
@@ -88,7 +89,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     if (usesSimulatedAcquirer(s)) return simulator;
     const key = isoConfigKey(s);
     if (!iso || iso.key !== key) {
-      void iso?.link.close();
+      if (iso) fireAndLog(ctx.logger, 'acquirer.close-failed', iso.link.close());
       iso = { link: buildIso(s), key };
     }
     return iso.link;
@@ -100,6 +101,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
       ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason, at: new Date().toISOString(), linkId: linkIdFor(settings()) });
       ctx.logger.info('acquirer.link', { online, reason, kind: link().kind });
     },
+    onError: (error) => ctx.logger.error('acquirer.monitor-failed', { error: error instanceof Error ? error.message : String(error) }),
     ...(opts.monitor ? opts.monitor : {}),
   });
   const service = new AcquirerService({ link, linkId: () => linkIdFor(settings()), state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
@@ -127,12 +129,12 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
 
   /** A new master key: the link in use forgets its working keys (it is rebuilt) and signs on again. */
   const rekeyed = (): void => {
-    void iso?.link.close();
+    if (iso) fireAndLog(ctx.logger, 'acquirer.close-failed', iso.link.close());
     iso = null;
     if (usesSimulatedAcquirer(settings())) return;
-    void monitor.check('master-key').then((online) => {
+    fireAndLog(ctx.logger, 'acquirer.check-failed', monitor.check('master-key').then((online) => {
       ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'master-key', at: new Date().toISOString(), linkId: linkIdFor(settings()) });
-    });
+    }));
   };
 
   let lastKey = `${link().kind}:${isoConfigKey(settings())}`;
@@ -140,9 +142,9 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     const key = `${usesSimulatedAcquirer(s) ? 'simulated' : 'iso8583'}:${isoConfigKey(s)}`;
     const reconfigured = key !== lastKey;
     lastKey = key;
-    void monitor.check('settings').then((online) => {
+    fireAndLog(ctx.logger, 'acquirer.check-failed', monitor.check('settings').then((online) => {
       if (reconfigured) ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'reconfigured', at: new Date().toISOString(), linkId: linkIdFor(s) });
-    });
+    }));
   });
 
   handles.set(ctx, { service, masterKey, simulator, monitor, link, status });

@@ -7,6 +7,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { bridgeIpc } from './ipc-bridge';
 import { SafeStorageSecretStore } from './safe-storage-secrets';
 import { createSecureWindow, hardenSession, preloadPath } from './secure-window';
+import { fireAndLog } from '../services/fire-and-log';
 
 /** Composition root of the desktop host: builds the core, wires IPC, opens the window. */
 registerAppScheme();
@@ -30,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (e) => e.preventDefault());
   });
 
-  void app.whenReady().then(async () => {
+  const started = app.whenReady().then(async () => {
     hardenSession();
     serveAppProtocol(join(outDir, 'renderer'));
     let customerWindow: BrowserWindow | null = null;
@@ -41,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       }
       // The customer screen goes on the second display when there is one.
       const other = screen.getAllDisplays().find((d) => d.id !== screen.getPrimaryDisplay().id);
-      customerWindow = createSecureWindow({ dataDir, name: 'customer', preload: preloadPath(outDir), query: '?window=customer' });
+      customerWindow = createSecureWindow({ dataDir, name: 'customer', preload: preloadPath(outDir), query: '?window=customer', logger });
       if (other) customerWindow.setBounds(other.workArea);
       return true;
     };
@@ -57,9 +58,10 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     bridgeIpc(core);
-    mainWindow = createSecureWindow({ dataDir, name: 'main', preload: preloadPath(outDir) });
-    app.on('before-quit', () => void core.stop());
+    mainWindow = createSecureWindow({ dataDir, name: 'main', preload: preloadPath(outDir), logger });
+    app.on('before-quit', () => fireAndLog(logger, 'core.stop-failed', core.stop()));
   });
+  fireAndLog(logger, 'app.start-failed', started);
 
   app.on('window-all-closed', () => app.quit());
 }

@@ -3,6 +3,8 @@ import { BrowserWindow, session, shell } from 'electron';
 import type { Session } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
 import { loadBounds, rememberBounds } from './window-bounds';
+import { fireAndLog } from '../services/fire-and-log';
+import type { Logger } from '../services/logger';
 
 /** Device permissions the console needs from the web platform; everything else is denied. */
 const ALLOWED_PERMISSIONS = new Set(['hid', 'usb', 'serial']);
@@ -14,7 +16,7 @@ export const hardenSession = (ses: Session = session.defaultSession): void => {
   ses.setDevicePermissionHandler(() => false);
 };
 
-export const createSecureWindow = (opts: { dataDir: string; name: string; preload: string; query?: string }): BrowserWindow => {
+export const createSecureWindow = (opts: { dataDir: string; name: string; preload: string; query?: string; logger: Logger }): BrowserWindow => {
   const saved = loadBounds(opts.dataDir, opts.name);
   const win = new BrowserWindow({
     width: saved?.bounds.width ?? 1280,
@@ -45,10 +47,10 @@ export const createSecureWindow = (opts: { dataDir: string; name: string; preloa
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Help links may open in the user's browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (url.startsWith('https://')) fireAndLog(opts.logger, 'window.open-external-failed', shell.openExternal(url));
     return { action: 'deny' };
   });
-  void win.loadURL(`${APP_ORIGIN}/index.html${opts.query ?? ''}`);
+  fireAndLog(opts.logger, 'window.load-failed', win.loadURL(`${APP_ORIGIN}/index.html${opts.query ?? ''}`));
   return win;
 };
 

@@ -55,7 +55,7 @@ export const summary = (cardRef: string): CardSummary => ({
   expiresAt: new Date(Date.now() + 120_000).toISOString(),
 });
 
-const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (e, f) => { if (process.env.CS_DEBUG) console.error(e, f); } };
+const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface PrintCall {
   jobId: string;

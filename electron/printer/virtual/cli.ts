@@ -20,7 +20,13 @@ const address = await printer.start(port);
 process.stdout.write(`virtual printer listening on ${address.host}:${address.port} (${dots} dots), receipts in ${folder}\n`);
 
 const shutdown = (): void => {
-  void printer.stop().then(() => process.exit(0));
+  printer.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`virtual printer: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

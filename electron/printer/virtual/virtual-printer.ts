@@ -281,6 +281,10 @@ export class VirtualPrinter {
       });
     });
     this.pending.add(work);
-    void work.then(() => this.pending.delete(work));
+    // `work` always resolves (its failures are handled inside); this only forgets it when done.
+    work.then(
+      () => this.pending.delete(work),
+      () => this.pending.delete(work),
+    );
   }
 }

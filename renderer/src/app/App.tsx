@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box, CircularProgress, CssBaseline, ThemeProvider, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { FirstRunPage } from '../features/login/FirstRunPage';
@@ -55,10 +55,14 @@ const LanguageSync = () => {
 const useSignedInServices = (operator: PublicOperator | null) => {
   const root = useRoot();
   const { settings } = useHostSettings();
-  const settingsRef = useRef(settings);
+  // The services read settings when they act, not when they are built: a holder kept up to date.
+  const [source] = useState(() => {
+    let current = settings;
+    return { get: () => current, set: (next: typeof settings) => (current = next) };
+  });
   useEffect(() => {
-    settingsRef.current = settings;
-  }, [settings]);
+    source.set(settings);
+  }, [source, settings]);
   const services = useMemo(
     () =>
       operator
@@ -67,13 +71,13 @@ const useSignedInServices = (operator: PublicOperator | null) => {
             api: root.api,
             logger: root.logger,
             operator,
-            settings: () => settingsRef.current,
+            settings: source.get,
             approveAsManager: (pin, purpose) => approveWithManagerPin(root.db, pin, operator.id, purpose),
             runStartedAt: root.runStartedAt,
           })
         : null,
     // Rebuilt only for another operator: a lock keeps the same services running.
-    [operator?.id, root], // eslint-disable-line react-hooks/exhaustive-deps
+    [operator?.id, root, source], // eslint-disable-line react-hooks/exhaustive-deps
   );
   useEffect(() => {
     if (!services) return;

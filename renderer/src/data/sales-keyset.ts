@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { Collection, IndexableType, InsertType } from 'dexie';
 import type { CountersignDb } from './db';
 import type { SaleRecord } from './records';
@@ -216,3 +217,10 @@ export const readBetween = (db: CountersignDb, plan: SalePlan, above: SaleCursor
     // Equal index keys come back by primary key; the list breaks ties by id as well.
     return merge(parts, newerFirst).sort(newerFirst);
   });
+
+/**
+ * Watches the rows of `plan` in (`above`, `last`] (see `readBetween`): `next` gets them now and
+ * again after every write that touches them. The live list's pages each watch their own range.
+ */
+export const watchBetween = (db: CountersignDb, plan: SalePlan, above: SaleCursor | null, last: SaleCursor | null, next: (rows: SaleRecord[]) => void, error: (e: unknown) => void): { unsubscribe(): void } =>
+  liveQuery(() => readBetween(db, plan, above, last)).subscribe({ next, error });

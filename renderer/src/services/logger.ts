@@ -18,9 +18,9 @@ const plain = (v: unknown): Plain => {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return typeof v === 'string' ? v.slice(0, 2000) : v;
   if (v instanceof Error) return `${v.name}: ${v.message}`.slice(0, 2000);
   try {
-    return (JSON.stringify(v) ?? String(v)).slice(0, 2000);
+    return (JSON.stringify(v) ?? typeof v).slice(0, 2000);
   } catch {
-    return String(v).slice(0, 2000);
+    return typeof v;
   }
 };
 

@@ -46,7 +46,7 @@ export const OperatorsPage = () => {
             <MenuItem value="cashier">{tc('operatorRole.cashier')}</MenuItem>
             <MenuItem value="manager">{tc('operatorRole.manager')}</MenuItem>
           </TextField>
-          <Button variant="contained" onClick={() => void submit()} data-testid="operator-add" sx={{ minWidth: 160, height: 56 }}>
+          <Button variant="contained" onClick={() => fireAndLog(logger, 'operators.add-failed', submit())} data-testid="operator-add" sx={{ minWidth: 160, height: 56 }}>
             {t('operators.add')}
           </Button>
         </Stack>

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { api } from '../../api/client';
+import { useRoot } from './RootContext';
+import { fireAndLog } from '../../services/logger';
 
 interface HostSettingsValue {
   settings: Settings;
@@ -14,19 +16,20 @@ const HostSettingsContext = createContext<HostSettingsValue | null>(null);
 
 /** Loads the host's settings once and follows `settings:changed` (another window may change them). */
 export const HostSettingsProvider = ({ children, fallback }: { children: ReactNode; fallback: ReactNode }) => {
+  const { logger } = useRoot();
   const [settings, setSettings] = useState<Settings | null>(null);
 
   useEffect(() => {
     const off = api.on('settings:changed', setSettings);
     const load = (): void => {
-      void api.invoke('settings:get', {}).then((envelope) => {
+      fireAndLog(logger, 'settings.load-failed', api.invoke('settings:get', {}).then((envelope) => {
         if (envelope.ok) setSettings(envelope.value);
         else setTimeout(load, 500);
-      });
+      }));
     };
     load();
     return off;
-  }, []);
+  }, [logger]);
 
   if (!settings) return <>{fallback}</>;
   const update = async (patch: SettingsPatch): Promise<EnvelopeError | null> => {

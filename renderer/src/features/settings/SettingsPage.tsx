@@ -8,6 +8,8 @@ import { useSessionActions } from '../session/SessionContext';
 import { SETTING_GROUPS } from './fields';
 import { MasterKeyPanel } from './MasterKeyPanel';
 import { SettingsGroup } from './SettingsGroup';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 type Draft = Pick<Settings, 'general' | 'shop'>;
 
@@ -23,6 +25,7 @@ const diff = (before: Draft, after: Draft): SettingsPatch => {
 
 /** General and shop settings. Changes need the manager role and are audited. */
 export const SettingsPage = () => {
+  const { logger } = useRoot();
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const { settings } = useHostSettings();
@@ -98,7 +101,7 @@ export const SettingsPage = () => {
       ))}
       {error ? <Alert severity="error">{tc(`errors.${error.code}`, { field: error.field ?? '' })}</Alert> : null}
       {saved ? <Alert severity="success">{t('saved')}</Alert> : null}
-      <Button variant="contained" size="large" disabled={!isManager} onClick={() => void save()} data-testid="settings-save" sx={{ alignSelf: 'flex-start' }}>
+      <Button variant="contained" size="large" disabled={!isManager} onClick={() => fireAndLog(logger, 'settings.save-failed', save())} data-testid="settings-save" sx={{ alignSelf: 'flex-start' }}>
         {tc('actions.save')}
       </Button>
     </Stack>

@@ -1,8 +1,6 @@
 import { Box, Button, Divider, Drawer, List, ListItem, ListItemText, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatRmb } from '../../../../shared/domain/money';
-import { useHostSettings } from '../session/HostSettingsContext';
-import { useSessionActions } from '../session/SessionContext';
 import { SalePrintStatus } from '../sale/SalePrintStatus';
 import { usePrintSale } from '../sale/usePrintSale';
 import { FollowUpActions } from '../follow-up/FollowUpActions';
@@ -32,8 +30,6 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
   const { t, i18n } = useTranslation('transactions');
   const sale = useSale(saleId);
   const timeline = useTimeline(saleId);
-  const { settings } = useHostSettings();
-  const { operator } = useSessionActions();
   const printing = usePrintSale();
   const { logger } = useServices();
   const printCopy = (target: SaleRecord, copy: Copy, supplementaryTime: number | null = null, explicitReprint = false) => printing.printCopy(target, copy, supplementaryTime, explicitReprint);
