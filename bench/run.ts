@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 
 /** One measured figure. `target` is the budget from the issue; the table marks misses. */
 export interface BenchRow {
+  /** A stable id for the figure (e.g. `counter.card-to-result`), kept as names are reworded. */
+  id?: string;
   name: string;
   value: number;
   unit: string;

@@ -93,7 +93,11 @@ export const SettingsGroup = ({ group, fields, settings, disabled, onSave }: {
           ),
         )}
         {result === 'saved' ? <Alert severity="success">{t('saved')}</Alert> : null}
-        {result && result !== 'saved' ? <Alert severity="error">{tc(`errors.${result.code}`, { field: result.field ?? '' })}</Alert> : null}
+        {result && result !== 'saved' ? (
+          <Alert severity="error" data-testid={`settings-error-${group}`} data-reason={result.reason ?? result.code}>
+            {result.reason === 'link-busy' ? tc('linkBusy') : tc(`errors.${result.code}`, { field: result.field ?? '' })}
+          </Alert>
+        ) : null}
         <Button variant="contained" disabled={disabled} onClick={() => fireAndLog(logger, 'settings.save-failed', save())} sx={{ alignSelf: 'flex-start' }} data-testid={`settings-save-${group}`}>
           {tc('actions.save')}
         </Button>

@@ -99,7 +99,11 @@ export const SettingsPage = () => {
           {group === 'acquirer' ? <MasterKeyPanel isManager={isManager} realHost={settings.acquirer.kind === 'iso8583' && !settings.general.trainingMode} /> : null}
         </Fragment>
       ))}
-      {error ? <Alert severity="error">{tc(`errors.${error.code}`, { field: error.field ?? '' })}</Alert> : null}
+      {error ? (
+        <Alert severity="error" data-testid="settings-error" data-reason={error.reason ?? error.code}>
+          {error.reason === 'link-busy' ? tc('linkBusy') : tc(`errors.${error.code}`, { field: error.field ?? '' })}
+        </Alert>
+      ) : null}
       {saved ? <Alert severity="success">{t('saved')}</Alert> : null}
       <Button variant="contained" size="large" disabled={!isManager} onClick={() => fireAndLog(logger, 'settings.save-failed', save())} data-testid="settings-save" sx={{ alignSelf: 'flex-start' }}>
         {tc('actions.save')}
