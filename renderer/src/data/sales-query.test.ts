@@ -7,8 +7,10 @@ import { createJob, markResult } from './print-jobs-repo';
 import type { SaleRecord, SaleState } from './records';
 import { readAfter, readBefore, readBetween } from './sales-keyset';
 import type { SaleCursor, SalePlan } from './sales-keyset';
-import { SALE_FILTERS, filterCounts, planFor, querySales } from './sales-query';
-import type { SaleFilter, SaleSearch } from './sales-query';
+import { filterCounts, planFor, querySales } from './sales-query';
+import type { SaleSearch } from './sales-query';
+import { SALE_FILTERS } from './sales-views';
+import type { SaleFilter } from './sales-views';
 import { createSale, updateSale } from './sales-repo';
 
 const fresh = () => new CountersignDb(`t-${uuidv7()}`);

@@ -5,9 +5,6 @@ import type { SalePlan, SaleSource } from './sales-keyset';
 import { SALE_VIEWS, viewCounts } from './sales-views';
 import type { SaleFilter } from './sales-views';
 
-export { SALE_FILTERS } from './sales-views';
-export type { SaleFilter } from './sales-views';
-
 export interface SaleSearch {
   from?: number | null;
   to?: number | null;

@@ -15,6 +15,7 @@ export const useCardReaders = (): DeviceInfo[] => {
     let live = true;
     fireAndLog(logger, 'card-reader.command-failed', api.invoke('devices:list', {}).then((envelope) => {
       if (live && envelope.ok) setDevices(envelope.value.devices);
+      else if (!envelope.ok) logger.warn('devices.list-refused', { code: envelope.error.code, reason: envelope.error.reason ?? null });
     }));
     const off = api.on('devices:changed', (payload) => setDevices(payload.devices));
     return () => {

@@ -14,12 +14,14 @@ export const usePrinterStatus = (): { state: PrinterState | null; refresh: () =>
     fireAndLog(logger, 'printer.status-failed', api.invoke('printer:status', {}).then((envelope) => {
       setChecking(false);
       if (envelope.ok) setState(envelope.value);
+      else logger.warn('printer.status-refused', { code: envelope.error.code, reason: envelope.error.reason ?? null });
     }));
   }, [logger]);
   useEffect(() => {
     let live = true;
     fireAndLog(logger, 'printer.status-failed', api.invoke('printer:status', {}).then((envelope) => {
       if (live && envelope.ok) setState(envelope.value);
+      else if (!envelope.ok) logger.warn('printer.status-refused', { code: envelope.error.code, reason: envelope.error.reason ?? null });
     }));
     const off = api.on('printer:status-changed', (next) => setState(next));
     return () => {

@@ -38,6 +38,7 @@ export const useMasterKey = (): MasterKeyControls => {
     let live = true;
     fireAndLog(logger, 'master-key.status-failed', api.invoke('acquirer:master-key', {}).then((e) => {
       if (live && e.ok) setStatus(e.value);
+      else if (live && !e.ok) setOutcome({ kind: 'failed', error: e.error });
     }));
     return () => {
       live = false;

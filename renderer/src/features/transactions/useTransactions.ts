@@ -1,7 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { filterCounts, planFor } from '../../data/sales-query';
-import type { SaleFilter, SaleSearch } from '../../data/sales-query';
+import type { SaleSearch } from '../../data/sales-query';
+import type { SaleFilter } from '../../data/sales-views';
 import type { SaleRecord } from '../../data/records';
 import { afterPaint } from './schedule';
 import { SaleWindow } from './sale-window';
