@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 import { Alert, AlertTitle, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { explainResponse } from '../../../../shared/domain/host-responses';
+import { explainResponse } from '../../../../shared/domain/response-codes';
 import { formatRmb } from '../../../../shared/domain/money';
 import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
 import type { AuthorizeResult } from '../../services/send';
