@@ -117,6 +117,16 @@ describe('every record settles on its own link', () => {
     expect(await t.db.sales.get(lost.sale.id)).toMatchObject({ state: 'unknown' });
   });
 
+  it('a numbered sale with no recorded link (from before links were recorded) waits for a person: neither reversed nor marked never-sent', async () => {
+    const t = await live();
+    t.host.dropNext(1, ['sale']);
+    const lost = await t.sell(4300);
+    await t.db.sales.update(lost.sale.id, { linkId: null });
+    expect((await t.settle()).map((r) => r.outcome)).toEqual(['other-link']);
+    expect(await t.db.sales.get(lost.sale.id)).toMatchObject({ state: 'unknown' });
+    expect(t.host.count({ kind: 'reversal' })).toBe(0);
+  });
+
   it('a damaged settings file stops the start with a clear message and is kept; a fresh folder is a first run in training', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cs-settings-stop-'));
     const damaged = '{"general": {"trainingMode": false}, "acquirer": ';

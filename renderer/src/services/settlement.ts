@@ -87,7 +87,9 @@ export const settleUnresolved = async (deps: SettleDeps): Promise<Resolution[]> 
   const current = deps.currentLink();
   // A sale in follow-up is a person's now: it neither blocks the next sale nor is tried again.
   for (let sale of (await unresolvedSales(deps.db)).filter((s) => !deps.inFlight.has(s.id) && s.followUp !== 'open')) {
-    if (sale.linkId !== null && sale.linkId !== current) {
+    // Numbered (so possibly sent) on another host, or on an unknown one (a record from before
+    // links were recorded): only that host may settle it, so it waits.
+    if (sale.stan && sale.linkId !== current) {
       results.push({ sale, outcome: 'other-link', hostHadApproved: null });
       continue;
     }
