@@ -3,7 +3,7 @@ import { buildReceipt, sampleReceiptInput } from '../shared/domain/receipt';
 import { encodeReceipt } from '../electron/printer/encode-receipt';
 import { runPrintJob } from '../electron/printer/print-job';
 import { TcpPrinterTransport } from '../electron/printer/tcp-transport';
-import { VirtualPrinter } from '../test/virtual-printer/virtual-printer';
+import { VirtualPrinter } from '../electron/printer/virtual/virtual-printer';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

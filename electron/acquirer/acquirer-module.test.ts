@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/domain/ids';
+import { linkIdFor } from '../../shared/domain/link-id';
 import type { HostResult, InquiryResult, LinkStatus, MasterKeyStatus } from '../../shared/ipc/commands/acquirer';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { findSentinel } from '../../test/card-sentinel';
@@ -75,9 +76,11 @@ const makeCore = async (settings: Parameters<SettingsStore['set']>[0] = {}, opts
 };
 
 type Core = Awaited<ReturnType<typeof makeCore>>;
+/** The link in use now: every request names it. */
+const lid = (core: Core): string => linkIdFor(core.ctx.settings.get());
 const sell = async (core: Core, amountFen: number, saleId = uuidv7()) => {
   const { stan, batch } = await core.value<{ stan: string; batch: string }>('acquirer:prepare', { saleId });
-  const result = await core.value<HostResult>('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen, cardRef: core.vault.put() });
+  const result = await core.value<HostResult>('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen, cardRef: core.vault.put(), linkId: lid(core) });
   return { saleId, stan, batch, result };
 };
 
@@ -86,7 +89,7 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const core = await makeCore();
     const saleId = uuidv7();
     const a = await core.value<{ stan: string; batch: string }>('acquirer:prepare', { saleId });
-    expect(a).toEqual({ stan: expect.stringMatching(/^\d{6}$/) as unknown, batch: '000001' });
+    expect(a).toEqual({ stan: expect.stringMatching(/^\d{6}$/) as unknown, batch: '000001', linkId: 'training' });
     expect(await core.value('acquirer:prepare', { saleId })).toEqual(a);
     const state = JSON.parse(readFileSync(join(core.dataDir, 'acquirer-state.json'), 'utf8')) as { prepared: unknown };
     expect(state.prepared).toEqual([[saleId, a.stan, '000001']]);
@@ -104,7 +107,7 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const core = await makeCore();
     const saleId = uuidv7();
     const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
-    const req = { saleId, stan, kind: 'sale', amountFen: 1250, cardRef: core.vault.put() };
+    const req = { saleId, stan, kind: 'sale', amountFen: 1250, cardRef: core.vault.put(), linkId: lid(core) };
     const [a, b] = await Promise.all([core.value<HostResult>('acquirer:authorize', req), core.value<HostResult>('acquirer:authorize', req)]);
     const c = await core.value<HostResult>('acquirer:authorize', req);
     expect(b).toEqual(a);
@@ -117,13 +120,13 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const saleId = uuidv7();
     const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
     const other = stan === '999999' ? '000001' : String(Number(stan) + 1).padStart(6, '0');
-    const wrong = await core.call('acquirer:authorize', { saleId, stan: other, kind: 'sale', amountFen: 100, cardRef: core.vault.put() });
+    const wrong = await core.call('acquirer:authorize', { saleId, stan: other, kind: 'sale', amountFen: 100, cardRef: core.vault.put(), linkId: lid(core) });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'stan-mismatch' } });
-    const gone = await core.call('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 100, cardRef: 'cr_doesnotexist000000000' });
+    const gone = await core.call('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 100, cardRef: 'cr_doesnotexist000000000', linkId: lid(core) });
     expect(gone).toMatchObject({ ok: false, error: { code: 'CARD', reason: 'card-expired' } });
-    const encrypted = await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'sale', amountFen: 100, cardRef: core.vault.put('encrypted') });
+    const encrypted = await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'sale', amountFen: 100, cardRef: core.vault.put('encrypted'), linkId: lid(core) });
     expect(encrypted).toMatchObject({ ok: false, error: { code: 'CARD', reason: 'card-encrypted' } });
-    const noCard = await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'sale', amountFen: 100 });
+    const noCard = await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'sale', amountFen: 100, linkId: lid(core) });
     expect(noCard).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'cardRef' } });
     expect(core.handle.simulator.count({ type: 'sale' })).toBe(0);
   });
@@ -139,13 +142,13 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const core = await makeCore();
     const { saleId, stan, result } = await sell(core, 1099);
     expect(result).toMatchObject({ outcome: 'no-answer', failure: 'timeout' });
-    expect(await core.value<InquiryResult>('acquirer:inquire', { saleId, stan, amountFen: 1099 })).toMatchObject({ found: true, approved: true, outcome: 'approved' });
-    const rev = await core.value<HostResult>('acquirer:reverse', { saleId, stan, amountFen: 1099 });
+    expect(await core.value<InquiryResult>('acquirer:inquire', { saleId, stan, amountFen: 1099, linkId: lid(core) })).toMatchObject({ found: true, approved: true, outcome: 'approved' });
+    const rev = await core.value<HostResult>('acquirer:reverse', { saleId, stan, amountFen: 1099, kind: 'sale', linkId: lid(core) });
     expect(rev).toMatchObject({ outcome: 'approved', responseCode: '00' });
-    expect(await core.value('acquirer:reverse', { saleId, stan, amountFen: 1099 })).toEqual(rev);
+    expect(await core.value('acquirer:reverse', { saleId, stan, amountFen: 1099, kind: 'sale', linkId: lid(core) })).toEqual(rev);
     expect(core.handle.simulator.count({ type: 'reversal', saleId })).toBe(1);
     expect(core.handle.simulator.standingApprovals()).toHaveLength(0);
-    expect(await core.value('acquirer:inquire', { saleId, stan, amountFen: 1099 })).toMatchObject({ found: true, reversed: true, outcome: 'reversed' });
+    expect(await core.value('acquirer:inquire', { saleId, stan, amountFen: 1099, linkId: lid(core) })).toMatchObject({ found: true, reversed: true, outcome: 'reversed' });
   });
 
   it('refunds and voids by reference to the original', async () => {
@@ -155,9 +158,9 @@ describe('registerAcquirer (training: the simulated host)', () => {
     for (const kind of ['refund', 'void'] as const) {
       const saleId = uuidv7();
       const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
-      expect(await core.value('acquirer:authorize', { saleId, stan, kind, amountFen: kind === 'void' ? 3000 : 1000, original })).toMatchObject({ outcome: 'approved' });
+      expect(await core.value('acquirer:authorize', { saleId, stan, kind, amountFen: kind === 'void' ? 3000 : 1000, original, linkId: lid(core) })).toMatchObject({ outcome: 'approved' });
     }
-    expect(await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'refund', amountFen: 100 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'original' } });
+    expect(await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'refund', amountFen: 100, linkId: lid(core) })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'original' } });
   });
 
   it('link down: the sale fails unsent, the card stays available to seal, and the sealed sale is forwarded exactly once later', async () => {
@@ -169,14 +172,14 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const saleId = uuidv7();
     const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
     const cardRef = core.vault.put();
-    expect(await core.value('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 8800, cardRef })).toMatchObject({ outcome: 'failed', failure: 'no-connection' });
+    expect(await core.value('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 8800, cardRef, linkId: lid(core) })).toMatchObject({ outcome: 'failed', failure: 'no-connection' });
     const { sealed } = await core.value<{ sealed: string }>('acquirer:seal', { cardRef });
     expect(sealed).not.toContain(PAN);
     expect(await core.call('acquirer:seal', { cardRef })).toMatchObject({ ok: false, error: { reason: 'card-expired' } });
-    expect(await core.call('acquirer:inquire', { saleId, stan, amountFen: 8800 })).toMatchObject({ ok: false, error: { code: 'ACQUIRER', reason: 'no-connection' } });
+    expect(await core.call('acquirer:inquire', { saleId, stan, amountFen: 8800, linkId: lid(core) })).toMatchObject({ ok: false, error: { code: 'ACQUIRER', reason: 'no-connection' } });
 
     await core.value('acquirer:simulator', { outage: false });
-    const forward = { saleId, stan, amountFen: 8800, sealed };
+    const forward = { saleId, stan, amountFen: 8800, sealed, linkId: lid(core), repeat: false };
     const [a, b] = await Promise.all([core.value<HostResult>('acquirer:forward', forward), core.value<HostResult>('acquirer:forward', forward)]);
     expect(a).toMatchObject({ outcome: 'approved', responseCode: '00' });
     expect(b).toEqual(a);
@@ -185,7 +188,30 @@ describe('registerAcquirer (training: the simulated host)', () => {
 
     const tampered = Buffer.from(sealed, 'base64');
     tampered[20] = (tampered[20] ?? 0) ^ 1;
-    expect(await core.call('acquirer:forward', { saleId: uuidv7(), stan: '000777', amountFen: 100, sealed: tampered.toString('base64') })).toMatchObject({ ok: false, error: { code: 'CARD', reason: 'sealed-tampered' } });
+    expect(await core.call('acquirer:forward', { saleId: uuidv7(), stan: '000777', amountFen: 100, sealed: tampered.toString('base64'), linkId: lid(core), repeat: false })).toMatchObject({ ok: false, error: { code: 'CARD', reason: 'sealed-tampered' } });
+  });
+
+  it('refuses a request for a record taken on another link, sends nothing, and never settles live money on the training host', async () => {
+    const core = await makeCore();
+    const saleId = uuidv7();
+    const { stan, linkId } = await core.value<{ stan: string; linkId: string }>('acquirer:prepare', { saleId });
+    expect(linkId).toBe('training');
+    const live = 'iso8583:10.0.0.9:5800/10000001';
+    const req = { saleId, stan, amountFen: 1200 };
+    expect(await core.call('acquirer:authorize', { ...req, kind: 'sale', cardRef: core.vault.put(), linkId: live })).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'link-mismatch' } });
+    expect(await core.call('acquirer:inquire', { ...req, linkId: live })).toMatchObject({ ok: false, error: { reason: 'link-mismatch' } });
+    expect(await core.call('acquirer:reverse', { ...req, kind: 'sale', linkId: live })).toMatchObject({ ok: false, error: { reason: 'link-mismatch' } });
+    const { sealed } = await core.value<{ sealed: string }>('acquirer:seal', { cardRef: core.vault.put() });
+    expect(await core.call('acquirer:forward', { ...req, sealed, linkId: live, repeat: false })).toMatchObject({ ok: false, error: { reason: 'link-mismatch' } });
+    expect(core.handle.simulator.messages.filter((m) => m.type !== 'echo' && m.type !== 'sign-on')).toEqual([]);
+  });
+
+  it('a sale sent without an answer is never sent again, only inquired and reversed', async () => {
+    const core = await makeCore();
+    const { saleId, stan, result } = await sell(core, 1099);
+    expect(result).toMatchObject({ outcome: 'no-answer' });
+    expect(await core.call('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 1099, cardRef: core.vault.put(), linkId: lid(core) })).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'sent-no-answer' } });
+    expect(core.handle.simulator.count({ type: 'sale', saleId })).toBe(1);
   });
 
   it('declines an offline sale on forwarding by the amount table (51), for follow-up', async () => {
@@ -193,7 +219,7 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const { sealed } = await core.value<{ sealed: string }>('acquirer:seal', { cardRef: core.vault.put() });
     const saleId = uuidv7();
     const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
-    expect(await core.value('acquirer:forward', { saleId, stan, amountFen: 1051, sealed })).toMatchObject({ outcome: 'declined', responseCode: '51' });
+    expect(await core.value('acquirer:forward', { saleId, stan, amountFen: 1051, sealed, linkId: lid(core), repeat: false })).toMatchObject({ outcome: 'declined', responseCode: '51' });
   });
 });
 
@@ -216,8 +242,8 @@ describe('registerAcquirer (live settings: ISO 8583 to the host simulator)', () 
     sim.dropNext(1, ['sale']);
     const lost = await sell(core, 4200);
     expect(lost.result).toMatchObject({ outcome: 'no-answer', failure: 'timeout' });
-    expect(await core.value('acquirer:inquire', { saleId: lost.saleId, stan: lost.stan, amountFen: 4200 })).toMatchObject({ found: true, approved: true });
-    expect(await core.value('acquirer:reverse', { saleId: lost.saleId, stan: lost.stan, amountFen: 4200 })).toMatchObject({ outcome: 'approved' });
+    expect(await core.value('acquirer:inquire', { saleId: lost.saleId, stan: lost.stan, amountFen: 4200, linkId: lid(core) })).toMatchObject({ found: true, approved: true });
+    expect(await core.value('acquirer:reverse', { saleId: lost.saleId, stan: lost.stan, amountFen: 4200, kind: 'sale', linkId: lid(core) })).toMatchObject({ outcome: 'approved' });
     expect(sim.count({ kind: 'reversal', stan: lost.stan })).toBe(1);
 
     sim.garbleNext(1, ['sale']);
@@ -227,7 +253,7 @@ describe('registerAcquirer (live settings: ISO 8583 to the host simulator)', () 
     sim.wrongMacNext(1, 'response');
     const bad = await sell(core, 700);
     expect(bad.result).toMatchObject({ outcome: 'no-answer', failure: 'mac-error', responseCode: 'A0', resign: true, rejection: { reason: 'mac-mismatch', field: 64 } });
-    expect(await core.value('acquirer:reverse', { saleId: bad.saleId, stan: bad.stan, amountFen: 700 })).toMatchObject({ outcome: 'approved' });
+    expect(await core.value('acquirer:reverse', { saleId: bad.saleId, stan: bad.stan, amountFen: 700, kind: 'sale', linkId: lid(core) })).toMatchObject({ outcome: 'approved' });
     expect(sim.records.filter((r) => r.kind === 'reversal').at(-1)).toMatchObject({ stan: bad.stan });
 
     await sim.down();

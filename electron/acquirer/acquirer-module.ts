@@ -1,3 +1,4 @@
+import { linkIdFor, usesSimulatedHost } from '../../shared/domain/link-id';
 import type { Settings } from '../../shared/domain/settings';
 import type { LinkStatus } from '../../shared/ipc/commands/acquirer';
 import type { AcquirerLink } from '../../shared/ports/acquirer-link';
@@ -13,9 +14,10 @@ import { Iso8583Link } from './iso8583-link';
 import { LinkMonitor } from './link-monitor';
 import { MasterKeyStore, asCommandError } from './master-key';
 import { SimulatedAcquirer } from './simulated-acquirer';
+import { fireAndLog } from '../services/fire-and-log';
 
 /** Training mode always uses the simulated host, like the printer uses the virtual printer. */
-export const usesSimulatedAcquirer = (s: Settings): boolean => s.general.trainingMode || s.acquirer.kind === 'simulated';
+const usesSimulatedAcquirer = usesSimulatedHost;
 
 const isoConfigKey = (s: Settings): string => {
   const a = s.acquirer;
@@ -87,7 +89,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     if (usesSimulatedAcquirer(s)) return simulator;
     const key = isoConfigKey(s);
     if (!iso || iso.key !== key) {
-      void iso?.link.close();
+      if (iso) fireAndLog(ctx.logger, 'acquirer.close-failed', iso.link.close());
       iso = { link: buildIso(s), key };
     }
     return iso.link;
@@ -96,12 +98,13 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
   const monitor = new LinkMonitor({
     echo: () => link().echo(),
     onChange: (online, reason) => {
-      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason, at: new Date().toISOString() });
+      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason, at: new Date().toISOString(), linkId: linkIdFor(settings()) });
       ctx.logger.info('acquirer.link', { online, reason, kind: link().kind });
     },
+    onError: (error) => ctx.logger.error('acquirer.monitor-failed', { error: error instanceof Error ? error.message : String(error) }),
     ...(opts.monitor ? opts.monitor : {}),
   });
-  const service = new AcquirerService({ link, state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
+  const service = new AcquirerService({ link, linkId: () => linkIdFor(settings()), state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
 
   const iso8601 = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   const status = (): LinkStatus => {
@@ -120,17 +123,18 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
       reason: m.reason,
       simulator: current === simulator ? { latencyMs: a.simulatedLatencyMs, outage: a.simulatedOutage } : null,
       masterKey: masterKey.status(),
+      linkId: linkIdFor(settings()),
     };
   };
 
   /** A new master key: the link in use forgets its working keys (it is rebuilt) and signs on again. */
   const rekeyed = (): void => {
-    void iso?.link.close();
+    if (iso) fireAndLog(ctx.logger, 'acquirer.close-failed', iso.link.close());
     iso = null;
     if (usesSimulatedAcquirer(settings())) return;
-    void monitor.check('master-key').then((online) => {
-      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'master-key', at: new Date().toISOString() });
-    });
+    fireAndLog(ctx.logger, 'acquirer.check-failed', monitor.check('master-key').then((online) => {
+      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'master-key', at: new Date().toISOString(), linkId: linkIdFor(settings()) });
+    }));
   };
 
   let lastKey = `${link().kind}:${isoConfigKey(settings())}`;
@@ -138,9 +142,9 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     const key = `${usesSimulatedAcquirer(s) ? 'simulated' : 'iso8583'}:${isoConfigKey(s)}`;
     const reconfigured = key !== lastKey;
     lastKey = key;
-    void monitor.check('settings').then((online) => {
-      if (reconfigured) ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'reconfigured', at: new Date().toISOString() });
-    });
+    fireAndLog(ctx.logger, 'acquirer.check-failed', monitor.check('settings').then((online) => {
+      if (reconfigured) ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'reconfigured', at: new Date().toISOString(), linkId: linkIdFor(s) });
+    }));
   });
 
   handles.set(ctx, { service, masterKey, simulator, monitor, link, status });

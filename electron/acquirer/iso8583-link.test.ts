@@ -179,7 +179,7 @@ describe('Iso8583Link against the loopback host simulator', () => {
     const base = sale(1250, '000016');
     expect(code(await link.void({ ...base, original: original(), card: null }))).toBe('00');
     expect(code(await link.refund({ ...base, stan: '000017', amountFen: 500, original: original(), card: null }))).toBe('00');
-    expect(code(await link.forward({ ...base, stan: '000018', acceptedAt: Date.now() }))).toBe('00');
+    expect(code(await link.forward({ ...base, stan: '000018', acceptedAt: Date.now(), repeat: false }))).toBe('00');
     const seen = sim.records.filter((x) => x.kind !== 'sign-on').map((x) => [x.kind, x.mti, x.original]);
     expect(seen).toEqual([
       ['void', '0200', expect.stringMatching(/^000001000002\d{4}$/) as unknown],

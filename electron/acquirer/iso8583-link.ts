@@ -102,7 +102,7 @@ export class Iso8583Link implements AcquirerLink {
   }
 
   forward(r: ForwardRequest): Promise<LinkResult> {
-    return this.macRequest(r.stan, r.batch, (e) => msg.adviceRequest(e, r.amountFen, r.card, r.acceptedAt));
+    return this.macRequest(r.stan, r.batch, (e) => msg.adviceRequest(e, r.amountFen, r.card, r.acceptedAt, r.repeat));
   }
 
   reverse(r: ReverseRequest): Promise<LinkResult> {

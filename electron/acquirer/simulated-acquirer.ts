@@ -111,7 +111,7 @@ export class SimulatedAcquirer implements AcquirerLink {
   }
 
   forward(r: ForwardRequest): Promise<LinkResult> {
-    return this.transact('advice', r);
+    return this.transact('advice', r, r.repeat);
   }
 
   refund(r: ReferencedRequest): Promise<LinkResult> {
@@ -186,7 +186,7 @@ export class SimulatedAcquirer implements AcquirerLink {
     return s.ok ? null : { ...s, stan: r.stan, batch: r.batch };
   }
 
-  private async transact(kind: MessageKind, r: LinkRequestBase): Promise<LinkResult> {
+  private async transact(kind: MessageKind, r: LinkRequestBase, repeat = false): Promise<LinkResult> {
     if (this.opts.outage()) return this.down(r);
     const refused = await this.autoSignOn(r);
     if (refused) return refused;
@@ -196,7 +196,7 @@ export class SimulatedAcquirer implements AcquirerLink {
       await sleep(giveUpMs);
       return { ok: false, failure: 'timeout', sent: true, responseCode: null, stan: r.stan, batch: r.batch, resign: false, detail: 'simulated: the request was lost' };
     }
-    this.note(kind, r);
+    this.note(kind, r, repeat);
     await sleep(this.opts.latencyMs());
     const earlier = this.book.get(this.key(r));
     if (earlier) {

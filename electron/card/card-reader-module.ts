@@ -10,6 +10,7 @@ import { FINGERPRINT_KEY_BYTES, FINGERPRINT_SECRET } from './card-fingerprint';
 import { CardIntake } from './card-intake';
 import type { IntakeOutcome } from './card-intake';
 import { CardVault } from './card-vault';
+import { fireAndLog } from '../services/fire-and-log';
 
 /** The keyboard-emulation pseudo-reader: any reader that types, captured by the renderer. */
 export const KEYBOARD_READER_ID = 'card-reader:keyboard';
@@ -123,8 +124,8 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
 
   const applySettings = (): void => {
     const wanted = ctx.settings.get().cardReader.virtualReader;
-    if (wanted && !virtual.started) void virtual.start();
-    if (!wanted && virtual.started) void virtual.stop();
+    if (wanted && !virtual.started) fireAndLog(ctx.logger, 'card-reader.virtual-start-failed', virtual.start());
+    if (!wanted && virtual.started) fireAndLog(ctx.logger, 'card-reader.virtual-stop-failed', virtual.stop());
   };
   applySettings();
   const offSettings = ctx.settings.onChange(applySettings);
@@ -161,5 +162,5 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
   });
 
   // HID start loads a native module and enumerates: do not hold up the host's start for it.
-  if (hid) void hid.start().catch((error: unknown) => ctx.logger.warn('hid.start-failed', { error: error instanceof Error ? error.message : 'unknown' }));
+  if (hid) fireAndLog(ctx.logger, 'hid.start-failed', hid.start());
 };

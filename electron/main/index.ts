@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { Menu, app, screen, session } from 'electron';
+import { Menu, app, dialog, screen, session } from 'electron';
 import { getCardVault } from '../card/card-reader-module';
 import { createCore } from '../services/core';
 import { createFileLogger } from '../services/logger';
@@ -12,6 +12,7 @@ import { SafeStorageSecretStore } from './safe-storage-secrets';
 import { createSecureWindow, preloadPath } from './secure-window';
 import { hardenSessionPermissions } from './session-permissions';
 import { startDesktopUpdates } from './updates/desktop-updates';
+import { fireAndLog } from '../services/fire-and-log';
 
 /** Composition root of the desktop host: builds the core, wires IPC, opens the window. */
 registerAppScheme();
@@ -51,7 +52,17 @@ if (!app.requestSingleInstanceLock()) {
       if (other) customerWindow.setBounds(other.workArea);
       return true;
     };
-    const core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger, openCustomerWindow });
+    let core: Awaited<ReturnType<typeof createCore>>;
+    try {
+      core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger, openCustomerWindow });
+    } catch (error) {
+      // E.g. a damaged settings file (SettingsLoadError): say so and stop, never start on defaults.
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('core.start-failed', { message });
+      dialog.showErrorBox('Countersign could not start / 收银台无法启动', message);
+      app.exit(1);
+      return;
+    }
     const settings = core.context.settings;
     if (packaged) {
       // No default menu (Reload, DevTools) in a packaged build; see app-menu.ts.
@@ -69,15 +80,10 @@ if (!app.requestSingleInstanceLock()) {
     app.on('before-quit', () => {
       // Decide about the update first: the core's stop wipes the card vault.
       updates.beforeQuit();
-      core.stop().catch((error: unknown) => logger.error('core.stop-failed', { error: error instanceof Error ? error.message : String(error) }));
+      fireAndLog(logger, 'core.stop-failed', core.stop());
     });
   };
-  app
-    .whenReady()
-    .then(ready)
-    .catch((error: unknown) => {
-      logger.error('app.start-failed', { error: error instanceof Error ? error.message : String(error) });
-    });
+  fireAndLog(logger, 'app.start-failed', app.whenReady().then(ready));
 
   app.on('window-all-closed', () => app.quit());
 }

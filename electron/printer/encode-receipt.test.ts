@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReceipt, getPixel, rasterizeStrokes, SAMPLE_STROKES, sampleReceiptInput } from '../../shared/domain/receipt';
 import type { ReceiptInput } from '../../shared/domain/receipt';
-import { receiptText } from '../../test/virtual-printer/render-text';
+import { receiptText } from './virtual/render-text';
 import { EncodeError, encodeReceipt } from './encode-receipt';
 import type { PrinterProfile } from './encode-receipt';
 import { parseEscpos } from './escpos/escpos-parser';

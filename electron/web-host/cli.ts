@@ -16,7 +16,13 @@ const main = async (): Promise<void> => {
   process.stdout.write(`Open: ${host.web.url}\n`);
   if (values.open && openAppWindow(host.web.url)) process.stdout.write('Opened the console in an app window.\n');
   const stop = (): void => {
-    void host.stop().finally(() => process.exit(0));
+    host.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Countersign did not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -8,6 +8,7 @@ import { MAX_MESSAGE_BYTES } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/envelope';
 import type { Core } from '../services/core';
 import { serveStatic } from './static-files';
+import { fireAndLog } from '../services/fire-and-log';
 
 export interface WebHostOptions {
   core: Core;
@@ -74,7 +75,7 @@ export const startWebHost = async (opts: WebHostOptions): Promise<WebHost> => {
     ws.on('close', unsubscribe);
     ws.on('error', () => ws.close());
     ws.on('message', (data, isBinary) => {
-      void (async () => {
+      fireAndLog(logger, 'web-host.message-failed', (async () => {
         let message: unknown;
         try {
           if (isBinary) throw new Error('binary');
@@ -92,7 +93,7 @@ export const startWebHost = async (opts: WebHostOptions): Promise<WebHost> => {
         }
         const envelope = await opts.core.router.dispatch(m.command, m.payload, { trusted: true, label });
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, envelope }));
-      })();
+      })());
     });
   });
   // A message over maxPayload makes ws close the socket with 1009; the host keeps running.

@@ -1,13 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { api } from './api/client';
 import { App } from './app/App';
-import './app/i18n';
+import { i18nReady } from './app/i18n';
+import { CountersignDb } from './data/db';
+import { createRendererLogger, fireAndLog } from './services/logger';
 
+// The composition's first half: what exists before sign-in. The services are built at sign-in (App).
 const root = document.getElementById('root');
 if (root) {
+  const logger = createRendererLogger(api);
+  fireAndLog(logger, 'i18n.init-failed', i18nReady);
+  window.addEventListener('unhandledrejection', (e) => logger.error('unhandled-rejection', { reason: e.reason as unknown }));
+  window.addEventListener('error', (e) => logger.error('uncaught-error', { message: e.message, source: e.filename, line: e.lineno }));
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App root={{ db: new CountersignDb(), api, logger, runStartedAt: Date.now() }} />
     </StrictMode>,
   );
 }

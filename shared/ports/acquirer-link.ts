@@ -73,6 +73,8 @@ export interface ForwardRequest extends LinkRequestBase {
   card: LinkCard;
   /** When the sale was accepted offline (ms since the epoch). */
   acceptedAt: number;
+  /** A later attempt of an advice that may already have reached the host: 0221, same STAN. */
+  repeat: boolean;
 }
 
 export type ReversibleKind = 'sale' | 'void' | 'refund';

@@ -186,6 +186,25 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
     await expectNoCardData(c);
   });
 
+  test('locked while offline sales wait: the host comes back and they are forwarded, each once, without unlocking', async ({ console: c }) => {
+    const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: true, maxAmountFen: 10_000, maxCount: 5, maxTotalFen: 50_000 } }));
+    await setUpAsManager(c);
+    const counter = new CounterPage(c.page);
+    await expect(c.page.getByTestId('link-status')).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
+    await sim.down();
+    for (const [digits, card] of [['1500', 'visa'], ['2500', 'mastercard-2series']] as const) {
+      expect(await sell(counter, digits, card)).toBe('offline');
+      await backToAmount(c, counter);
+    }
+    await c.page.getByTestId('lock-now').click();
+    await expect(c.page.getByTestId('lock-screen')).toBeVisible();
+    await sim.up();
+    await expect.poll(() => sim.count({ kind: 'advice' }), { timeout: 30_000 }).toBe(2);
+    await expect(c.page.getByTestId('lock-screen')).toBeVisible();
+    expect(sim.standingApprovals().map((b) => b.amountFen)).toEqual([1500, 2500]);
+    await expect.poll(async () => (await dumpIndexedDb(c.page)).match(/"state":"approved"/g)?.length ?? 0).toBe(2);
+  });
+
   test('each offline limit refuses with its reason', async ({ console: c }) => {
     await c.page.clock.install();
     const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: false, maxAmountFen: 5_000, maxCount: 3, maxTotalFen: 6_000, maxAgeHours: 1 } }));

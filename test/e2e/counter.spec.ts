@@ -171,6 +171,23 @@ test('the customer window shows the amount and captures the signature the cashie
   await expect(counter.done()).toHaveAttribute('data-signature', 'signed');
 });
 
+test('leaving the counter at the signature step for the list: the sale is unsigned at once, and still waits for its signature back at the counter', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('2700');
+  await counter.next();
+  await expect(c.page.getByTestId('signature-canvas')).toBeVisible();
+  await c.page.getByTestId('nav-transactions').click();
+  await expect(c.page.getByTestId('filter-unsigned')).toHaveAttribute('data-count', '1');
+  await expect(c.page.getByTestId('unsigned-badge')).toHaveAttribute('data-count', '1');
+  // The counter session lives outside the screen: back at the counter, the same sale waits.
+  await c.page.getByTestId('nav-counter').click();
+  await expect(c.page.getByTestId('counter')).toHaveAttribute('data-step', 'signature');
+  await counter.signAndConfirm();
+  await expect(counter.done()).toHaveAttribute('data-signature', 'signed');
+  await expect(c.page.getByTestId('unsigned-badge')).toHaveCount(0);
+});
+
 test('a reload at the signature step puts the sale in the unsigned follow-up; one left waiting for its card is cancelled', async ({ console: c }) => {
   await setUpAsManager(c);
   const counter = new CounterPage(c.page);

@@ -152,12 +152,12 @@ export class FakeAcquirerApi {
       if (known) return known;
       const result = await send();
       const out = hostResult(result);
-      if (result.ok || result.sent) this.answered.set(key, out);
+      if (result.ok) this.answered.set(key, out);
       return out;
     };
     switch (command) {
       case 'acquirer:prepare':
-        return { stan: this.prepare(saleId), batch: '000001' };
+        return { stan: this.prepare(saleId), batch: '000001', linkId: 'training' };
       case 'acquirer:authorize': {
         const kind = r.kind as 'sale' | 'refund' | 'void';
         return once(`authorize:${saleId}`, () => (kind === 'sale' ? this.link.authorize(base) : kind === 'refund' ? this.link.refund(base) : this.link.void(base)));
@@ -172,7 +172,7 @@ export class FakeAcquirerApi {
         return { found: q.found, approved: q.approved, reversed: q.reversed, outcome: !q.found ? 'not-found' : q.reversed ? 'reversed' : q.approved ? 'approved' : 'declined', responseCode: q.responseCode, authCode: q.authCode, rrn: q.rrn, stan: base.stan } satisfies InquiryResult;
       }
       case 'acquirer:seal':
-        return { sealed: `ZmFrZS1zZWFs${(typeof r.cardRef === 'string' ? r.cardRef : '').replace(/[^A-Za-z0-9]/g, '')}` };
+        return { sealed: `ZmFrZS1zZWFs${(typeof r.cardRef === 'string' ? r.cardRef : '').replace(/[^A-Za-z0-9]/g, '')}`, linkId: 'training' };
       case 'acquirer:sign-on':
         return hostResult(await this.link.signOn());
       case 'acquirer:simulator':

@@ -19,6 +19,7 @@ export const classify = (m: IsoMessage): RequestKind => {
       if (proc === PROC.goods && type === TX_TYPE.sale) return 'sale';
       return proc === PROC.credit && type === TX_TYPE.void ? 'void' : 'unknown';
     case MTI.advice:
+    case MTI.adviceRepeat:
       if (proc === PROC.credit && type === TX_TYPE.refund) return 'refund';
       return proc === PROC.goods && type === TX_TYPE.offline ? 'advice' : 'unknown';
     case MTI.reversal:

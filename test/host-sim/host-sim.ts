@@ -17,7 +17,10 @@ import type { AnswerFields, RequestKind } from './host-answers';
  * drop answers after booking, close the socket on a request, answer with a wrong MAC or reject
  * the MAC (A0), send a garbled (cut short) answer, forget the session (sign-on needed), go down
  * and come back up.
- * It records every message it received so tests can assert exactly-once.
+ * It records every message it received so tests can assert exactly-once. Like a real host it
+ * keys transactions by batch + STAN: a repeat (0221 advice, or the same STAN again) of something
+ * it already booked is answered as that transaction, never booked twice, and recorded with
+ * `duplicate: true`.
  * Faults apply to transaction messages (not sign-on or echo) unless told otherwise.
  */
 export interface HostSimOptions {
@@ -75,6 +78,8 @@ export class HostSimulator {
   private rrnSeq = 0;
   private readonly opts: Required<HostSimOptions>;
   private faults: { drop: Fault | null; close: Fault | null; garble: Fault | null; wrongMac: (Fault & { mode: 'response' | 'reject' }) | null } = { drop: null, close: null, garble: null, wrongMac: null };
+  /** Answer the next reversals with this code instead of reversing (a host refusing a reversal, e.g. 05). */
+  private refuseReversals: { remaining: number; code: string } | null = null;
 
   constructor(opts: HostSimOptions = {}) {
     this.opts = { host: '127.0.0.1', headerLength: 6, tmk: TEST_TMK, mac: defaultMacAlgorithm(), delayMs: 0, batch: '000001', ...opts };
@@ -135,6 +140,11 @@ export class HostSimulator {
     this.faults.garble = { remaining: n, kinds: new Set(kinds) };
   }
 
+  /** Refuse the next n reversals with `code` (nothing is reversed): the console must not count it as settled. */
+  refuseReversalsWith(code: string, n = 1): void {
+    this.refuseReversals = { remaining: n, code };
+  }
+
   /** Forgets the session key: every MAC'd request is answered A0 until the terminal signs on. */
   requireSignOn(): void {
     this.mak = null;
@@ -150,6 +160,7 @@ export class HostSimulator {
     this.book.clear();
     this.reversedEarly.clear();
     this.clearFaults();
+    this.refuseReversals = null;
     this.mak = null;
     this.opts.delayMs = 0;
   }
@@ -289,6 +300,10 @@ export class HostSimulator {
       case 'echo':
         return { code: '00', mac: false };
       case 'reversal': {
+        if (this.refuseReversals && this.refuseReversals.remaining > 0) {
+          this.refuseReversals.remaining -= 1;
+          return { code: this.refuseReversals.code, mac: true };
+        }
         const booked = this.book.get(`${rec.batch}:${rec.stan}`);
         if (!booked) {
           this.reversedEarly.add(`${rec.batch}:${rec.stan}`);

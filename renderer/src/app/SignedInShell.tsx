@@ -9,10 +9,13 @@ import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeList
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { OperatorsPage } from '../features/login/OperatorsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { useHostSettings } from './HostSettingsContext';
-import { useSessionActions } from './SessionContext';
+import { useHostSettings } from '../features/session/HostSettingsContext';
+import { useSessionActions } from '../features/session/SessionContext';
 import { Shell } from './Shell';
-import { useOfflineForwarder } from '../features/sale/useOfflineForwarder';
+import { useSettlement } from '../features/sale/useSettlement';
+import { useRoot } from '../features/session/RootContext';
+import { fireAndLog } from '../services/logger';
+import { auditSettingsChange } from '../services/settings-changes';
 import { ForwardedNotice } from './ForwardedNotice';
 import { SwipeToast } from './SwipeToast';
 import { StatusBadges } from './StatusBadges';
@@ -36,7 +39,8 @@ export const SignedInShell = () => {
   const session = useSessionActions();
   const { i18n } = useTranslation();
   const operator = session.operator;
-  const forwarded = useOfflineForwarder(operator?.id ?? '', settings);
+  const { forwarded } = useSettlement();
+  const { db, logger } = useRoot();
   const { t: tc } = useTranslation('counter');
   if (!operator) return null;
   return (
@@ -49,10 +53,13 @@ export const SignedInShell = () => {
         trainingMode={settings.general.trainingMode}
         language={settings.general.language}
         onLanguage={(language) => {
-          void i18n.changeLanguage(language);
-          // Language is a preference anyone may change; it is audited like any setting.
-          void update({ general: { language } }).then((problem) =>
-            session.audit({ action: 'settings.change', objectType: 'settings', objectId: 'general', result: problem ? 'fail' : 'ok', detail: { language } }),
+          fireAndLog(logger, 'i18n.change-failed', i18n.changeLanguage(language));
+          // Language is a preference anyone may change; it is audited like any setting, in the one shape.
+          const patch = { general: { language } };
+          fireAndLog(
+            logger,
+            'settings.language-failed',
+            update(patch).then((problem) => auditSettingsChange(db, operator.id, patch, problem ? 'fail' : 'ok', problem?.reason ?? null)),
           );
         }}
         onLock={session.lock}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Chip, Snackbar } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useUnsignedSummary } from '../features/follow-up/useUnsignedSummary';
-import { useNotPrinted } from '../features/sale/useSalePrintJobs';
+import { useNotPrintedCount } from '../features/sale/useSalePrintJobs';
 
 const ageOf = (ms: number): { key: 'age.minutes' | 'age.hours' | 'age.days'; n: number } => {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
@@ -18,7 +18,7 @@ const ageOf = (ms: number): { key: 'age.minutes' | 'age.hours' | 'age.days'; n: 
 export const StatusBadges = ({ reminderMinutes, onOpen }: { reminderMinutes: number; onOpen: (section: string) => void }) => {
   const { t } = useTranslation('sale');
   const unsigned = useUnsignedSummary();
-  const notPrinted = useNotPrinted();
+  const failed = useNotPrintedCount() ?? 0;
   const [now, setNow] = useState(() => Date.now());
   const [remind, setRemind] = useState(false);
   useEffect(() => {
@@ -32,7 +32,6 @@ export const StatusBadges = ({ reminderMinutes, onOpen }: { reminderMinutes: num
     return () => window.clearInterval(timer);
   }, [count, reminderMinutes]);
   const age = ageOf(now - (unsigned?.oldestAt ?? now));
-  const failed = new Set((notPrinted ?? []).map((j) => j.saleId)).size;
   return (
     <>
       {count > 0 ? (

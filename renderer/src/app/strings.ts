@@ -12,6 +12,12 @@ export const commonStrings = {
     signedInAs: 'Signed in: {{name}} ({{role}})',
     connecting: 'Connecting to the console host…',
     hostLost: 'Lost the connection to the console host. Reconnecting…',
+    crashed: {
+      title: 'This screen stopped working',
+      body: 'The problem was recorded in the console’s log. Sales already taken are safe: everything is saved before each step.',
+      retry: 'Show the screen again',
+    },
+    linkBusy: 'Sales taken on the live card host are still waiting to be sent or settled: the card host (or training mode) cannot change until they are done. Bring the host back and let them go first.',
     errors: {
       VALIDATION: 'That entry is not valid ({{field}}).',
       UNKNOWN_COMMAND: 'This version of the console cannot do that.',
@@ -42,6 +48,12 @@ export const commonStrings = {
     signedInAs: '当前登录：{{name}}（{{role}}）',
     connecting: '正在连接收银台主机…',
     hostLost: '与收银台主机的连接已断开，正在重新连接…',
+    crashed: {
+      title: '此页面出现故障',
+      body: '问题已记录在收银台日志中。已完成的交易不受影响：每一步都会先保存。',
+      retry: '重新显示此页面',
+    },
+    linkBusy: '仍有在真实收单主机上受理的交易等待发送或处理：在它们完成之前，不能更换收单主机（或切换培训模式）。请先恢复主机连接，待这些交易处理完毕。',
     errors: {
       VALIDATION: '输入不正确（{{field}}）。',
       UNKNOWN_COMMAND: '此版本的收银台不支持该操作。',

@@ -1,15 +1,17 @@
 import { useMemo } from 'react';
-import type { SettingsPatch } from '../../../shared/domain/settings';
+import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../shared/ipc/envelope';
-import { getDb } from '../data/db';
-import { appendAudit } from '../features/audit/audit-log';
-import { approveWithManagerPin } from '../features/login/operators';
-import type { PublicOperator } from '../features/login/operators';
-import type { SessionActions } from './SessionContext';
+import { appendAudit } from '../data/audit-repo';
+import type { CountersignDb } from '../data/db';
+import type { PublicOperator } from '../data/operators-repo';
+import { auditSettingsChange, linkChangeBlockers } from '../services/settings-changes';
+import type { SessionActions } from '../features/session/SessionContext';
 
 /** What signed-in screens may do as the current operator; every change is audited. */
 export const useSessionActionsValue = (
+  db: CountersignDb,
   current: PublicOperator | null,
+  settings: Settings,
   update: (patch: SettingsPatch) => Promise<EnvelopeError | null>,
   lock: () => void,
   logout: () => void,
@@ -20,23 +22,20 @@ export const useSessionActionsValue = (
       saveSettings: async (patch) => {
         if (!current) return { code: 'FORBIDDEN_SENDER', message: 'not signed in' };
         if (current.role !== 'manager') return { code: 'FORBIDDEN_SENDER', message: 'manager role needed' };
+        const blockers = await linkChangeBlockers(db, settings, patch);
+        if (blockers > 0) {
+          await auditSettingsChange(db, current.id, patch, 'fail', 'link-busy');
+          return { code: 'CONFLICT', message: `${blockers} sales taken on the live card host are still queued or unresolved`, reason: 'link-busy' };
+        }
         const problem = await update(patch);
-        await appendAudit(getDb(), {
-          actor: current.id,
-          action: 'settings.change',
-          objectType: 'settings',
-          objectId: Object.keys(patch).join(','),
-          result: problem ? 'fail' : 'ok',
-          detail: { patch },
-        });
+        await auditSettingsChange(db, current.id, patch, problem ? 'fail' : 'ok', problem?.reason ?? null);
         return problem;
       },
-      approveAsManager: (pin) => approveWithManagerPin(getDb(), pin, current?.id ?? '', 'approval'),
       audit: async (input) => {
-        await appendAudit(getDb(), { ...input, actor: current?.id ?? '' });
+        await appendAudit(db, { ...input, actor: current?.id ?? '' });
       },
       lock,
       logout,
     }),
-    [current, update, lock, logout],
+    [db, current, settings, update, lock, logout],
   );

@@ -35,9 +35,13 @@ const makeSale = (i: number, t0: number): SaleRecord => {
     rrn: String(i).padStart(12, '0'),
     responseCode: '00',
     channel: 'online',
+    linkId: 'training',
     sealed: null,
     offlineQueuedAt: null,
     forwardedAt: null,
+    forwardAttempts: 0,
+    reversalCode: null,
+    signatureForced: false,
     followUp: 'none',
     openCases: 0,
   };

@@ -15,7 +15,10 @@ import { applyMigrations } from './migrations';
 
 export const DB_NAME = 'countersign';
 
-/** The system of record. Only repositories in this folder touch it; components use hooks. */
+/**
+ * The system of record. Only repositories in this folder touch it (lint enforces it). The entry
+ * point (main.tsx) opens the app's one instance and passes it down; tests open their own.
+ */
 export class CountersignDb extends Dexie {
   sales!: EntityTable<SaleRecord, 'id'>;
   signatures!: EntityTable<SignatureRecord, 'id'>;
@@ -35,10 +38,3 @@ export class CountersignDb extends Dexie {
   }
 }
 
-let instance: CountersignDb | null = null;
-
-/** The app's database. Tests construct their own `CountersignDb` with a unique name. */
-export const getDb = (): CountersignDb => {
-  instance ??= new CountersignDb();
-  return instance;
-};

@@ -7,8 +7,8 @@ import { CountersignDb } from './db';
 import { SCHEMA_V1 } from './schema';
 
 /**
- * The migration pattern of migrations.ts, exercised on a test-only v2 so the real schema
- * version stays 1: a new version re-declares the changed store (here an index) and an
+ * The migration pattern of migrations.ts, exercised on a test-only v2 (a class of its own,
+ * beside the app's real v2): a new version re-declares the changed store (here an index) and an
  * upgrade function moves the data, in Dexie's version-change transaction.
  */
 interface SaleRow {
@@ -75,7 +75,32 @@ describe('schema migrations', () => {
     v1.close();
     const app = new CountersignDb(name);
     expect(await app.sales.where('createdAt').above(0).count()).toBe(3);
-    expect(app.verno).toBe(1);
+    expect(app.verno).toBe(2);
+    app.close();
+  });
+
+  it('v2: a charged sale left pending becomes unsigned, an uncharged one needs no signature, counts move with them, new fields filled', async () => {
+    const name = `t-${uuidv7()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    await v1.table('sales').bulkAdd([
+      { id: 'a', createdAt: 1, state: 'approved', signatureState: 'pending' },
+      { id: 'b', createdAt: 2, state: 'declined', signatureState: 'pending' },
+      { id: 'c', createdAt: 3, state: 'authorizing', signatureState: 'pending' },
+      { id: 'd', createdAt: 4, state: 'approved', signatureState: 'signed' },
+    ]);
+    await v1.table('counters').bulkPut([
+      { key: 'signature:pending', value: 3 },
+      { key: 'signature:signed', value: 1 },
+    ]);
+    v1.close();
+    const app = new CountersignDb(name);
+    const sales = await app.sales.orderBy('createdAt').toArray();
+    expect(sales.map((s) => s.signatureState)).toEqual(['unsigned', 'not-required', 'pending', 'signed']);
+    expect(sales[0]).toMatchObject({ linkId: null, forwardAttempts: 0, reversalCode: null, signatureForced: false });
+    const counts = Object.fromEntries((await app.counters.toArray()).map((c) => [c.key, c.value]));
+    expect(counts).toMatchObject({ 'signature:pending': 1, 'signature:unsigned': 1, 'signature:not-required': 1, 'signature:signed': 1 });
     app.close();
   });
 });

@@ -1,4 +1,7 @@
 import type { ChainEntry } from '../../../shared/domain/audit-chain';
+import type { CardBrand } from '../../../shared/domain/card/brand';
+import type { CardSummary } from '../../../shared/ipc/commands/card-reader';
+import type { SaleState } from '../../../shared/domain/sale/sale-state';
 /**
  * Records of the system of record (IndexedDB). Ids are UUIDv7; times are Unix milliseconds
  * (UTC) so they index and compare as numbers; money is integer fen. Records are appended or
@@ -6,15 +9,17 @@ import type { ChainEntry } from '../../../shared/domain/audit-chain';
  */
 export type SaleKind = 'sale' | 'refund' | 'void';
 
-/** The sale state machine lives in shared/domain/sale/sale-state.ts. */
-export type { SaleState } from '../../../shared/domain/sale/sale-state';
-import type { SaleState } from '../../../shared/domain/sale/sale-state';
+export type { SaleState, CardBrand };
 
-/** Signature outcome of an approved sale. `pending` until the cashier finishes the sale. */
+/**
+ * Signature outcome. `pending` while the money question is open (nothing charged yet); a charged
+ * sale that needs a signature is `unsigned` from the moment it is charged until one is recorded
+ * (so a sale left at the signature step, by a crash, a reload or another screen, is in the
+ * unsigned follow-up at once); a sale that ends without a charge needs none (`not-required`).
+ */
 export type SignatureState = 'not-required' | 'pending' | 'signed' | 'waived' | 'unsigned';
 
-export type CardBrand = 'unionpay' | 'visa' | 'mastercard' | 'amex' | 'jcb' | 'discover' | 'diners' | 'unknown';
-export type EntryMode = 'hid-swipe' | 'keyboard-swipe';
+export type EntryMode = CardSummary['entryMode'];
 
 /** What the renderer may know of a card: never the full PAN or track data. */
 export interface StoredCard {
@@ -54,13 +59,25 @@ export interface SaleRecord {
   authCode: string | null;
   rrn: string | null;
   responseCode: string | null;
-  /** Path to the answer: 'online' | 'offline' | 'simulated'. */
+  /** Path to the answer. */
   channel: 'online' | 'offline' | null;
+  /**
+   * The card host the money went to (shared/domain/link-id.ts: `training` or a live host), written
+   * with the STAN or the seal, before anything is sent. Inquiry, reversal and forwarding use it
+   * and nothing else; null only for a sale that never got that far (and for records from before v2).
+   */
+  linkId: string | null;
   /** Offline sale: sealed card data (opaque to the renderer) until the host answers. */
   sealed: string | null;
   offlineQueuedAt: number | null;
   forwardedAt: number | null;
-  /** Set when a host declines a sale after forwarding, or resolution needs a person. Cleared by handling it. */
+  /** Advice sends so far: the first goes as 0220, every later one as an 0221 repeat. */
+  forwardAttempts: number;
+  /** The host's answer to our reversal of this sale, when it did not settle it (shown in the follow-up). */
+  reversalCode: string | null;
+  /** Forced signature applied when the sale was charged: only a manager may waive it, on every path. */
+  signatureForced: boolean;
+  /** Set when a host declines a sale after forwarding, or a reversal is refused: a person must act. Cleared by handling it. */
   followUp: 'none' | 'open' | 'handled';
   /** Dispute flag derived from cases is kept as a count for the list filter. */
   openCases: number;

@@ -4,6 +4,8 @@ import type { CountersignDb } from './db';
 import type { SignatureRecord, SignatureState } from './records';
 import { updateSale } from './sales-repo';
 import { appendAudit } from './audit-repo';
+import { sha256Hex } from '../../../shared/domain/hash';
+import { MAX_ATTACHMENT_BYTES } from './attachments-repo';
 
 export type NewSignature = Omit<SignatureRecord, 'id' | 'createdAt'>;
 
@@ -26,3 +28,24 @@ export const addSignature = (db: CountersignDb, input: NewSignature & { id?: str
 
 export const signaturesFor = (db: CountersignDb, saleId: string): Promise<SignatureRecord[]> =>
   db.signatures.where('[saleId+createdAt]').between([saleId, Dexie.minKey], [saleId, Dexie.maxKey]).toArray();
+
+export class AttachmentTooLargeForSignature extends RangeError {
+  constructor(readonly size: number) {
+    super(`the file is ${size} bytes; at most ${MAX_ATTACHMENT_BYTES}`);
+  }
+}
+
+/**
+ * A slip signed on paper: the scan or photo (an attachment, limited as every attachment is by
+ * attachments-repo) and the signature record, with the sale's state, in one transaction.
+ */
+export const addPaperSignature = async (db: CountersignDb, input: { saleId: string; operatorId: string; note: string; file: { name: string; type: string; bytes: Uint8Array } }): Promise<SignatureRecord> => {
+  const { file } = input;
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AttachmentTooLargeForSignature(file.bytes.length);
+  const digest = sha256Hex(file.bytes);
+  const signatureId = uuidv7();
+  return db.transaction('rw', [db.attachments, db.signatures, db.sales, db.counters, db.audit, db.settings], async () => {
+    await db.attachments.add({ id: uuidv7(), ownerId: signatureId, createdAt: Date.now(), name: file.name.slice(0, 120), mimeType: file.type || 'application/octet-stream', size: file.bytes.length, sha256: digest, data: new Blob([file.bytes as BlobPart], { type: file.type }) });
+    return addSignature(db, { id: signatureId, saleId: input.saleId, kind: 'paper', operatorId: input.operatorId, strokes: [], image: null, reason: input.note, contactAttempts: '', approvedBy: null, digest: null }, 'signed', 'sale.signed-on-paper');
+  });
+};

@@ -1,7 +1,7 @@
 import { Alert, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../app/format-bytes';
-import { useCommand } from '../../app/useCommand';
+import { formatBytes } from './format-bytes';
+import { useCommand } from '../session/useCommand';
 import { useStorageInfo } from './useStorageInfo';
 
 /** Version, host, data location, and whether the records are safe from browser eviction. */

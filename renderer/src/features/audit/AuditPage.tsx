@@ -2,11 +2,14 @@ import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, Ta
 import { useTranslation } from 'react-i18next';
 import { useOperators } from '../login/useOperators';
 import { useAuditTail, useChainCheck } from './useAudit';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 const LIMIT = 200;
 
 /** The newest audit entries and a one-click chain verification (manager). */
 export const AuditPage = () => {
+  const { logger } = useRoot();
   const { t, i18n } = useTranslation('audit');
   const entries = useAuditTail(LIMIT);
   const operators = useOperators();
@@ -20,7 +23,7 @@ export const AuditPage = () => {
       </Typography>
       <Typography color="text.secondary">{t('intro')}</Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Button variant="contained" onClick={() => void check.run()} disabled={check.busy} data-testid="audit-verify">
+        <Button variant="contained" onClick={() => fireAndLog(logger, 'audit.verify-failed', check.run())} disabled={check.busy} data-testid="audit-verify">
           {check.busy ? t('verifying') : t('verify')}
         </Button>
         {check.verdict ? (

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, Ta
 import { useTranslation } from 'react-i18next';
 import type { ViewerRole } from '../../../../shared/domain/card/mask';
 import type { DeviceInfo } from '../../../../shared/ipc/commands/devices';
-import { useCommand } from '../../app/useCommand';
+import { useCommand } from '../session/useCommand';
 import { CardResult } from './CardResult';
 import { ReaderGuidance } from './ReaderGuidance';
 import { reasonKey, vidPid } from './card-text';

@@ -4,6 +4,8 @@ import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
 import { api } from '../../api/client';
 import { SwipeDetector } from './swipe-detector';
 import type { DetectorEvent, SwipeDetectorOptions } from './swipe-detector';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 /** Puts keys the detector held back into the focused field, as if typed (React sees an input event). */
 const giveBack = (text: string): void => {
@@ -39,6 +41,7 @@ export const useSwipeDetector = (
   onImeWarning: () => void,
   opts: { enabled?: boolean; detector?: SwipeDetectorOptions } = {},
 ): void => {
+  const { logger } = useRoot();
   const onSwipeRef = useRef(onSwipe);
   const onImeRef = useRef(onImeWarning);
   useEffect(() => {
@@ -56,7 +59,7 @@ export const useSwipeDetector = (
     const handle = (events: DetectorEvent[]): void => {
       for (const event of events) {
         if (event.type === 'swipe') {
-          void api.invoke('card-reader:keyboard-swipe', { raw: event.raw }).then((result) => onSwipeRef.current(result));
+          fireAndLog(logger, 'card-reader.keyboard-swipe-failed', api.invoke('card-reader:keyboard-swipe', { raw: event.raw }).then((result) => onSwipeRef.current(result)));
         } else if (event.type === 'flush') giveBack(event.text);
         else onImeRef.current();
       }
@@ -93,5 +96,5 @@ export const useSwipeDetector = (
       window.clearTimeout(timer);
       detector.reset();
     };
-  }, [enabled, detectorOptions]);
+  }, [enabled, detectorOptions, logger]);
 };

@@ -6,7 +6,7 @@ import type { SaleRecord } from '../../data/records';
 import { CardResult } from '../card-reader/CardResult';
 import { useCardReaders, useTestSwipe } from '../card-reader/useCardReaders';
 import { useSwipes } from './useSwipes';
-import { useCommand } from '../../app/useCommand';
+import { useCommand } from '../session/useCommand';
 import type { ViewerRole } from '../../../../shared/domain/card/mask';
 
 /** Waiting for the card: reader state, test cards in training, and what a bad swipe means. */

@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { PinField } from '../login/PinField';
+import type { FinishUnsignedOutcome } from '../../services/counter-session';
+import { fireAndLog } from '../../services/logger';
+import { useServices } from '../session/ServicesContext';
 
 /** Finishing without a signature: a confirmation, or a manager's exemption when forced signature is on. */
 export const UnsignedStep = ({ mode, onFinish, onBack }: {
   mode: 'allowed' | 'manager-exemption';
-  onFinish: (exemption: { pin: string; reason: string } | null) => Promise<'ok' | 'wrong-pin' | 'reason-required'>;
+  onFinish: (exemption: { pin: string; reason: string } | null) => Promise<FinishUnsignedOutcome>;
   onBack: () => void;
 }) => {
   const { t } = useTranslation('counter');
@@ -14,6 +17,7 @@ export const UnsignedStep = ({ mode, onFinish, onBack }: {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const exempt = mode === 'manager-exemption';
+  const { logger } = useServices();
   const submit = async (): Promise<void> => {
     const outcome = await onFinish(exempt ? { pin, reason } : null);
     if (outcome === 'wrong-pin') {
@@ -41,7 +45,7 @@ export const UnsignedStep = ({ mode, onFinish, onBack }: {
           <Button variant="outlined" size="large" onClick={onBack} data-testid="unsigned-back">
             {t('exemption.back')}
           </Button>
-          <Button variant="contained" color="warning" size="large" onClick={() => void submit()} data-testid="unsigned-finish">
+          <Button variant="contained" color="warning" size="large" onClick={() => fireAndLog(logger, 'counter.finish-unsigned-failed', submit())} data-testid="unsigned-finish">
             {exempt ? t('exemption.approve') : t('unsigned.confirm')}
           </Button>
         </Stack>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CardReaderPanel } from '../card-reader/CardReaderPanel';
 import { PrinterPanel } from '../printer/PrinterPanel';
 import { VirtualPrinterReceipts } from '../printer/VirtualPrinterReceipts';
-import { useSessionActions } from '../../app/SessionContext';
+import { useSessionActions } from '../session/SessionContext';
 
 /** Card readers and printers: status, tests and setup guidance. */
 export const DevicesPage = () => {

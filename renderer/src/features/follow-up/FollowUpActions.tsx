@@ -1,24 +1,28 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useHostSettings } from '../../app/HostSettingsContext';
-import { useSessionActions } from '../../app/SessionContext';
+import { MAX_ATTACHMENT_BYTES } from '../../data/attachments-repo';
 import type { SaleRecord } from '../../data/records';
-import { usePrintSale } from '../sale/usePrintSale';
+import { fireAndLog } from '../../services/logger';
+import { PinField } from '../login/PinField';
+import { useServices } from '../session/ServicesContext';
 import { SignatureCanvas } from '../signature/SignatureCanvas';
 import type { SignatureCanvasHandle } from '../signature/SignatureCanvas';
-import { MAX_ATTACHMENT_BYTES } from './follow-up';
-import { useFollowUp } from './useFollowUp';
 
 type Mode = 'choose' | 'capture' | 'paper' | 'exception';
 
-/** The 补签 workflow for one unsigned sale: sign now, print a slip, paper + scan, or register. */
+const LIMIT_MB = Math.round(MAX_ATTACHMENT_BYTES / (1024 * 1024));
+
+/**
+ * The 补签 workflow for one unsigned sale: sign now, print a slip, paper + scan, or register and
+ * explain (登记并说明; with a manager's PIN when forced signature applies). The rules are in
+ * services/signature-actions.ts; this only collects the input and shows the outcome.
+ */
 export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
   const { t } = useTranslation('followUp');
-  const { settings } = useHostSettings();
-  const { operator } = useSessionActions();
-  const actions = useFollowUp(sale, settings, operator?.id ?? '');
-  const { printCopy } = usePrintSale(settings, { id: operator?.id ?? '', name: operator?.name ?? '' });
+  const { signatures, printing, logger } = useServices();
+  const needsManager = signatures.needsManager(sale);
+  const [pin, setPin] = useState('');
   const [mode, setMode] = useState<Mode>('choose');
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
@@ -33,14 +37,18 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
     if (mode === 'capture') {
       const captured = pad.current?.capture();
       if (!captured) return;
-      await actions.capture(captured.strokes, captured.png);
+      await signatures.supplementary(sale, captured.strokes, captured.png);
     } else if (mode === 'paper') {
       if (!file) return setError(t('needFile'));
-      if (file.size > MAX_ATTACHMENT_BYTES) return setError(t('tooLarge'));
-      await actions.paper(file, notes);
+      if (file.size > MAX_ATTACHMENT_BYTES) return setError(t('tooLarge', { mb: LIMIT_MB }));
+      await signatures.onPaper(sale, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }, notes);
     } else if (mode === 'exception') {
-      if (!reason.trim()) return setError(t('needReason'));
-      await actions.exception(reason.trim(), contacts.trim(), notes.trim());
+      const text = notes.trim() ? `${reason.trim()}\n${notes.trim()}` : reason.trim();
+      const outcome = await signatures.waive(sale, 'exception', { reason: text, contactAttempts: contacts, ...(needsManager ? { managerPin: pin } : {}) });
+      if (outcome !== 'ok') {
+        setPin('');
+        return setError(t(`waive.${outcome}`));
+      }
     }
   };
 
@@ -57,7 +65,7 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
             <Button
               variant="outlined"
               data-testid="follow-up-print-slip"
-              onClick={() => void printCopy(sale, 'supplementary').then(() => setInfo(t('slipPrinted')))}
+              onClick={() => fireAndLog(logger, 'follow-up.slip-failed', printing.printCopy(sale, 'supplementary').then((r) => setInfo(r.job.state === 'failed' ? t('slipFailed') : t('slipPrinted'))))}
             >
               {t('printSlip')}
             </Button>
@@ -85,6 +93,12 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
             <TextField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value.slice(0, 500))} slotProps={{ htmlInput: { 'data-testid': 'follow-up-reason' } }} />
             <TextField label={t('contacts')} value={contacts} onChange={(e) => setContacts(e.target.value.slice(0, 500))} />
             <TextField label={t('notes')} value={notes} onChange={(e) => setNotes(e.target.value.slice(0, 500))} />
+            {needsManager ? (
+              <>
+                <Alert severity="warning">{t('forcedNeedsManager')}</Alert>
+                <PinField label={t('managerPin')} value={pin} onChange={setPin} testId="follow-up-manager-pin" />
+              </>
+            ) : null}
           </Stack>
         ) : null}
         {error ? <Alert severity="error">{error}</Alert> : null}
@@ -92,7 +106,10 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
         {mode !== 'choose' ? (
           <Stack direction="row" spacing={1}>
             <Button onClick={() => setMode('choose')}>{t('cancel')}</Button>
-            <Button variant="contained" onClick={() => void save()} data-testid="follow-up-save">
+            <Button variant="contained" onClick={() => fireAndLog(logger, 'follow-up.save-failed', save().catch((e: unknown) => {
+                setError(t('saveFailed'));
+                throw e;
+              }))} data-testid="follow-up-save">
               {t('save')}
             </Button>
           </Stack>

@@ -4,11 +4,14 @@ import { Alert, Button, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { AuthFrame } from './AuthFrame';
 import { PinField } from './PinField';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 export type FirstRunSubmit = (name: string, pin: string) => Promise<string | null>;
 
 /** No operator exists yet: create the manager. */
 export const FirstRunPage = ({ onCreate }: { onCreate: FirstRunSubmit }) => {
+  const { logger } = useRoot();
   const { t } = useTranslation('login');
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -30,7 +33,7 @@ export const FirstRunPage = ({ onCreate }: { onCreate: FirstRunSubmit }) => {
 
   return (
     <AuthFrame testId="first-run" title={t('firstRun.title')} subtitle={t('firstRun.intro')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={(e) => fireAndLog(logger, 'login.first-run-failed', submit(e))} noValidate>
         <TextField
           label={t('firstRun.name')}
           value={name}

@@ -4,6 +4,8 @@ import { Alert, Button, MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { AuthFrame } from './AuthFrame';
 import { PinField } from './PinField';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 export interface LoginChoice {
   id: string;
@@ -21,6 +23,7 @@ export const LoginPage = ({ operators, onLogin, preselect, title, subtitle, test
   subtitle?: string;
   testId?: string;
 }) => {
+  const { logger } = useRoot();
   const { t } = useTranslation('login');
   const [operatorId, setOperatorId] = useState(preselect ?? (operators.length === 1 ? (operators[0]?.id ?? '') : ''));
   const [pin, setPin] = useState('');
@@ -43,7 +46,7 @@ export const LoginPage = ({ operators, onLogin, preselect, title, subtitle, test
 
   return (
     <AuthFrame testId={testId} title={title ?? t('login.title')} subtitle={subtitle}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={(e) => fireAndLog(logger, 'login.submit-failed', submit(e))} noValidate>
         <TextField
           select
           label={t('login.operator')}

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useSessionActions } from '../../app/SessionContext';
+import { useSessionActions } from '../session/SessionContext';
 import type { Role } from '../../data/records';
 import { PinField } from './PinField';
 import { useOperatorAdmin } from './useAddOperator';
 import { useOperators } from './useOperators';
+import { fireAndLog } from '../../services/logger';
+import { useRoot } from '../session/RootContext';
 
 /** Managers add cashiers and managers, and disable operators who left. */
 export const OperatorsPage = () => {
@@ -13,6 +15,7 @@ export const OperatorsPage = () => {
   const { t: tc } = useTranslation();
   const { operator } = useSessionActions();
   const operators = useOperators();
+  const { logger } = useRoot();
   const admin = useOperatorAdmin(operator?.id ?? '');
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -43,7 +46,7 @@ export const OperatorsPage = () => {
             <MenuItem value="cashier">{tc('operatorRole.cashier')}</MenuItem>
             <MenuItem value="manager">{tc('operatorRole.manager')}</MenuItem>
           </TextField>
-          <Button variant="contained" onClick={() => void submit()} data-testid="operator-add" sx={{ minWidth: 160, height: 56 }}>
+          <Button variant="contained" onClick={() => fireAndLog(logger, 'operators.add-failed', submit())} data-testid="operator-add" sx={{ minWidth: 160, height: 56 }}>
             {t('operators.add')}
           </Button>
         </Stack>
@@ -71,7 +74,15 @@ export const OperatorsPage = () => {
                 <TableCell>{new Date(op.createdAt).toLocaleDateString(i18n.language)}</TableCell>
                 <TableCell align="right">
                   {op.id === operator.id ? null : (
-                    <Button onClick={() => void admin.setDisabled(op.id, !op.disabled)}>{op.disabled ? t('operators.active') : t('operators.disable')}</Button>
+                    <Button
+                      onClick={() =>
+                        fireAndLog(
+                          logger,
+                          'operators.disable-failed',
+                          admin.setDisabled(op.id, !op.disabled).then((problem) => setMessage(problem ? { ok: false, text: t(`errors.${problem}`) } : null)),
+                        )
+                      }
+                    >{op.disabled ? t('operators.active') : t('operators.disable')}</Button>
                   )}
                   {op.disabled ? <Typography component="span" color="text.secondary">{t('operators.disabled')}</Typography> : null}
                 </TableCell>

@@ -24,6 +24,10 @@ export const loginStrings = {
     errors: {
       'name-required': 'Enter a name.',
       'name-taken': 'That name is already used.',
+      'name-too-long': 'The name is too long (at most 32 characters).',
+      'already-set-up': 'This console already has a manager: sign in instead.',
+      'not-found': 'That operator no longer exists.',
+      'last-manager': 'The last active manager cannot be disabled.',
       'pin-format': 'The PIN must be 4 to 8 digits.',
       'pin-mismatch': 'The two PINs differ.',
       'pin-weak': 'Choose a PIN that is not all the same digit or a simple sequence.',
@@ -71,6 +75,10 @@ export const loginStrings = {
     errors: {
       'name-required': '请输入姓名。',
       'name-taken': '该姓名已被使用。',
+      'name-too-long': '姓名过长（最多 32 个字符）。',
+      'already-set-up': '本收银台已有店长，请直接登录。',
+      'not-found': '该操作员已不存在。',
+      'last-manager': '不能停用最后一位在用的店长。',
       'pin-format': '密码须为 4 至 8 位数字。',
       'pin-mismatch': '两次输入的密码不一致。',
       'pin-weak': '请不要使用全部相同或简单连续的数字。',

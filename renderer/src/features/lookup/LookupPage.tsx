@@ -5,9 +5,12 @@ import { parseYuan } from '../../../../shared/domain/money';
 import { SaleRow } from '../transactions/SaleRow';
 import { SaleDetail } from '../transactions/SaleDetail';
 import { useSmsLookup } from './useSmsLookup';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 /** PRODUCT problem 5: the bank SMS says charged, the customer has no slip. */
 export const LookupPage = () => {
+  const { logger } = useRoot();
   const { t } = useTranslation('lookup');
   const { results, find, askHost } = useSmsLookup();
   const [time, setTime] = useState('');
@@ -29,7 +32,7 @@ export const LookupPage = () => {
           <TextField type="datetime-local" label={t('time')} value={time} onChange={(e) => setTime(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'lookup-time' } }} />
           <TextField label={t('amount')} value={amount} onChange={(e) => setAmount(e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'lookup-amount' } }} />
           <TextField label={t('last4')} value={last4} onChange={(e) => setLast4(e.target.value.replace(/\D/g, '').slice(0, 4))} slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'lookup-last4' } }} />
-          <Button variant="contained" disabled={!ready} onClick={() => void find(Date.parse(time), fen ?? 0, last4)} data-testid="lookup-find" sx={{ minWidth: 160 }}>
+          <Button variant="contained" disabled={!ready} onClick={() => fireAndLog(logger, 'lookup.failed', find(Date.parse(time), fen ?? 0, last4))} data-testid="lookup-find" sx={{ minWidth: 160 }}>
             {t('find')}
           </Button>
         </Stack>
@@ -49,7 +52,7 @@ export const LookupPage = () => {
               <Button onClick={() => setOpen(sale.id)} data-testid="lookup-open">
                 {t('open')}
               </Button>
-              <Button onClick={() => void askHost(sale).then((r) => setHost((h) => ({ ...h, [sale.id]: r })))}>{t('askHost')}</Button>
+              <Button onClick={() => fireAndLog(logger, 'lookup.failed', askHost(sale).then((r) => setHost((h) => ({ ...h, [sale.id]: r }))))}>{t('askHost')}</Button>
               {host[sale.id] ? <Typography data-testid="lookup-host">{t(`hostSays.${host[sale.id]}`)}</Typography> : null}
             </Stack>
           ))}

@@ -37,12 +37,18 @@ const Receipt = ({ receipt }: { receipt: VirtualReceiptView }) => {
 /** What the virtual printer received (training), with switches that make it fail on purpose. */
 export const VirtualPrinterReceipts = ({ limit = 5 }: { limit?: number }) => {
   const { t } = useTranslation('printer');
+  const { t: tc } = useTranslation();
   const printer = useVirtualPrinter(limit);
   return (
     <Stack spacing={2} data-testid="virtual-printer">
       <Typography variant="h6" component="h2">
         {t('virtual.title')}
       </Typography>
+      {printer.error ? (
+        <Alert severity="error" data-testid="virtual-printer-error">
+          {tc(`errors.${printer.error.code}`, { field: printer.error.field ?? '' })}
+        </Alert>
+      ) : null}
       {!printer.running ? (
         <Alert severity="info">{t('virtual.off')}</Alert>
       ) : (

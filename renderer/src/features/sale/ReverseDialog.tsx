@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatRmb, parseYuan } from '../../../../shared/domain/money';
 import type { SaleRecord } from '../../data/records';
 import { PinField } from '../login/PinField';
+import { fireAndLog } from '../../services/logger';
+import { useRoot } from '../session/RootContext';
 
 export type ReverseSubmit = (kind: 'void' | 'refund', amountFen: number, pin: string) => Promise<string | null>;
 
@@ -14,6 +16,7 @@ export const ReverseDialog = ({ sale, kind, remainingFen, onSubmit, onClose }: {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { logger } = useRoot();
   const submit = async (): Promise<void> => {
     const fen = kind === 'void' ? sale.amountFen : parseYuan(amount);
     if (fen === null || fen <= 0) return setError('bad-amount');
@@ -45,7 +48,7 @@ export const ReverseDialog = ({ sale, kind, remainingFen, onSubmit, onClose }: {
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('reverse.cancel')}</Button>
-        <Button variant="contained" color="error" disabled={busy} onClick={() => void submit()} data-testid="reverse-submit">
+        <Button variant="contained" color="error" disabled={busy} onClick={() => fireAndLog(logger, 'reverse.submit-failed', submit())} data-testid="reverse-submit">
           {t(`reverse.${kind}.submit`)}
         </Button>
       </DialogActions>

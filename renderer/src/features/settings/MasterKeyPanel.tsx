@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { MASTER_KEY_ERROR_REASONS } from '../../../../shared/ipc/commands/acquirer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useMasterKey } from './useMasterKey';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 const KNOWN_REASONS = new Set<string>([...MASTER_KEY_ERROR_REASONS, 'managerOnly']);
 const hexDigits = (typed: string): number => typed.replace(/[^0-9A-Fa-f]/g, '').length;
@@ -14,6 +16,7 @@ const hexDigits = (typed: string): number => typed.replace(/[^0-9A-Fa-f]/g, '').
  * The typed key is cleared from the form after every attempt, whatever the answer.
  */
 export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; realHost: boolean }) => {
+  const { logger } = useRoot();
   const { t, i18n } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const { status, busy, outcome, load, clear } = useMasterKey();
@@ -93,7 +96,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
             />
             {status && !status.protectedByOs ? <Typography variant="caption">{t('masterKey.notProtectedByOs')}</Typography> : null}
             <Stack direction="row" spacing={2}>
-              <Button variant="contained" disabled={busy || keyHex.trim() === ''} onClick={() => void submit()} data-testid="master-key-load">
+              <Button variant="contained" disabled={busy || keyHex.trim() === ''} onClick={() => fireAndLog(logger, 'master-key.failed', submit())} data-testid="master-key-load">
                 {t('masterKey.load')}
               </Button>
               <Button variant="outlined" color="error" disabled={busy || (testKey && !status.unreadable)} onClick={() => setConfirming(true)} data-testid="master-key-clear">
@@ -125,7 +128,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)}>{tc('actions.cancel')}</Button>
-          <Button color="error" onClick={() => void remove()} data-testid="master-key-clear-confirm">
+          <Button color="error" onClick={() => fireAndLog(logger, 'master-key.failed', remove())} data-testid="master-key-clear-confirm">
             {t('masterKey.clear')}
           </Button>
         </DialogActions>

@@ -5,6 +5,8 @@ import { formatFen, parseYuan } from '../../../../shared/domain/money';
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import type { FieldSpec } from './fields';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 type Values = Record<string, unknown>;
 
@@ -37,6 +39,7 @@ export const SettingsGroup = ({ group, fields, settings, disabled, onSave }: {
   disabled: boolean;
   onSave: (patch: SettingsPatch) => Promise<EnvelopeError | null>;
 }) => {
+  const { logger } = useRoot();
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const section = fields[0]?.section ?? 'general';
@@ -90,8 +93,12 @@ export const SettingsGroup = ({ group, fields, settings, disabled, onSave }: {
           ),
         )}
         {result === 'saved' ? <Alert severity="success">{t('saved')}</Alert> : null}
-        {result && result !== 'saved' ? <Alert severity="error">{tc(`errors.${result.code}`, { field: result.field ?? '' })}</Alert> : null}
-        <Button variant="contained" disabled={disabled} onClick={() => void save()} sx={{ alignSelf: 'flex-start' }} data-testid={`settings-save-${group}`}>
+        {result && result !== 'saved' ? (
+          <Alert severity="error" data-testid={`settings-error-${group}`} data-reason={result.reason ?? result.code}>
+            {result.reason === 'link-busy' ? tc('linkBusy') : tc(`errors.${result.code}`, { field: result.field ?? '' })}
+          </Alert>
+        ) : null}
+        <Button variant="contained" disabled={disabled} onClick={() => fireAndLog(logger, 'settings.save-failed', save())} sx={{ alignSelf: 'flex-start' }} data-testid={`settings-save-${group}`}>
           {tc('actions.save')}
         </Button>
       </Stack>

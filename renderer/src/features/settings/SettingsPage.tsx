@@ -3,11 +3,13 @@ import { Alert, Button, FormControlLabel, MenuItem, Paper, Stack, Switch, TextFi
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
-import { useHostSettings } from '../../app/HostSettingsContext';
-import { useSessionActions } from '../../app/SessionContext';
+import { useHostSettings } from '../session/HostSettingsContext';
+import { useSessionActions } from '../session/SessionContext';
 import { SETTING_GROUPS } from './fields';
 import { MasterKeyPanel } from './MasterKeyPanel';
 import { SettingsGroup } from './SettingsGroup';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 type Draft = Pick<Settings, 'general' | 'shop'>;
 
@@ -23,6 +25,7 @@ const diff = (before: Draft, after: Draft): SettingsPatch => {
 
 /** General and shop settings. Changes need the manager role and are audited. */
 export const SettingsPage = () => {
+  const { logger } = useRoot();
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const { settings } = useHostSettings();
@@ -96,9 +99,13 @@ export const SettingsPage = () => {
           {group === 'acquirer' ? <MasterKeyPanel isManager={isManager} realHost={settings.acquirer.kind === 'iso8583' && !settings.general.trainingMode} /> : null}
         </Fragment>
       ))}
-      {error ? <Alert severity="error">{tc(`errors.${error.code}`, { field: error.field ?? '' })}</Alert> : null}
+      {error ? (
+        <Alert severity="error" data-testid="settings-error" data-reason={error.reason ?? error.code}>
+          {error.reason === 'link-busy' ? tc('linkBusy') : tc(`errors.${error.code}`, { field: error.field ?? '' })}
+        </Alert>
+      ) : null}
       {saved ? <Alert severity="success">{t('saved')}</Alert> : null}
-      <Button variant="contained" size="large" disabled={!isManager} onClick={() => void save()} data-testid="settings-save" sx={{ alignSelf: 'flex-start' }}>
+      <Button variant="contained" size="large" disabled={!isManager} onClick={() => fireAndLog(logger, 'settings.save-failed', save())} data-testid="settings-save" sx={{ alignSelf: 'flex-start' }}>
         {tc('actions.save')}
       </Button>
     </Stack>

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MasterKeyStatus } from '../../../../shared/ipc/commands/acquirer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { api } from '../../api/client';
-import { useSessionActions } from '../../app/SessionContext';
+import { useSessionActions } from '../session/SessionContext';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 export type MasterKeyOutcome = { kind: 'loaded'; kcv: string } | { kind: 'cleared' } | { kind: 'failed'; error: EnvelopeError } | null;
 
@@ -25,6 +27,7 @@ export interface MasterKeyControls {
  * the key typed into the wrong field).
  */
 export const useMasterKey = (): MasterKeyControls => {
+  const { logger } = useRoot();
   const { operator, audit } = useSessionActions();
   const [status, setStatus] = useState<MasterKeyStatus | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,13 +36,14 @@ export const useMasterKey = (): MasterKeyControls => {
 
   useEffect(() => {
     let live = true;
-    void api.invoke('acquirer:master-key', {}).then((e) => {
+    fireAndLog(logger, 'master-key.status-failed', api.invoke('acquirer:master-key', {}).then((e) => {
       if (live && e.ok) setStatus(e.value);
-    });
+      else if (live && !e.ok) setOutcome({ kind: 'failed', error: e.error });
+    }));
     return () => {
       live = false;
     };
-  }, []);
+  }, [logger]);
 
   const load = useCallback(
     async (keyHex: string, kcv: string) => {

@@ -3,13 +3,16 @@ import { Alert, Button, FormControlLabel, List, ListItem, ListItemText, MenuItem
 import { useTranslation } from 'react-i18next';
 import { VirtualPrinterStateSchema } from '../../../../shared/ipc/commands/printer';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
-import { useHostSettings } from '../../app/HostSettingsContext';
+import { useHostSettings } from '../session/HostSettingsContext';
 import { useTrainingControls } from './useTrainingControls';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 const CODES = ['00', '51', '05', '14', '54', '61', '91', '96', '13', '98', '99'] as const;
 
 /** The Training panel: the simulated host's table, latency and outage switch, the virtual printer's state. */
 export const TrainingPage = () => {
+  const { logger } = useRoot();
   const { t } = useTranslation('training');
   const { settings } = useHostSettings();
   const controls = useTrainingControls();
@@ -31,11 +34,11 @@ export const TrainingPage = () => {
         </List>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <TextField label={t('latency')} value={latency} onChange={(e) => setLatency(e.target.value.replace(/\D/g, ''))} sx={{ maxWidth: 220 }} />
-          <Button variant="outlined" onClick={() => void controls.simulator({ latencyMs: Number(latency) || 0 })}>
+          <Button variant="outlined" onClick={() => fireAndLog(logger, 'training.switch-failed', controls.simulator({ latencyMs: Number(latency) || 0 }))}>
             {t('apply')}
           </Button>
           <FormControlLabel
-            control={<Switch checked={settings.acquirer.simulatedOutage} onChange={(e) => void controls.simulator({ outage: e.target.checked })} data-testid="training-outage" />}
+            control={<Switch checked={settings.acquirer.simulatedOutage} onChange={(e) => fireAndLog(logger, 'training.switch-failed', controls.simulator({ outage: e.target.checked }))} data-testid="training-outage" />}
             label={t('outage')}
           />
         </Stack>
@@ -55,7 +58,7 @@ export const TrainingPage = () => {
               </MenuItem>
             ))}
           </TextField>
-          <Button variant="outlined" onClick={() => void controls.printer(printerState)} data-testid="training-printer-apply">
+          <Button variant="outlined" onClick={() => fireAndLog(logger, 'training.switch-failed', controls.printer(printerState))} data-testid="training-printer-apply">
             {t('apply')}
           </Button>
         </Stack>

@@ -1,27 +1,16 @@
 import { useCallback } from 'react';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
-import { api } from '../../api/client';
-import { getDb } from '../../data/db';
-import { appendAudit } from '../audit/audit-log';
-import { useSessionActions } from '../../app/SessionContext';
+import type { EnvelopeError } from '../../../../shared/ipc/envelope';
+import { setSimulator, setVirtualPrinterState } from '../../services/training-switches';
+import { useRoot } from '../session/RootContext';
+import { useSessionActions } from '../session/SessionContext';
 
-/** Training switches: simulated host latency/outage and the virtual printer's state; audited. */
+/** Training switches: simulated host latency/outage and the virtual printer's state; audited (services/training-switches.ts). */
 export const useTrainingControls = () => {
   const { operator } = useSessionActions();
+  const { db, api } = useRoot();
   const actor = operator?.id ?? '';
-  const simulator = useCallback(
-    async (change: { latencyMs?: number; outage?: boolean }) => {
-      const e = await api.invoke('acquirer:simulator', change);
-      await appendAudit(getDb(), { actor, action: 'training.simulator', objectType: 'settings', objectId: 'acquirer', result: e.ok ? 'ok' : 'fail', detail: change });
-    },
-    [actor],
-  );
-  const printer = useCallback(
-    async (state: VirtualPrinterStateName) => {
-      const e = await api.invoke('printer:virtual-state', { state });
-      await appendAudit(getDb(), { actor, action: 'training.printer', objectType: 'settings', objectId: 'printer', result: e.ok ? 'ok' : 'fail', detail: { state } });
-    },
-    [actor],
-  );
+  const simulator = useCallback((change: { latencyMs?: number; outage?: boolean }): Promise<EnvelopeError | null> => setSimulator({ api, db, actor }, change), [api, db, actor]);
+  const printer = useCallback((state: VirtualPrinterStateName): Promise<EnvelopeError | null> => setVirtualPrinterState({ api, db, actor }, state), [api, db, actor]);
   return { simulator, printer };
 };

@@ -1,14 +1,16 @@
 import { Box, Button, Divider, Drawer, List, ListItem, ListItemText, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatRmb } from '../../../../shared/domain/money';
-import { useHostSettings } from '../../app/HostSettingsContext';
-import { useSessionActions } from '../../app/SessionContext';
 import { SalePrintStatus } from '../sale/SalePrintStatus';
 import { usePrintSale } from '../sale/usePrintSale';
 import { FollowUpActions } from '../follow-up/FollowUpActions';
 import { ReverseDialog } from '../sale/ReverseDialog';
 import { useLinkedRecords, useRefundable, useReverseSale } from '../sale/useReverseSale';
 import { useState } from 'react';
+import { CHARGED } from '../../../../shared/domain/sale/sale-state';
+import type { Copy, SaleRecord } from '../../data/records';
+import { fireAndLog } from '../../services/logger';
+import { useServices } from '../session/ServicesContext';
 import type { TimelineItem } from './timeline';
 import { useSale, useTimeline } from './useTransactions';
 
@@ -28,14 +30,14 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
   const { t, i18n } = useTranslation('transactions');
   const sale = useSale(saleId);
   const timeline = useTimeline(saleId);
-  const { settings } = useHostSettings();
-  const { operator } = useSessionActions();
-  const { printCopy } = usePrintSale(settings, { id: operator?.id ?? '', name: operator?.name ?? '' });
-  const charged = sale && (sale.state === 'approved' || sale.state === 'offline-accepted');
+  const printing = usePrintSale();
+  const { logger } = useServices();
+  const printCopy = (target: SaleRecord, copy: Copy, supplementaryTime: number | null = null, explicitReprint = false) => printing.printCopy(target, copy, supplementaryTime, explicitReprint);
+  const charged = sale && CHARGED.includes(sale.state);
   const [reverse, setReverse] = useState<'void' | 'refund' | null>(null);
   const remaining = useRefundable(sale);
   const linked = useLinkedRecords(saleId);
-  const reverseSale = useReverseSale(operator?.id ?? '');
+  const reverseSale = useReverseSale();
   const { t: ts } = useTranslation('sale');
 
   const fields: Array<[string, string]> = sale
@@ -49,6 +51,8 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
         ['stan', sale.stan ?? '—'],
         ['batch', sale.batch ?? '—'],
         ['code', sale.responseCode ?? '—'],
+        ...(sale.reversalCode ? [['reversal', sale.reversalCode] as [string, string]] : []),
+        ['link', sale.linkId ?? '—'],
         ['reference', sale.reference || '—'],
         ['note', sale.note || '—'],
         ['id', sale.id],
@@ -79,12 +83,12 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
           </Table>
           {charged ? (
             <>
-              <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy, null, true)} />
+              <SalePrintStatus saleId={sale.id} onReprint={(copy) => fireAndLog(logger, 'print.reprint-failed', printCopy(sale, copy, null, true))} />
               <Stack direction="row" spacing={1}>
-                <Button variant="outlined" onClick={() => void printCopy(sale, 'merchant', null, true)} data-testid="detail-reprint-merchant">
+                <Button variant="outlined" onClick={() => fireAndLog(logger, 'print.reprint-failed', printCopy(sale, 'merchant', null, true))} data-testid="detail-reprint-merchant">
                   {t('detail.reprintMerchant')}
                 </Button>
-                <Button variant="outlined" onClick={() => void printCopy(sale, 'customer', null, true)} data-testid="detail-reprint-customer">
+                <Button variant="outlined" onClick={() => fireAndLog(logger, 'print.reprint-failed', printCopy(sale, 'customer', null, true))} data-testid="detail-reprint-customer">
                   {t('detail.reprintCustomer')}
                 </Button>
               </Stack>

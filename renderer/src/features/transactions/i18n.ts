@@ -26,6 +26,7 @@ export const transactionsStrings = {
       approved: 'Approved',
       declined: 'Declined',
       'offline-accepted': 'Offline, to send',
+      forwarding: 'Offline, being sent',
       unknown: 'No answer',
       reversed: 'Reversed',
       voided: 'Voided',
@@ -36,7 +37,7 @@ export const transactionsStrings = {
     detail: {
       title: 'Transaction',
       close: 'Close',
-      fields: { id: 'ID', amount: 'Amount', card: 'Card', brand: 'Brand', entry: 'Entry', auth: 'Auth code', rrn: 'Reference (RRN)', stan: 'Trace (STAN)', batch: 'Batch', code: 'Response', operator: 'Operator', reference: 'Reference', note: 'Note' },
+      fields: { id: 'ID', amount: 'Amount', card: 'Card', brand: 'Brand', entry: 'Entry', auth: 'Auth code', rrn: 'Reference (RRN)', stan: 'Trace (STAN)', batch: 'Batch', code: 'Response', reversal: 'Reversal answer', link: 'Card host', operator: 'Operator', reference: 'Reference', note: 'Note' },
       timeline: 'Timeline',
       reprintMerchant: 'Reprint merchant copy',
       reprintCustomer: 'Reprint customer copy',
@@ -71,6 +72,7 @@ export const transactionsStrings = {
       approved: '成功',
       declined: '被拒',
       'offline-accepted': '离线待上送',
+      forwarding: '离线上送中',
       unknown: '无应答',
       reversed: '已冲正',
       voided: '已撤销',
@@ -81,7 +83,7 @@ export const transactionsStrings = {
     detail: {
       title: '交易详情',
       close: '关闭',
-      fields: { id: '编号', amount: '金额', card: '卡号', brand: '卡组织', entry: '读卡方式', auth: '授权码', rrn: '参考号（RRN）', stan: '凭证号（STAN）', batch: '批次号', code: '应答码', operator: '操作员', reference: '参考号', note: '备注' },
+      fields: { id: '编号', amount: '金额', card: '卡号', brand: '卡组织', entry: '读卡方式', auth: '授权码', rrn: '参考号（RRN）', stan: '凭证号（STAN）', batch: '批次号', code: '应答码', reversal: '冲正应答码', link: '收单主机', operator: '操作员', reference: '参考号', note: '备注' },
       timeline: '时间线',
       reprintMerchant: '重打商户存根',
       reprintCustomer: '重打持卡人存根',

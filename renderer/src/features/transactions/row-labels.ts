@@ -63,4 +63,5 @@ export const STATE_TONE: Partial<Record<SaleRecord['state'], 'success' | 'error'
   unknown: 'warning',
   authorizing: 'warning',
   'offline-accepted': 'info',
+  forwarding: 'info',
 };

@@ -1,13 +1,15 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../data/db';
 import { filterCounts, planFor } from '../../data/sales-query';
-import type { SaleFilter, SaleSearch } from '../../data/sales-query';
+import type { SaleSearch } from '../../data/sales-query';
+import type { SaleFilter } from '../../data/sales-views';
 import type { SaleRecord } from '../../data/records';
 import { afterPaint } from './schedule';
 import { SaleWindow } from './sale-window';
 import type { SaleWindowSnapshot } from './sale-window';
-import { auditFor } from '../audit/audit-log';
+import { auditFor } from '../../data/audit-repo';
+import { getSale } from '../../data/sales-repo';
+import { useRoot } from '../session/RootContext';
 import { listForSale } from '../../data/print-jobs-repo';
 import { signaturesFor } from '../../data/signatures-repo';
 import { buildTimeline } from './timeline';
@@ -18,8 +20,9 @@ import type { TimelineItem } from './timeline';
  * `search` should keep its identity while unchanged; an equal one shows nothing new anyway.
  */
 export const useSaleWindow = (filter: SaleFilter, search: SaleSearch): SaleWindow => {
+  const { db } = useRoot();
   const [view] = useState(() => {
-    const created = new SaleWindow(getDb());
+    const created = new SaleWindow(db);
     // The first page is read while the list renders (a read only; nothing is watched yet).
     created.prefetch(JSON.stringify([filter, search]), planFor(filter, search));
     return created;
@@ -44,15 +47,22 @@ export const useAfterFirstRows = (view: SaleWindow): boolean => {
 };
 
 /** Per-filter counts from the running counters (never a count of the sales table). */
-export const useFilterCounts = (): Record<SaleFilter, number> | undefined => useLiveQuery(() => filterCounts(getDb()), []);
+export const useFilterCounts = (): Record<SaleFilter, number> | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(() => filterCounts(db), [db]);
+};
 
-export const useSale = (id: string | null): SaleRecord | undefined => useLiveQuery(async () => (id ? getDb().sales.get(id) : undefined), [id]);
+export const useSale = (id: string | null): SaleRecord | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => (id ? getSale(db, id) : undefined), [db, id]);
+};
 
 /** Everything that happened to a sale, in order: audit entries, print jobs, signatures. */
-export const useTimeline = (saleId: string | null): TimelineItem[] | undefined =>
-  useLiveQuery(async () => {
+export const useTimeline = (saleId: string | null): TimelineItem[] | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => {
     if (!saleId) return [];
-    const db = getDb();
     const [audit, jobs, signatures] = await Promise.all([auditFor(db, saleId), listForSale(db, saleId), signaturesFor(db, saleId)]);
     return buildTimeline(audit, jobs, signatures);
-  }, [saleId]);
+  }, [db, saleId]);
+};

@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+import type { CountersignApi } from '../../../../shared/ipc/contract';
+import type { CountersignDb } from '../../data/db';
+import type { Logger } from '../../services/logger';
+
+/**
+ * What exists before anyone signs in, built once by the entry point (main.tsx) and passed down:
+ * the database (read through repositories only), the bridge to main, the logger, and when this
+ * run started.
+ */
+export interface Root {
+  db: CountersignDb;
+  api: CountersignApi;
+  logger: Logger;
+  runStartedAt: number;
+}
+
+export const RootContext = createContext<Root | null>(null);
+
+export const useRoot = (): Root => {
+  const value = useContext(RootContext);
+  if (!value) throw new Error('useRoot outside the app root');
+  return value;
+};

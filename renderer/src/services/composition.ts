@@ -1,0 +1,96 @@
+import { linkIdFor } from '../../../shared/domain/link-id';
+import type { Settings } from '../../../shared/domain/settings';
+import type { CountersignApi } from '../../../shared/ipc/contract';
+import type { CountersignDb } from '../data/db';
+import type { PublicOperator } from '../data/operators-repo';
+import type { SaleRecord } from '../data/records';
+import { CounterSession } from './counter-session';
+import { InFlight } from './in-flight';
+import { LinkState } from './link-state';
+import type { Logger } from './logger';
+import { PrintSale } from './print-sale';
+import { reverseSale } from './reverse-send';
+import type { ReverseOutcome } from './reverse-send';
+import { forwardOfflineQueue, settleUnresolved } from './settlement';
+import { SettlementJobs } from './settlement-jobs';
+import { SignatureActions } from './signature-actions';
+import type { ApproveAsManager } from './signature-actions';
+import type { SendDeps } from './send';
+
+/**
+ * The signed-in console's services, built once at sign-in with every dependency passed in (no
+ * look-ups "created on first use") and stopped at sign-out. Screens subscribe to them and call
+ * them; the money jobs run here whatever screen is shown, and while the console is locked.
+ */
+export interface ServicesDeps {
+  db: CountersignDb;
+  api: CountersignApi;
+  operator: PublicOperator;
+  settings: () => Settings;
+  /** The one manager-approval function (today a PIN check in the renderer, later a main command). */
+  approveAsManager: ApproveAsManager;
+  logger: Logger;
+  /** When this run of the console started (one clock for every "left by a stop" question). */
+  runStartedAt: number;
+  now?: () => number;
+  /** Sales being sent by this console (made here unless a test drives the send path beside the services). */
+  inFlight?: InFlight;
+}
+
+export interface Services {
+  db: CountersignDb;
+  logger: Logger;
+  operator: PublicOperator;
+  link: LinkState;
+  counter: CounterSession;
+  jobs: SettlementJobs;
+  signatures: SignatureActions;
+  printing: PrintSale;
+  /** A void or refund after a manager's approval (one send path with the sale). */
+  reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerPin: string) => Promise<ReverseOutcome>;
+  start(): void;
+  stop(): void;
+}
+
+export const buildServices = (deps: ServicesDeps): Services => {
+  const { db, api, operator, settings, logger } = deps;
+  const now = deps.now ?? (() => Date.now());
+  const inFlight = deps.inFlight ?? new InFlight();
+  const send: SendDeps = { db, api, operatorId: operator.id, settings, inFlight, now };
+  const settleDeps = { ...send, currentLink: () => linkIdFor(settings()), runStartedAt: deps.runStartedAt };
+  const link = new LinkState(api, logger);
+  const printing = new PrintSale({ db, api, settings, operator });
+  const jobs = new SettlementJobs({
+    api,
+    logger,
+    settle: () => settleUnresolved(settleDeps),
+    forward: () => forwardOfflineQueue(settleDeps),
+  });
+  const signatures = new SignatureActions({ db, operator, settings, approveAsManager: deps.approveAsManager });
+  const counter = new CounterSession({ send: { ...send, settleFirst: () => jobs.settleNow() }, signatures, printing, linkOnline: () => link.online, settings, logger });
+  return {
+    db,
+    logger,
+    operator,
+    link,
+    counter,
+    jobs,
+    signatures,
+    printing,
+    reverse: async (original, kind, amountFen, managerPin) => {
+      const manager = await deps.approveAsManager(managerPin, kind);
+      if (!manager) return { ok: false, reason: 'wrong-pin' };
+      return reverseSale(send, original, kind, amountFen, manager.id);
+    },
+    start: () => {
+      link.start();
+      jobs.start();
+      // Copies a stop left queued (never sent) are printed now; sending ones are the cashier's call.
+      printing.printLeftQueued(deps.runStartedAt).catch((error: unknown) => logger.error('printing.left-queued-failed', { error }));
+    },
+    stop: () => {
+      jobs.stop();
+      link.stop();
+    },
+  };
+};
