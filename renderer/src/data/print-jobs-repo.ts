@@ -16,6 +16,8 @@ export interface NewPrintJob {
   reprint: number;
   printer: string;
   operatorId: string;
+  /** The receipt markup as sent, for the on-screen preview of this copy. */
+  markup?: string | null;
 }
 
 export interface PrintOutcome {
@@ -34,7 +36,7 @@ const audit = (db: CountersignDb, job: PrintJobRecord, action: string, result: '
 
 export const createJob = (db: CountersignDb, input: NewPrintJob, now: number = Date.now()): Promise<PrintJobRecord> =>
   db.transaction('rw', tables(db), async () => {
-    const job: PrintJobRecord = { ...input, id: uuidv7(now), createdAt: now, updatedAt: now, state: 'queued', failure: null, bytesSha256: null, byteCount: 0, resolvedAt: null };
+    const job: PrintJobRecord = { ...input, markup: input.markup ?? null, id: uuidv7(now), createdAt: now, updatedAt: now, state: 'queued', failure: null, bytesSha256: null, byteCount: 0, resolvedAt: null };
     await db.printJobs.add(job);
     if (job.reprint > 0) await audit(db, job, 'receipt.reprint', 'ok', { printer: job.printer });
     return job;

@@ -17,8 +17,11 @@ export interface PrintRequest {
   operatorId: string;
   /** Printer label for the journal row before main answers (e.g. from `printer:status`). */
   printer: string;
-  /** The receipt for a given reprint number (0 = first print): the stamp must match the journal. */
-  markup: (reprint: number) => string;
+  /**
+   * The receipt for a given reprint number (0 = first print) printed at `at`: the stamp and the
+   * reprint time must match the journal row.
+   */
+  markup: (reprint: number, at: number) => string;
   /**
    * The cashier asked for this copy again (reprint button, alert): it is stamped REPRINT n with
    * n ≥ 1 even if the earlier attempt failed before any paper came out.
@@ -42,8 +45,10 @@ export const printReceipt = async (deps: PrintDeps, request: PrintRequest): Prom
   const now = deps.now ?? (() => Date.now());
   const next = request.saleId ? await nextReprintNumber(deps.db, request.saleId, request.copy) : 0;
   const reprint = request.explicitReprint && request.saleId ? Math.max(next, 1) : next;
-  const markup = request.markup(reprint);
-  const job = await createJob(deps.db, { saleId: request.saleId, copy: request.copy, reprint, printer: request.printer, operatorId: request.operatorId }, now());
+  const at = now();
+  const markup = request.markup(reprint, at);
+  // The markup is kept with the job: the sale's screen previews each copy exactly as it was sent.
+  const job = await createJob(deps.db, { saleId: request.saleId, copy: request.copy, reprint, printer: request.printer, operatorId: request.operatorId, markup }, at);
   await markSending(deps.db, job.id, now());
   let envelope: Envelope<PrintResult>;
   try {

@@ -134,10 +134,13 @@ const tryOffline = async (deps: FlowDeps, sale: SaleRecord, cardRef: string, opt
   if (!verdict.ok) return refuse(verdict.reason);
   const sealed = await deps.api.invoke('acquirer:seal', { cardRef });
   if (!sealed.ok) return refuse(envelopeReason(sealed));
+  // The slip prints the batch and trace the sale will be forwarded under (forwarding reuses them).
+  const numbered = sale.stan ? null : await deps.api.invoke('acquirer:prepare', { saleId: sale.id });
+  const numbers = numbered?.ok ? { stan: numbered.value.stan, batch: numbered.value.batch } : {};
   const accepted = await updateSaleSteps(
     deps.db,
     sale.id,
-    stepsFor(deps, sale, opts, { change: { state: 'offline-accepted', channel: 'offline', sealed: sealed.value.sealed, offlineQueuedAt: (deps.now ?? Date.now)() }, audit: { actor: deps.operatorId, action: 'sale.offline-accepted' } }, true),
+    stepsFor(deps, sale, opts, { change: { state: 'offline-accepted', channel: 'offline', sealed: sealed.value.sealed, offlineQueuedAt: (deps.now ?? Date.now)(), ...numbers }, audit: { actor: deps.operatorId, action: 'sale.offline-accepted' } }, true),
   );
   return { kind: 'offline', sale: accepted };
 };

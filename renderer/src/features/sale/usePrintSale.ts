@@ -5,6 +5,7 @@ import { getDb } from '../../data/db';
 import type { Copy, SaleRecord } from '../../data/records';
 import { signaturesFor } from '../../data/signatures-repo';
 import { listForSale, resolveJob } from '../../data/print-jobs-repo';
+import { getSale } from '../../data/sales-repo';
 import { printReceipt } from '../printer/print-workflow';
 import type { PrintOutcomeView } from '../printer/print-workflow';
 import { saleReceiptMarkup } from './sale-receipt';
@@ -19,6 +20,7 @@ export const usePrintSale = (settings: Settings, operator: { id: string; name: s
       const db = getDb();
       const signatures = await signaturesFor(db, sale.id);
       const cashier = (await db.operators.get(sale.operatorId))?.name ?? operator.name;
+      const original = sale.originalSaleId ? ((await getSale(db, sale.originalSaleId)) ?? null) : null;
       const outcome = await printReceipt(
         { db, print: (req) => api.invoke('printer:print', req) },
         {
@@ -27,7 +29,7 @@ export const usePrintSale = (settings: Settings, operator: { id: string; name: s
           operatorId: operator.id,
           printer: settings.printer.transport,
           explicitReprint,
-          markup: (reprint) => saleReceiptMarkup({ sale, signatures, operatorName: cashier, settings, copy, reprint, supplementaryTime }),
+          markup: (reprint, printedAt) => saleReceiptMarkup({ sale, signatures, operatorName: cashier, settings, copy, reprint, printedAt, supplementaryTime, original }),
         },
       );
       if (outcome.job.state === 'confirmed') {
