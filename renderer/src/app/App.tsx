@@ -14,6 +14,7 @@ import { theme } from './theme';
 import { isCustomerWindow } from './launch';
 import { CustomerWindow } from '../features/customer/CustomerWindow';
 import { requestPersistenceOnce } from './persistence';
+import { LanguageSwitch } from './LanguageSwitch';
 
 const Connecting = () => {
   const { t } = useTranslation();
@@ -52,12 +53,15 @@ const Gate = () => {
   const actions = useSessionActionsValue(current, update, lockNow, session.logout);
 
   if (operators === undefined) return <Connecting />;
-  if (operators.length === 0) return <FirstRunPage onCreate={session.createManager} />;
+  // Nobody is signed in on these screens: the language switch is audited without an operator.
+  const languageSwitch = <LanguageSwitch actor="" variant="outlined" color="primary" />;
+  if (operators.length === 0) return <FirstRunPage onCreate={session.createManager} corner={languageSwitch} />;
   const choices = operators.filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
-  if (state.kind === 'signed-out') return <LoginPage operators={choices} onLogin={session.login} />;
+  if (state.kind === 'signed-out') return <LoginPage operators={choices} onLogin={session.login} corner={languageSwitch} />;
   if (state.kind === 'locked') {
     return (
       <LoginPage
+        corner={languageSwitch}
         testId="lock-screen"
         operators={choices}
         preselect={state.operator.id}

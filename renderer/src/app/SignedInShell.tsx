@@ -17,10 +17,15 @@ import { ForwardedNotice } from './ForwardedNotice';
 import { SwipeToast } from './SwipeToast';
 import { StatusBadges } from './StatusBadges';
 import type { Section } from './Shell';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SALE_FILTERS } from '../data/sales-query';
+import type { SaleFilter } from '../data/sales-query';
+
+const filterOf = (value: string | undefined): SaleFilter => (SALE_FILTERS as readonly string[]).includes(value ?? '') ? (value as SaleFilter) : 'all';
 
 const sections: Section[] = [
   { id: 'counter', render: () => <CounterSection /> },
-  { id: 'transactions', render: () => <TransactionsPage /> },
+  { id: 'transactions', render: (params) => <TransactionsPage initialFilter={filterOf(params.filter)} /> },
   { id: 'lookup', render: () => <LookupPage /> },
   { id: 'devices', render: () => <DevicesPage /> },
   { id: 'training', render: () => <TrainingPage />, trainingOnly: true },
@@ -32,9 +37,8 @@ const sections: Section[] = [
 
 /** The console once someone is signed in. */
 export const SignedInShell = () => {
-  const { settings, update } = useHostSettings();
+  const { settings } = useHostSettings();
   const session = useSessionActions();
-  const { i18n } = useTranslation();
   const operator = session.operator;
   const forwarded = useOfflineForwarder(operator?.id ?? '', settings);
   const { t: tc } = useTranslation('counter');
@@ -47,17 +51,10 @@ export const SignedInShell = () => {
         sections={sections.filter((s) => !s.trainingOnly || settings.general.trainingMode)}
         operator={operator}
         trainingMode={settings.general.trainingMode}
-        language={settings.general.language}
-        onLanguage={(language) => {
-          void i18n.changeLanguage(language);
-          // Language is a preference anyone may change; it is audited like any setting.
-          void update({ general: { language } }).then((problem) =>
-            session.audit({ action: 'settings.change', objectType: 'settings', objectId: 'general', result: problem ? 'fail' : 'ok', detail: { language } }),
-          );
-        }}
+        languageSwitch={<LanguageSwitch actor={operator.id} />}
         onLock={session.lock}
         onLogout={session.logout}
-        statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} onOpen={go} />}
+        statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} go={go} />}
         overlay={(active) => <SwipeToast role={operator.role} suppressed={active === 'devices' || active === 'counter'} />}
       />
     </>

@@ -14,10 +14,13 @@ import { UnsignedStep } from './UnsignedStep';
 import { useCounter } from './useCounter';
 import { useLinkStatus } from './useLinkStatus';
 import { useCustomerAmount, useOpenCustomerWindow } from '../customer/useCustomerScreen';
+import { useShopTime } from '../../app/useShopTime';
+import { idTail } from '../../../../shared/domain/ids';
 
 /** The screen a cashier lives in. `printing` renders the print state of a finished sale. */
 export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleRecord) => void; printing: (sale: SaleRecord) => ReactNode }) => {
-  const { t, i18n } = useTranslation('counter');
+  const { t } = useTranslation('counter');
+  const shop = useShopTime();
   const { settings } = useHostSettings();
   const { operator } = useSessionActions();
   const link = useLinkStatus();
@@ -46,7 +49,7 @@ export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleR
       </Stack>
       {counter.resolutions.map((r) => (
         <Alert key={r.sale.id} severity={r.outcome === 'reversed' ? 'info' : 'warning'} onClose={counter.dismissResolutions} data-testid="counter-resolution">
-          {t(r.outcome === 'reversed' ? 'resolved.reversed' : 'resolved.stillUnknown', { amount: formatRmb(r.sale.amountFen), time: new Date(r.sale.createdAt).toLocaleTimeString(i18n.language) })}
+          {t(r.outcome === 'reversed' ? 'resolved.reversed' : 'resolved.stillUnknown', { amount: formatRmb(r.sale.amountFen), time: shop.time(r.sale.createdAt) })}
         </Alert>
       ))}
       {step.kind === 'amount' ? <AmountStep onCharge={(fen, ref, note) => void counter.start(fen, ref, note)} /> : null}
@@ -55,14 +58,15 @@ export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleR
         <Alert severity="warning" data-testid="counter-duplicate" sx={{ fontSize: 18 }}>
           <Typography variant="h6">{t('duplicate.title')}</Typography>
           <Typography sx={{ my: 1 }}>
-            {t('duplicate.body', { amount: formatRmb(step.earlier.amountFen), time: new Date(step.earlier.createdAt).toLocaleTimeString(i18n.language), ref: step.earlier.rrn ?? step.earlier.id.slice(0, 8) })}
+            {t('duplicate.body', { amount: formatRmb(step.earlier.amountFen), time: shop.time(step.earlier.createdAt), ref: step.earlier.rrn ?? idTail(step.earlier.id) })}
           </Typography>
+          {/* The safe choice is the default: primary, first and focused, so Enter cancels. */}
           <Stack direction="row" spacing={2}>
-            <Button variant="contained" color="warning" onClick={() => void counter.confirmDuplicate(true)} data-testid="duplicate-confirm">
-              {t('duplicate.confirm')}
-            </Button>
-            <Button variant="outlined" onClick={() => void counter.confirmDuplicate(false)} data-testid="duplicate-cancel">
+            <Button variant="contained" onClick={() => void counter.confirmDuplicate(false)} data-testid="duplicate-cancel" autoFocus sx={{ whiteSpace: 'nowrap' }}>
               {t('duplicate.cancel')}
+            </Button>
+            <Button variant="outlined" color="warning" onClick={() => void counter.confirmDuplicate(true)} data-testid="duplicate-confirm" sx={{ whiteSpace: 'nowrap' }}>
+              {t('duplicate.confirm')}
             </Button>
           </Stack>
         </Alert>

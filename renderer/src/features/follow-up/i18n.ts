@@ -1,11 +1,11 @@
 export const followUpStrings = {
   en: {
-    title: 'Unsigned: follow up (补签)',
+    title: 'Unsigned: follow up',
     intro: 'Confirm the sale went through (it is approved above), then choose what happened.',
     captureNow: 'Customer is here: sign now',
-    printSlip: 'Print supplementary-signature slip (补签单)',
+    printSlip: 'Print a supplementary-signature slip',
     paper: 'Signed on paper: attach photo or scan',
-    exception: 'Customer unreachable: register and explain (登记并说明)',
+    exception: 'Customer unreachable: register and explain',
     save: 'Save',
     cancel: 'Cancel',
     attach: 'Choose photo or scan',

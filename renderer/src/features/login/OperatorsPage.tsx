@@ -6,10 +6,12 @@ import type { Role } from '../../data/records';
 import { PinField } from './PinField';
 import { useOperatorAdmin } from './useAddOperator';
 import { useOperators } from './useOperators';
+import { useShopTime } from '../../app/useShopTime';
 
 /** Managers add cashiers and managers, and disable operators who left. */
 export const OperatorsPage = () => {
-  const { t, i18n } = useTranslation('login');
+  const { t } = useTranslation('login');
+  const shop = useShopTime();
   const { t: tc } = useTranslation();
   const { operator } = useSessionActions();
   const operators = useOperators();
@@ -68,7 +70,7 @@ export const OperatorsPage = () => {
               <TableRow key={op.id}>
                 <TableCell sx={{ fontWeight: 600 }}>{op.name}</TableCell>
                 <TableCell>{tc(`operatorRole.${op.role}`)}</TableCell>
-                <TableCell>{new Date(op.createdAt).toLocaleDateString(i18n.language)}</TableCell>
+                <TableCell>{shop.date(op.createdAt)}</TableCell>
                 <TableCell align="right">
                   {op.id === operator.id ? null : (
                     <Button onClick={() => void admin.setDisabled(op.id, !op.disabled)}>{op.disabled ? t('operators.active') : t('operators.disable')}</Button>

@@ -6,9 +6,11 @@ import { usePrintAlerts } from '../printer/usePrintAlerts';
 import { usePrintSale } from './usePrintSale';
 import { useSaleLookup } from './useSaleLookup';
 import type { PrintJobRecord } from '../../data/records';
+import { useShopTime } from '../../app/useShopTime';
 
 const Row = ({ job }: { job: PrintJobRecord }) => {
   const { t } = useTranslation('sale');
+  const shop = useShopTime();
   const { settings } = useHostSettings();
   const { operator } = useSessionActions();
   const alerts = usePrintAlerts();
@@ -17,7 +19,7 @@ const Row = ({ job }: { job: PrintJobRecord }) => {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Typography sx={{ flex: 1 }}>
-        {t(`copy.${job.copy}`)} · {new Date(job.createdAt).toLocaleString()} · {t(`printState.${job.state}`)}
+        {t(`copy.${job.copy}`)} · {shop.dateTime(job.createdAt)} · {t(`printState.${job.state}`)}
       </Typography>
       <Button size="small" variant="outlined" onClick={() => void alerts.resolve(job, operator?.id ?? '', 'dismissed')} data-testid="interrupted-dismiss">
         {t('interrupted.cameOut')}

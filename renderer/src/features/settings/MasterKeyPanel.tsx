@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MASTER_KEY_ERROR_REASONS } from '../../../../shared/ipc/commands/acquirer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useMasterKey } from './useMasterKey';
+import { useShopTime } from '../../app/useShopTime';
 
 const KNOWN_REASONS = new Set<string>([...MASTER_KEY_ERROR_REASONS, 'managerOnly']);
 const hexDigits = (typed: string): number => typed.replace(/[^0-9A-Fa-f]/g, '').length;
@@ -14,7 +15,8 @@ const hexDigits = (typed: string): number => typed.replace(/[^0-9A-Fa-f]/g, '').
  * The typed key is cleared from the form after every attempt, whatever the answer.
  */
 export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; realHost: boolean }) => {
-  const { t, i18n } = useTranslation('settings');
+  const { t } = useTranslation('settings');
+  const shop = useShopTime();
   const { t: tc } = useTranslation();
   const { status, busy, outcome, load, clear } = useMasterKey();
   const [keyHex, setKeyHex] = useState('');
@@ -59,7 +61,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
             </Typography>
             {status.loadedAt ? (
               <Typography variant="body2" data-testid="master-key-loaded-at">
-                {t('masterKey.loadedAt', { time: new Date(status.loadedAt).toLocaleString(i18n.language) })}
+                {t('masterKey.loadedAt', { time: shop.dateTime(status.loadedAt) })}
               </Typography>
             ) : null}
           </Stack>

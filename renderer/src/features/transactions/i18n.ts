@@ -41,7 +41,7 @@ export const transactionsStrings = {
       reprintMerchant: 'Reprint merchant copy',
       reprintCustomer: 'Reprint customer copy',
       printEvent: '{{copy}}{{reprint}}: {{state}}',
-      signatureEvent: { original: 'Customer signed', supplementary: 'Supplementary signature (补签) captured', paper: 'Signed on paper (scan attached)', exemption: 'Signature exempted by manager: {{reason}}', exception: 'Registered exception (登记并说明): {{reason}}' },
+      signatureEvent: { original: 'Customer signed', supplementary: 'Supplementary signature captured', paper: 'Signed on paper (scan attached)', exemption: 'Signature exempted by manager: {{reason}}', exception: 'Registered with an explanation: {{reason}}' },
     },
   },
   'zh-CN': {

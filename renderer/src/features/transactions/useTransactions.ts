@@ -11,6 +11,7 @@ import { auditFor } from '../audit/audit-log';
 import { listForSale } from '../../data/print-jobs-repo';
 import { signaturesFor } from '../../data/signatures-repo';
 import { buildTimeline } from './timeline';
+import { readCounter } from '../../data/counters-repo';
 import type { TimelineItem } from './timeline';
 
 /**
@@ -45,6 +46,9 @@ export const useAfterFirstRows = (view: SaleWindow): boolean => {
 
 /** Per-filter counts from the running counters (never a count of the sales table). */
 export const useFilterCounts = (): Record<SaleFilter, number> | undefined => useLiveQuery(() => filterCounts(getDb()), []);
+
+/** Offline sales waiting to be forwarded, from the running counter kept with every sale write. */
+export const useOfflinePendingCount = (): number | undefined => useLiveQuery(() => readCounter(getDb(), 'state:offline-accepted'), []);
 
 export const useSale = (id: string | null): SaleRecord | undefined => useLiveQuery(async () => (id ? getDb().sales.get(id) : undefined), [id]);
 
