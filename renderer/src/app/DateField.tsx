@@ -29,7 +29,8 @@ export const DateField = ({ label, value, onChange, time, bound = 'start', size,
       helperText={bad ? t('dateField.invalid') : undefined}
       placeholder={t('dateField.placeholder')}
       onChange={(e) => onChange(e.target.value.slice(0, 24))}
-      sx={{ minWidth }}
+      fullWidth={false}
+      sx={{ width: minWidth }}
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { inputMode: 'numeric', 'data-testid': testId, 'aria-description': t('dateField.hint', { zone: time.zone }) } }}
     />
   );

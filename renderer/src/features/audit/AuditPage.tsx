@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, IconButton, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { Alert, Box, Button, IconButton, Paper, Stack, SvgIcon, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { idTail } from '../../../../shared/domain/ids';
 import { useShopTime } from '../../app/useShopTime';
@@ -31,8 +31,11 @@ const ObjectCell = ({ entry, nameOf }: { entry: AuditEntry; nameOf: (id: string)
           {type} <Box component="span" sx={{ fontFamily: 'monospace' }}>{named ?? idTail(entry.objectId)}</Box>
         </Box>
       </Tooltip>
-      <IconButton size="small" onClick={copy} aria-label={t('copyId')} title={t('copyId')} sx={{ minWidth: 32, minHeight: 32 }}>
-        ⧉
+      <IconButton size="small" onClick={copy} aria-label={t('copyId')} title={t('copyId')} sx={{ minWidth: 32, minHeight: 32 }} data-testid="audit-copy-id">
+        <SvgIcon fontSize="small" viewBox="0 0 24 24">
+          <rect x="8" y="8" width="12" height="13" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M5 16V5a2 2 0 0 1 2-2h9" fill="none" stroke="currentColor" strokeWidth="2" />
+        </SvgIcon>
       </IconButton>
       {copied === 'yes' ? <Typography variant="caption">{t('copied')}</Typography> : null}
       {copied === 'failed' ? (
@@ -91,7 +94,7 @@ export const AuditPage = () => {
       />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="body2" sx={{ flex: 1 }} data-testid="audit-showing">
-          {first !== undefined && last !== undefined ? t('page.showing', { first, last }) : ''}
+          {first !== undefined && last !== undefined ? t('page.showing', { first: last, last: first }) : ''}
         </Typography>
         <Button disabled={trail.length <= 1} onClick={() => setTrail([null])} data-testid="audit-newest">
           {t('page.newest')}

@@ -28,11 +28,15 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
   const [notes, setNotes] = useState('');
   const pad = useRef<SignatureCanvasHandle>(null);
 
-  const save = async (): Promise<void> => {
+  const save = (): void => {
+    record().catch(() => setError(t('saveFailed')));
+  };
+
+  const record = async (): Promise<void> => {
     setError(null);
     if (mode === 'capture') {
       const captured = pad.current?.capture();
-      if (!captured) return;
+      if (!captured) return setError(t('needSignature'));
       await actions.capture(captured.strokes, captured.png);
     } else if (mode === 'paper') {
       if (!file) return setError(t('needFile'));
@@ -83,16 +87,20 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
         {mode === 'exception' ? (
           <Stack spacing={1}>
             <TextField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value.slice(0, 500))} slotProps={{ htmlInput: { 'data-testid': 'follow-up-reason' } }} />
-            <TextField label={t('contacts')} value={contacts} onChange={(e) => setContacts(e.target.value.slice(0, 500))} />
+            <TextField label={t('contacts')} value={contacts} multiline minRows={2} onChange={(e) => setContacts(e.target.value.slice(0, 500))} slotProps={{ htmlInput: { 'data-testid': 'follow-up-contacts' } }} />
             <TextField label={t('notes')} value={notes} onChange={(e) => setNotes(e.target.value.slice(0, 500))} />
           </Stack>
         ) : null}
-        {error ? <Alert severity="error">{error}</Alert> : null}
+        {error ? (
+          <Alert severity="error" data-testid="follow-up-error">
+            {error}
+          </Alert>
+        ) : null}
         {info ? <Alert severity="info">{info}</Alert> : null}
         {mode !== 'choose' ? (
           <Stack direction="row" spacing={1}>
             <Button onClick={() => setMode('choose')}>{t('cancel')}</Button>
-            <Button variant="contained" onClick={() => void save()} data-testid="follow-up-save">
+            <Button variant="contained" onClick={save} data-testid="follow-up-save">
               {t('save')}
             </Button>
           </Stack>

@@ -3,6 +3,7 @@ export const saleStrings = {
     copy: { merchant: 'Merchant copy', customer: 'Customer copy', supplementary: 'Supplementary-signature slip', test: 'Test print' },
     printState: { queued: 'queued', sending: 'printing', sent: 'sent', confirmed: 'printed', failed: 'FAILED' },
     reprintN: 'REPRINT {{n}}',
+    copyState: '{{copy}}{{reprint}}: {{state}}',
     notPrinted: {
       title: 'Approved but not printed',
       body: 'The card was charged but the {{copy}} did not print.',
@@ -41,6 +42,7 @@ export const saleStrings = {
     copy: { merchant: '商户存根', customer: '持卡人存根', supplementary: '补签单', test: '测试打印' },
     printState: { queued: '排队中', sending: '打印中', sent: '已发送', confirmed: '已打印', failed: '失败' },
     reprintN: '重打印 {{n}}',
+    copyState: '{{copy}}{{reprint}}：{{state}}',
     notPrinted: {
       title: '已扣款未出单',
       body: '卡已扣款，但{{copy}}未打印出来。',

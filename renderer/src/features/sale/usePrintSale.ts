@@ -3,12 +3,11 @@ import type { Settings } from '../../../../shared/domain/settings';
 import { api } from '../../api/client';
 import { getDb } from '../../data/db';
 import type { Copy, SaleRecord } from '../../data/records';
-import { signaturesFor } from '../../data/signatures-repo';
 import { listForSale, resolveJob } from '../../data/print-jobs-repo';
-import { getSale } from '../../data/sales-repo';
 import { printReceipt } from '../printer/print-workflow';
 import type { PrintOutcomeView } from '../printer/print-workflow';
 import { saleReceiptMarkup } from './sale-receipt';
+import { loadReceiptContext } from './receipt-context';
 
 /**
  * Prints copies of a sale through the journal. The reprint number comes from the journal,
@@ -18,9 +17,7 @@ export const usePrintSale = (settings: Settings, operator: { id: string; name: s
   const printCopy = useCallback(
     async (sale: SaleRecord, copy: Copy, supplementaryTime: number | null = null, explicitReprint = false): Promise<PrintOutcomeView> => {
       const db = getDb();
-      const signatures = await signaturesFor(db, sale.id);
-      const cashier = (await db.operators.get(sale.operatorId))?.name ?? operator.name;
-      const original = sale.originalSaleId ? ((await getSale(db, sale.originalSaleId)) ?? null) : null;
+      const { signatures, operatorName: cashier, original } = await loadReceiptContext(db, sale, operator.name);
       const outcome = await printReceipt(
         { db, print: (req) => api.invoke('printer:print', req) },
         {

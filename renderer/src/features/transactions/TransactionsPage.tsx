@@ -67,15 +67,15 @@ const SearchBar = memo(({ form, onForm, shown, time }: { form: SearchForm; onFor
   const set = (key: keyof SearchForm) => (e: React.ChangeEvent<HTMLInputElement>) => onForm((f) => ({ ...f, [key]: e.target.value }));
   const setText = (key: keyof SearchForm) => (text: string) => onForm((f) => ({ ...f, [key]: text }));
   return (
-    <Stack direction="row" spacing={1} sx={{ minHeight: SEARCH_HEIGHT }} data-testid="search-bar" data-ready={shown}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ minHeight: SEARCH_HEIGHT, flexWrap: 'wrap' }} data-testid="search-bar" data-ready={shown}>
       {shown ? (
         <>
           <DateField size="small" label={t('search.from')} value={form.from} onChange={setText('from')} time={time} testId="search-from" minWidth={170} />
           <DateField size="small" label={t('search.to')} value={form.to} onChange={setText('to')} time={time} bound="end" testId="search-to" minWidth={170} />
-          <TextField size="small" label={t('search.amount')} value={form.amount} onChange={set('amount')} slotProps={{ htmlInput: { 'data-testid': 'search-amount', inputMode: 'decimal' } }} />
-          <TextField size="small" label={t('search.last4')} value={form.last4} onChange={set('last4')} slotProps={{ htmlInput: { 'data-testid': 'search-last4', maxLength: 4, inputMode: 'numeric' } }} />
-          <TextField size="small" label={t('search.authCode')} value={form.authCode} onChange={set('authCode')} />
-          <TextField size="small" label={t('search.reference')} value={form.reference} onChange={set('reference')} />
+          <TextField size="small" sx={{ width: 120 }} label={t('search.amount')} value={form.amount} onChange={set('amount')} slotProps={{ htmlInput: { 'data-testid': 'search-amount', inputMode: 'decimal' } }} />
+          <TextField size="small" sx={{ width: 110 }} label={t('search.last4')} value={form.last4} onChange={set('last4')} slotProps={{ htmlInput: { 'data-testid': 'search-last4', maxLength: 4, inputMode: 'numeric' } }} />
+          <TextField size="small" sx={{ width: 120 }} label={t('search.authCode')} value={form.authCode} onChange={set('authCode')} />
+          <TextField size="small" sx={{ width: 200 }} label={t('search.reference')} value={form.reference} onChange={set('reference')} />
           <Button onClick={() => onForm(() => EMPTY)} sx={{ flexShrink: 0 }}>
             {t('search.clear')}
           </Button>

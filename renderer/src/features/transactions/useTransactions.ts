@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../data/db';
 import { filterCounts, planFor } from '../../data/sales-query';
 import type { SaleFilter, SaleSearch } from '../../data/sales-query';
-import type { SaleRecord } from '../../data/records';
+import type { AttachmentRecord, SaleRecord, SignatureRecord } from '../../data/records';
+import { attachmentsFor } from '../../data/attachments-repo';
 import { afterPaint } from './schedule';
 import { SaleWindow } from './sale-window';
 import type { SaleWindowSnapshot } from './sale-window';
@@ -59,4 +60,19 @@ export const useTimeline = (saleId: string | null): TimelineItem[] | undefined =
     const db = getDb();
     const [audit, jobs, signatures] = await Promise.all([auditFor(db, saleId), listForSale(db, saleId), signaturesFor(db, saleId)]);
     return buildTimeline(audit, jobs, signatures);
+  }, [saleId]);
+
+export interface SignatureWithFiles {
+  signature: SignatureRecord;
+  /** Photos or scans attached to it (a paper signature, a registered case). */
+  attachments: AttachmentRecord[];
+}
+
+/** A sale's signature records (original, supplementary, paper, exemption, registered), oldest first, with their files. */
+export const useSaleSignatures = (saleId: string | null): SignatureWithFiles[] | undefined =>
+  useLiveQuery(async () => {
+    if (!saleId) return [];
+    const db = getDb();
+    const signatures = await signaturesFor(db, saleId);
+    return Promise.all(signatures.map(async (signature) => ({ signature, attachments: await attachmentsFor(db, signature.id) })));
   }, [saleId]);
