@@ -4,7 +4,7 @@ import { buildTimeline } from './timeline';
 
 const T = Date.UTC(2026, 10, 1, 6, 0, 0);
 const audit = (seq: number, action: string, detail: Record<string, unknown> = {}): AuditEntry =>
-  ({ seq, id: `a${seq}`, at: new Date(T + seq * 1000).toISOString(), actor: 'op', action, objectType: 'sale', objectId: 's', result: 'ok', device: 'd', detail, prevHash: '', hash: '' }) as AuditEntry;
+  ({ seq, id: `a${seq}`, at: new Date(T + seq * 1000).toISOString(), actor: 'op', action, objectType: 'sale', objectId: 's', result: 'ok', device: 'd', detail, prevHash: '', hash: '' });
 const job: PrintJobRecord = { id: 'j1', saleId: 's', copy: 'merchant', reprint: 0, createdAt: T + 4000, updatedAt: T + 5000, state: 'confirmed', failure: null, bytesSha256: null, byteCount: 0, printer: 'virtual', operatorId: 'op', markup: null, resolvedAt: null };
 const signature: SignatureRecord = { id: 'g1', saleId: 's', kind: 'exception', createdAt: T + 6000, operatorId: 'op', strokes: [], image: null, reason: '顾客已离店', contactAttempts: '电话无人接', approvedBy: null, digest: null };
 
