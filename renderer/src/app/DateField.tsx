@@ -30,7 +30,7 @@ export const DateField = ({ label, value, onChange, time, bound = 'start', size,
       placeholder={t('dateField.placeholder')}
       onChange={(e) => onChange(e.target.value.slice(0, 24))}
       fullWidth={false}
-      sx={{ width: minWidth }}
+      sx={{ width: minWidth, flexShrink: 0 }}
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { inputMode: 'numeric', 'data-testid': testId, 'aria-description': t('dateField.hint', { zone: time.zone }) } }}
     />
   );

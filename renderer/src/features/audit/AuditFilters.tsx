@@ -63,11 +63,11 @@ export const AuditFilters = ({ operators, time, onChange }: { operators: Array<{
         <MenuItem value="ok">{t('result.ok')}</MenuItem>
         <MenuItem value="fail">{t('result.fail')}</MenuItem>
       </TextField>
-      <DateField size="small" label={t('filters.from')} value={from} time={time} testId="audit-filter-from" minWidth={180} onChange={(text) => {
+      <DateField size="small" label={t('filters.from')} value={from} time={time} testId="audit-filter-from" minWidth={190} onChange={(text) => {
           setFrom(text);
           apply({ from: text });
         }} />
-      <DateField size="small" label={t('filters.to')} value={to} time={time} bound="end" testId="audit-filter-to" minWidth={180} onChange={(text) => {
+      <DateField size="small" label={t('filters.to')} value={to} time={time} bound="end" testId="audit-filter-to" minWidth={190} onChange={(text) => {
           setTo(text);
           apply({ to: text });
         }} />

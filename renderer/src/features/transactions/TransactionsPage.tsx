@@ -70,8 +70,8 @@ const SearchBar = memo(({ form, onForm, shown, time }: { form: SearchForm; onFor
     <Stack direction="row" spacing={1} useFlexGap sx={{ minHeight: SEARCH_HEIGHT, flexWrap: 'wrap' }} data-testid="search-bar" data-ready={shown}>
       {shown ? (
         <>
-          <DateField size="small" label={t('search.from')} value={form.from} onChange={setText('from')} time={time} testId="search-from" minWidth={170} />
-          <DateField size="small" label={t('search.to')} value={form.to} onChange={setText('to')} time={time} bound="end" testId="search-to" minWidth={170} />
+          <DateField size="small" label={t('search.from')} value={form.from} onChange={setText('from')} time={time} testId="search-from" minWidth={190} />
+          <DateField size="small" label={t('search.to')} value={form.to} onChange={setText('to')} time={time} bound="end" testId="search-to" minWidth={190} />
           <TextField size="small" sx={{ width: 120 }} label={t('search.amount')} value={form.amount} onChange={set('amount')} slotProps={{ htmlInput: { 'data-testid': 'search-amount', inputMode: 'decimal' } }} />
           <TextField size="small" sx={{ width: 110 }} label={t('search.last4')} value={form.last4} onChange={set('last4')} slotProps={{ htmlInput: { 'data-testid': 'search-last4', maxLength: 4, inputMode: 'numeric' } }} />
           <TextField size="small" sx={{ width: 120 }} label={t('search.authCode')} value={form.authCode} onChange={set('authCode')} />
