@@ -12,9 +12,10 @@ import { useHostSettings } from './HostSettingsContext';
  */
 export const useLanguageSwitch = (actor: string): { other: Language; switchLanguage: () => void; failed: boolean } => {
   const { i18n } = useTranslation();
-  const { settings, update } = useHostSettings();
+  const { update } = useHostSettings();
   const [failed, setFailed] = useState(false);
-  const other: Language = settings.general.language === 'zh-CN' ? 'en' : 'zh-CN';
+  // The language on screen (switched at once), not the host setting, which follows a moment later.
+  const other: Language = i18n.language === 'zh-CN' ? 'en' : 'zh-CN';
   const switchLanguage = useCallback(() => {
     const run = async (): Promise<void> => {
       await i18n.changeLanguage(other);

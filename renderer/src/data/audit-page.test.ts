@@ -36,6 +36,9 @@ describe('audit pages (keyset by seq)', () => {
     const failedLogins = await auditPage(db, { actor: 'op-2', result: 'fail', action: (a) => a === 'login' }, null, 50);
     expect(seqs(failedLogins)).toEqual([30, 27, 24, 21, 18, 15, 12, 9, 6, 3]);
     expect(await auditPage(db, { actor: 'op-1', result: 'fail' }, null, 50)).toEqual({ entries: [], next: null, partial: false });
+    // '' is "nobody signed in" (a language switch on the sign-in screen), not "any operator".
+    await appendAudit(db, { actor: '', action: 'settings.change', objectType: 'settings', objectId: 'general.language', result: 'ok' }, T0 + 31 * HOUR);
+    expect(seqs(await auditPage(db, { actor: '' }, null, 50))).toEqual([31]);
   });
 
   it('filters by time with the at index: [from, to)', async () => {

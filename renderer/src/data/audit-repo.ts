@@ -169,6 +169,7 @@ export const recentAudit = (db: CountersignDb, limit: number): Promise<AuditEntr
 
 /** What the audit screen filters by; every part is optional. */
 export interface AuditQuery {
+  /** An operator id; '' for entries written before anyone signed in. */
   actor?: string | null;
   result?: 'ok' | 'fail' | null;
   /** Keeps entries whose action passes (one group of actions). */
@@ -219,7 +220,7 @@ export const auditPage = (db: CountersignDb, q: AuditQuery, before: number | nul
     const fromIso = q.from != null ? new Date(q.from).toISOString() : null;
     const toIso = q.to != null ? new Date(q.to).toISOString() : null;
     const keep = (e: AuditEntry): boolean =>
-      (!q.actor || e.actor === q.actor) && (!q.result || e.result === q.result) && (!q.action || q.action(e.action)) && (!fromIso || e.at >= fromIso) && (!toIso || e.at < toIso);
+      (q.actor == null || e.actor === q.actor) && (!q.result || e.result === q.result) && (!q.action || q.action(e.action)) && (!fromIso || e.at >= fromIso) && (!toIso || e.at < toIso);
     const entries: AuditEntry[] = [];
     let cursor = Math.min(before ?? Number.MAX_SAFE_INTEGER, range.upper);
     let scanned = 0;

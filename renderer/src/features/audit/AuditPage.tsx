@@ -15,9 +15,16 @@ const KNOWN_OBJECTS = new Set(['sale', 'operator', 'settings', 'attachment', 'pr
 /** An object's type in words and the part of its id that tells it apart; the full id on hover and to copy. */
 const ObjectCell = ({ entry, nameOf }: { entry: AuditEntry; nameOf: (id: string) => string | null }) => {
   const { t } = useTranslation('audit');
+  const { t: tSettings } = useTranslation('settings');
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const type = t(`objectType.${KNOWN_OBJECTS.has(entry.objectType) ? entry.objectType : 'other'}`);
-  const named = entry.objectType === 'operator' ? nameOf(entry.objectId) : null;
+  // Settings entries name the groups or fields they changed ("general.language" → 常规 · 语言).
+  const settingName = (path: string): string => {
+    const [group = '', field] = path.split('.');
+    const title = tSettings(`${group}.title`, { defaultValue: group });
+    return field ? `${title} · ${tSettings(`${group}.${field}`, { defaultValue: field })}` : title;
+  };
+  const named = entry.objectType === 'operator' ? nameOf(entry.objectId) : entry.objectType === 'settings' ? entry.objectId.split(',').map(settingName).join(t('listSeparator')) : null;
   const copy = (): void => {
     navigator.clipboard.writeText(entry.objectId).then(
       () => setCopied('yes'),
@@ -28,7 +35,7 @@ const ObjectCell = ({ entry, nameOf }: { entry: AuditEntry; nameOf: (id: string)
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
       <Tooltip title={t('fullId', { id: entry.objectId })} describeChild>
         <Box component="span" sx={{ whiteSpace: 'nowrap' }} data-testid="audit-object" data-id={entry.objectId}>
-          {type} <Box component="span" sx={{ fontFamily: 'monospace' }}>{named ?? idTail(entry.objectId)}</Box>
+          {type} <Box component="span" sx={{ fontFamily: named ? undefined : 'monospace' }}>{named ?? idTail(entry.objectId)}</Box>
         </Box>
       </Tooltip>
       <IconButton size="small" onClick={copy} aria-label={t('copyId')} title={t('copyId')} sx={{ minWidth: 32, minHeight: 32 }} data-testid="audit-copy-id">

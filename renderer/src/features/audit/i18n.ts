@@ -40,6 +40,7 @@ export const auditStrings = {
     copied: 'Copied',
     fullId: 'Full id: {{id}}',
     unnamedAction: '{{group}} ({{code}})',
+    listSeparator: ', ',
     objectType: { sale: 'Sale', operator: 'Operator', settings: 'Settings', attachment: 'Attachment', 'print-job': 'Print job', case: 'Dispute case', other: 'Other' },
     group: {
       session: 'Sign-in and lock',
@@ -151,6 +152,7 @@ export const auditStrings = {
     copied: '已复制',
     fullId: '完整编号：{{id}}',
     unnamedAction: '{{group}}（{{code}}）',
+    listSeparator: '、',
     objectType: { sale: '交易', operator: '操作员', settings: '设置', attachment: '附件', 'print-job': '打印任务', case: '争议案件', other: '其他' },
     group: {
       session: '登录与锁屏',
