@@ -80,7 +80,8 @@ test.describe('layout on a 1024×768 counter PC and a 1024×600 customer display
       await expect(customer.done()).toHaveText(lang === 'zh-CN' ? '签好了' : 'Done');
       await new CounterPage(customer.page).sign('customer-canvas');
       await expect(customer.done()).toBeEnabled();
-      await customer.page.screenshot({ path: `test-results/screens/customer-1024x600-${lang}.png` });
+      await customer.page.screenshot({ path: `test-results/screens/customer-1024x600-${lang}.png`, animations: 'disabled' });
+      await expect(customer.done()).toBeEnabled();
       const done = await insideViewport(customer.page, 'customer-done');
       expect(done.inside, JSON.stringify(done.box)).toBe(true);
       expect((await insideViewport(customer.page, 'customer-canvas')).inside).toBe(true);
