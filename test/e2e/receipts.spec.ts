@@ -57,6 +57,8 @@ test('a reprint three minutes later prints REPRINT 1 with the reprint time and t
 });
 
 test('a supplementary signature saved empty is refused with a message; a registered case shows its contact log, and a paper signature its photo', async ({ console: c }) => {
+  // Two sales and three follow-ups: more than the default minute on a loaded two-core machine.
+  test.setTimeout(120_000);
   const app = await setUpAsManager(c);
   const counter = new CounterPage(c.page);
   for (const digits of ['2300', '2400']) {

@@ -53,7 +53,7 @@ const Gate = () => {
   const actions = useSessionActionsValue(current, update, lockNow, session.logout);
 
   if (operators === undefined) return <Connecting />;
-  // Nobody is signed in on these screens: the language switch is audited without an operator.
+  // Nobody is signed in on first run and login: the language switch is audited without an operator.
   const languageSwitch = <LanguageSwitch actor="" variant="outlined" color="primary" />;
   if (operators.length === 0) return <FirstRunPage onCreate={session.createManager} corner={languageSwitch} />;
   const choices = operators.filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
@@ -61,7 +61,7 @@ const Gate = () => {
   if (state.kind === 'locked') {
     return (
       <LoginPage
-        corner={languageSwitch}
+        corner={<LanguageSwitch actor={state.operator.id} variant="outlined" color="primary" />}
         testId="lock-screen"
         operators={choices}
         preselect={state.operator.id}

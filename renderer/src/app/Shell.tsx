@@ -86,7 +86,7 @@ export const Shell = ({ sections, operator, trainingMode, languageSwitch, onLock
             </Button>
           </Toolbar>
           {statusItems ? (
-            <Toolbar variant="dense" sx={{ gap: 1, minHeight: 44, bgcolor: 'rgba(0,0,0,0.18)', flexWrap: 'nowrap', overflowX: 'auto' }} data-testid="status-strip" aria-label={t('statusStrip')} role="status">
+            <Toolbar variant="dense" sx={{ gap: 1, minHeight: 44, bgcolor: 'rgba(0,0,0,0.18)', flexWrap: 'nowrap', overflowX: 'auto' }} data-testid="status-strip" aria-label={t('statusStrip')} role="region">
               {statusItems(go)}
             </Toolbar>
           ) : null}
