@@ -49,7 +49,13 @@ const setup = async () => {
 };
 
 const saleId = uuidv7();
-const request = { saleId, copy: 'merchant' as const, operatorId: 'op-1', printer: 'virtual', markup: (reprint: number) => buildReceipt(sampleReceiptInput({ reprint: reprint > 0 ? { n: reprint, originalTime: 0 } : null })) };
+const request = {
+  saleId,
+  copy: 'merchant' as const,
+  operatorId: 'op-1',
+  printer: 'virtual',
+  markup: (reprint: number, at: number) => buildReceipt(sampleReceiptInput({ reprint: reprint > 0 ? { n: reprint, at } : null })),
+};
 
 describe('print journal against the virtual printer', () => {
   it('confirmed: the row holds the hash of the bytes that printed', async () => {
@@ -91,6 +97,20 @@ describe('print journal against the virtual printer', () => {
     await virtual.whenIdle();
     expect(virtual.receipts(1)[0]?.text).toContain('重打印 REPRINT 1');
     expect((await listForSale(db, saleId)).map((j) => j.state)).toEqual(['confirmed', 'failed', 'confirmed']);
+  });
+
+  it('a reprint prints the time it was printed beside the original time, and the job keeps the markup it sent', async () => {
+    const { db, print, virtual } = await setup();
+    await printReceipt({ db, print }, request);
+    const reprintedAt = Date.UTC(2026, 10, 5, 2, 15, 0);
+    const again = await printReceipt({ db, print, now: () => reprintedAt }, request);
+    expect(again.job).toMatchObject({ state: 'confirmed', reprint: 1, createdAt: reprintedAt });
+    await virtual.whenIdle();
+    const text = virtual.receipts(1)[0]?.text ?? '';
+    expect(text).toMatch(/原交易时间 ORIGINAL TIME\s+2026\/11\/01 14:03:22/);
+    expect(text).toMatch(/重打印时间 REPRINTED AT\s+2026\/11\/05 10:15:00/);
+    expect(again.job.markup).toBe(request.markup(1, reprintedAt));
+    expect((await listForSale(db, saleId)).every((j) => typeof j.markup === 'string' && j.markup.length > 0)).toBe(true);
   });
 
   it('a print the host never answered stays "sending" and is shown at the next start', async () => {

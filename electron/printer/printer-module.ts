@@ -41,7 +41,7 @@ export const registerPrinter = async (ctx: CoreContext, opts: PrinterServiceOpti
     const markup =
       kind === 'width-check'
         ? buildPaperWidthCheck({ paper: p.paperWidth, dotsPerLine: p.dotsPerLine })
-        : buildTestReceipt({ shopName: s.shop.name, printerName: service.transport().label, paper: p.paperWidth, dotsPerLine: p.dotsPerLine, chinese: p.chinese, time: Date.now() });
+        : buildTestReceipt({ shopName: s.shop.name, printerName: service.transport().label, paper: p.paperWidth, dotsPerLine: p.dotsPerLine, chinese: p.chinese, time: Date.now(), timeZone: s.general.timeZone });
     return service.print(uuidv7(), markup, 'test');
   });
 

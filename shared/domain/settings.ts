@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, TIME_ZONES } from './time-zone';
 
 /**
  * Machine settings, owned by the host (main) because it acts on them before any window
@@ -15,6 +16,8 @@ export const GeneralSettings = z.object({
   language: Language.default('zh-CN'),
   idleLockMinutes: z.number().int().min(1).max(120).default(15),
   trainingMode: z.boolean().default(true),
+  /** The shop's zone: slips and screens show times in it, whatever zone the PC is set to. */
+  timeZone: z.enum(TIME_ZONES).default(DEFAULT_TIME_ZONE),
 });
 
 export const ShopSettings = z.object({

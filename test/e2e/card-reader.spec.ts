@@ -25,7 +25,7 @@ test('a test card shows the masked number and brand; a bad swipe says what to do
 test('a keyboard-reader swipe is captured, the focused input receives nothing, normal typing still works', async ({ console: c }) => {
   const app = await setUpAsManager(c);
   await app.goTo('settings');
-  const field = c.page.getByTestId('settings-shop-footer');
+  const field = c.page.getByTestId('setting-shop-receiptFooter');
   await field.fill('');
   await field.focus();
   await typeLikeReader(c.page, TRACK2);
@@ -33,7 +33,7 @@ test('a keyboard-reader swipe is captured, the focused input receives nothing, n
   await expect(c.page.getByTestId('swipe-toast').getByTestId('card-result-number')).toContainText('1232');
 
   await app.goTo('settings');
-  const footer = c.page.getByTestId('settings-shop-footer');
+  const footer = c.page.getByTestId('setting-shop-receiptFooter');
   await footer.fill('');
   await footer.pressSequentially('Thanks; see you', { delay: 80 });
   await expect(footer).toHaveValue('Thanks; see you');

@@ -42,6 +42,18 @@ test('the cashier journey: amount, test card, approved, signature, both copies p
   await sentinelClean(c);
 });
 
+test('typing 1 0 0 shows ￥1.00 with the keys typed and how the keypad reads them', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await expect(c.page.getByTestId('counter-amount-hint')).toContainText('按 1 0 0 为 ￥1.00');
+  await counter.typeAmount('100');
+  await expect(c.page.getByTestId('counter-amount')).toHaveText('￥1.00');
+  await expect(c.page.getByTestId('counter-amount-typed')).toHaveText('已按键：100 = ￥1.00');
+  await c.page.keyboard.press('.');
+  await c.page.keyboard.press('5');
+  await expect(c.page.getByTestId('counter-amount')).toHaveText('￥100.50');
+});
+
 test('double Enter on the amount starts exactly one sale', async ({ console: c }) => {
   await setUpAsManager(c);
   const counter = new CounterPage(c.page);
@@ -84,7 +96,11 @@ test('the duplicate-charge guard asks before charging the same card the same amo
   await counter.charge();
   await counter.swipe('unionpay-debit');
   await expect(c.page.getByTestId('counter-duplicate')).toBeVisible();
-  await c.page.getByTestId('duplicate-cancel').click();
+  // The safe choice is the default: focused, so Enter cancels.
+  await expect(c.page.getByTestId('duplicate-cancel')).toBeFocused();
+  await expect(c.page.getByTestId('duplicate-cancel')).toHaveClass(/MuiButton-contained/);
+  await expect(c.page.getByTestId('duplicate-confirm')).toHaveClass(/MuiButton-outlined/);
+  await c.page.keyboard.press('Enter');
   await expect(counter.root()).toHaveAttribute('data-step', 'amount');
 });
 

@@ -54,7 +54,12 @@ test('a wrong PIN is refused and audited, and the audit chain verifies', async (
 
   const audit = new AuditPage(c.page);
   await app.goTo('audit');
-  await expect(audit.rows().filter({ hasText: 'unlock' }).filter({ hasText: 'fail' })).toHaveCount(1);
+  const failedUnlock = audit.rows().and(c.page.locator('[data-action="unlock"][data-result="fail"]'));
+  await expect(failedUnlock).toHaveCount(1);
+  // In words, not codes: 解锁 / 失败, and the operator object by name.
+  await expect(failedUnlock).toContainText('解锁');
+  await expect(failedUnlock).toContainText('失败');
+  await expect(failedUnlock).toContainText('Lee');
   await audit.verify();
   await expect(audit.verifyResult()).toHaveAttribute('data-ok', 'true');
 });

@@ -22,7 +22,7 @@ test('a manager points the card host at the host simulator in Settings; the same
     await c.page.getByTestId('settings-save-acquirer').click();
     await expect(host.getByRole('alert')).toBeVisible();
     await c.page.getByRole('switch', { name: /练习模式|Training mode/ }).uncheck();
-    await c.page.getByTestId('settings-save').click();
+    await c.page.getByTestId('settings-save-general').click();
     // The shell's training chip goes away once the host has the change.
     await expect(c.page.getByTestId('training-chip')).toHaveCount(0);
 

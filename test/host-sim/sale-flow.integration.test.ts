@@ -45,8 +45,13 @@ describe('the sale flow over the acquirer module (training host)', () => {
     const b = await t.sellAttached(1300, false);
     expect([a.kind, b.kind]).toEqual(['offline', 'offline']);
     expect(a.sale).toMatchObject({ linkId: 'training', sealed: expect.stringMatching(/^[A-Za-z0-9+/]+={0,2}$/) as unknown });
+    // Numbered when accepted, so the offline slip prints its batch and trace; forwarding keeps them.
+    expect([a.sale.stan, b.sale.stan]).toEqual([expect.stringMatching(/^\d{6}$/), expect.stringMatching(/^\d{6}$/)]);
+    expect(b.sale.stan).not.toBe(a.sale.stan);
+    expect(a.sale.batch).toMatch(/^\d{6}$/);
     t.main.ctx.settings.set({ acquirer: { simulatedOutage: false } });
     const forwarded = await t.forward();
+    expect(forwarded.map((f) => f.sale.stan)).toEqual([a.sale.stan, b.sale.stan]);
     expect(forwarded.map((f) => f.outcome)).toEqual(['approved', 'approved']);
     expect(await t.forward()).toEqual([]);
     expect(t.sim().count({ type: 'advice' })).toBe(2);

@@ -19,7 +19,7 @@ const compare = (markup: string, paper: 58 | 80): void => {
 describe('the SVG preview and the printed bytes show the same text', () => {
   const cases: Array<[string, ReceiptInput]> = [
     ['bilingual 80 mm merchant copy', sampleReceiptInput({ paper: 80 })],
-    ['Chinese 58 mm reprint', sampleReceiptInput({ paper: 58, language: 'zh-CN', reprint: { n: 1, originalTime: 0 } })],
+    ['Chinese 58 mm reprint', sampleReceiptInput({ paper: 58, language: 'zh-CN', reprint: { n: 1, at: 0 } })],
     ['English 58 mm customer copy', sampleReceiptInput({ paper: 58, language: 'en', copy: 'customer', shopName: 'Shop | {x} ^^ `y`' })],
     ['supplementary signature', sampleReceiptInput({ copy: 'supplementary', supplementaryTime: 1 })],
   ];

@@ -22,6 +22,7 @@ import { isCustomerWindow } from './launch';
 import { CustomerWindow } from '../features/customer/CustomerWindow';
 import { requestPersistenceOnce } from './persistence';
 import { ErrorBoundary } from './ErrorBoundary';
+import { LanguageSwitch } from './LanguageSwitch';
 
 const Connecting = () => {
   const { t } = useTranslation();
@@ -103,12 +104,15 @@ const Gate = () => {
   const services = useSignedInServices(current);
 
   if (operators === undefined) return <Connecting />;
-  if (operators.length === 0) return <FirstRunPage onCreate={session.createManager} />;
+  // Nobody is signed in on first run and login: the language switch is audited without an operator.
+  const languageSwitch = <LanguageSwitch actor="" variant="outlined" color="primary" />;
+  if (operators.length === 0) return <FirstRunPage onCreate={session.createManager} corner={languageSwitch} />;
   const choices = operators.filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
-  if (state.kind === 'signed-out' || !services) return <LoginPage operators={choices} onLogin={session.login} />;
+  if (state.kind === 'signed-out' || !services) return <LoginPage operators={choices} onLogin={session.login} corner={languageSwitch} />;
   if (state.kind === 'locked') {
     return (
       <LoginPage
+        corner={<LanguageSwitch actor={state.operator.id} variant="outlined" color="primary" />}
         testId="lock-screen"
         operators={choices}
         preselect={state.operator.id}

@@ -13,17 +13,19 @@ import { useHostSettings } from '../features/session/HostSettingsContext';
 import { useSessionActions } from '../features/session/SessionContext';
 import { Shell } from './Shell';
 import { useSettlement } from '../features/sale/useSettlement';
-import { useRoot } from '../features/session/RootContext';
-import { fireAndLog } from '../services/logger';
-import { auditSettingsChange } from '../services/settings-changes';
 import { ForwardedNotice } from './ForwardedNotice';
 import { SwipeToast } from './SwipeToast';
 import { StatusBadges } from './StatusBadges';
 import type { Section } from './Shell';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SALE_FILTERS } from '../data/sales-views';
+import type { SaleFilter } from '../data/sales-views';
+
+const filterOf = (value: string | undefined): SaleFilter => (SALE_FILTERS as readonly string[]).includes(value ?? '') ? (value as SaleFilter) : 'all';
 
 const sections: Section[] = [
   { id: 'counter', render: () => <CounterSection /> },
-  { id: 'transactions', render: () => <TransactionsPage /> },
+  { id: 'transactions', render: (params) => <TransactionsPage initialFilter={filterOf(params.filter)} /> },
   { id: 'lookup', render: () => <LookupPage /> },
   { id: 'devices', render: () => <DevicesPage /> },
   { id: 'training', render: () => <TrainingPage />, trainingOnly: true },
@@ -35,12 +37,10 @@ const sections: Section[] = [
 
 /** The console once someone is signed in. */
 export const SignedInShell = () => {
-  const { settings, update } = useHostSettings();
+  const { settings } = useHostSettings();
   const session = useSessionActions();
-  const { i18n } = useTranslation();
   const operator = session.operator;
   const { forwarded } = useSettlement();
-  const { db, logger } = useRoot();
   const { t: tc } = useTranslation('counter');
   if (!operator) return null;
   return (
@@ -51,20 +51,10 @@ export const SignedInShell = () => {
         sections={sections.filter((s) => !s.trainingOnly || settings.general.trainingMode)}
         operator={operator}
         trainingMode={settings.general.trainingMode}
-        language={settings.general.language}
-        onLanguage={(language) => {
-          fireAndLog(logger, 'i18n.change-failed', i18n.changeLanguage(language));
-          // Language is a preference anyone may change; it is audited like any setting, in the one shape.
-          const patch = { general: { language } };
-          fireAndLog(
-            logger,
-            'settings.language-failed',
-            update(patch).then((problem) => auditSettingsChange(db, operator.id, patch, problem ? 'fail' : 'ok', problem?.reason ?? null)),
-          );
-        }}
+        languageSwitch={<LanguageSwitch actor={operator.id} />}
         onLock={session.lock}
         onLogout={session.logout}
-        statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} onOpen={go} />}
+        statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} go={go} />}
         overlay={(active) => <SwipeToast role={operator.role} suppressed={active === 'devices' || active === 'counter'} />}
       />
     </>

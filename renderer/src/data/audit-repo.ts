@@ -164,8 +164,83 @@ export const verifyChain = async (db: CountersignDb, options: { chunkSize?: numb
   }
 };
 
-/** The newest entries, newest first (audit screen, useAuditTail). */
+/** The newest entries, newest first. */
 export const recentAudit = (db: CountersignDb, limit: number): Promise<AuditEntry[]> => db.audit.orderBy('seq').reverse().limit(limit).toArray();
+
+/** What the audit screen filters by; every part is optional. */
+export interface AuditQuery {
+  /** An operator id; '' for entries written before anyone signed in. */
+  actor?: string | null;
+  result?: 'ok' | 'fail' | null;
+  /** Keeps entries whose action passes (one group of actions). */
+  action?: ((action: string) => boolean) | null;
+  /** Unix ms: entries written at or after `from` and before `to`. */
+  from?: number | null;
+  to?: number | null;
+}
+
+export interface AuditPage {
+  /** Newest first. */
+  entries: AuditEntry[];
+  /** Read below this seq for the next (older) page; null when the log has no more. */
+  next: number | null;
+  /** The scan stopped at `next` before a full page was found (sparse matches): the next page goes on looking. */
+  partial: boolean;
+}
+
+const SCAN_CHUNK = 500;
+
+/** Seq bounds of a time range, from the `at` index (entries are appended in time order). */
+const seqRange = async (db: CountersignDb, q: AuditQuery): Promise<{ lower: number; upper: number } | null> => {
+  let lower = 0;
+  let upper = Number.MAX_SAFE_INTEGER;
+  if (q.from != null) {
+    const first = await db.audit.where('at').aboveOrEqual(new Date(q.from).toISOString()).first();
+    if (!first) return null;
+    lower = first.seq;
+  }
+  if (q.to != null) {
+    const last = await db.audit.where('at').below(new Date(q.to).toISOString()).last();
+    if (!last) return null;
+    upper = last.seq + 1;
+  }
+  return { lower, upper };
+};
+
+/**
+ * One page of the log, newest first, keyset-paged by seq (`before` = the previous page's `next`).
+ * Filters that have no index (operator, result, action group) are checked row by row, reading at
+ * most `maxScan` entries per page: a filter that matches little never reads the whole table at
+ * once, it continues on the next page.
+ */
+export const auditPage = (db: CountersignDb, q: AuditQuery, before: number | null, limit: number, maxScan = 5000): Promise<AuditPage> =>
+  db.transaction('r', db.audit, async () => {
+    const range = await seqRange(db, q);
+    if (!range) return { entries: [], next: null, partial: false };
+    const fromIso = q.from != null ? new Date(q.from).toISOString() : null;
+    const toIso = q.to != null ? new Date(q.to).toISOString() : null;
+    const keep = (e: AuditEntry): boolean =>
+      (q.actor == null || e.actor === q.actor) && (!q.result || e.result === q.result) && (!q.action || q.action(e.action)) && (!fromIso || e.at >= fromIso) && (!toIso || e.at < toIso);
+    const entries: AuditEntry[] = [];
+    let cursor = Math.min(before ?? Number.MAX_SAFE_INTEGER, range.upper);
+    let scanned = 0;
+    for (;;) {
+      const chunk = Math.max(1, Math.min(SCAN_CHUNK, maxScan - scanned));
+      const rows = cursor <= range.lower ? [] : await db.audit.where('seq').between(range.lower, cursor, true, false).reverse().limit(chunk).toArray();
+      for (const row of rows) {
+        scanned += 1;
+        cursor = row.seq;
+        if (!keep(row)) continue;
+        entries.push(row);
+        if (entries.length === limit) {
+          const more = row.seq > range.lower;
+          return { entries, next: more ? row.seq : null, partial: false };
+        }
+      }
+      if (rows.length < chunk) return { entries, next: null, partial: false };
+      if (scanned >= maxScan) return { entries, next: cursor, partial: true };
+    }
+  });
 
 /** Entries about one object (a sale, an operator), oldest first. */
 export const auditFor = (db: CountersignDb, objectId: string): Promise<AuditEntry[]> =>

@@ -16,6 +16,8 @@ export interface NewPrintJob {
   reprint: number;
   printer: string;
   operatorId: string;
+  /** The receipt markup as sent, for the on-screen preview of this copy. */
+  markup?: string | null;
 }
 
 export interface PrintOutcome {
@@ -32,7 +34,7 @@ const tables = (db: CountersignDb) => [db.printJobs, db.audit, db.settings];
 const audit = (db: CountersignDb, job: PrintJobRecord, action: string, result: 'ok' | 'fail', detail: Record<string, unknown>) =>
   appendAudit(db, { actor: job.operatorId, action, objectType: job.saleId ? 'sale' : 'print-job', objectId: job.saleId ?? job.id, result, detail: { jobId: job.id, copy: job.copy, reprint: job.reprint, ...detail } });
 
-const queuedJob = (input: NewPrintJob, now: number): PrintJobRecord => ({ ...input, id: uuidv7(now), createdAt: now, updatedAt: now, state: 'queued', failure: null, bytesSha256: null, byteCount: 0, resolvedAt: null });
+const queuedJob = (input: NewPrintJob, now: number): PrintJobRecord => ({ ...input, markup: input.markup ?? null, id: uuidv7(now), createdAt: now, updatedAt: now, state: 'queued', failure: null, bytesSha256: null, byteCount: 0, resolvedAt: null });
 
 export const createJob = (db: CountersignDb, input: NewPrintJob, now: number = Date.now()): Promise<PrintJobRecord> =>
   db.transaction('rw', tables(db), async () => {
@@ -56,9 +58,13 @@ export const createJobsIn = async (db: CountersignDb, inputs: readonly NewPrintJ
 export const queuedForSale = async (db: CountersignDb, saleId: string): Promise<PrintJobRecord[]> =>
   (await listForSale(db, saleId)).filter((j) => j.state === 'queued' && j.resolvedAt === null);
 
-export const markSending = (db: CountersignDb, id: string, now: number = Date.now()): Promise<void> =>
+/**
+ * The job is being sent, with the receipt markup it sends (kept for the on-screen preview of this
+ * copy: a copy queued with the approval has its markup only now).
+ */
+export const markSending = (db: CountersignDb, id: string, now: number = Date.now(), markup: string | null = null): Promise<void> =>
   db.transaction('rw', db.printJobs, async () => {
-    const n = await db.printJobs.where('id').equals(id).and((j) => j.state === 'queued').modify({ state: 'sending', updatedAt: now });
+    const n = await db.printJobs.where('id').equals(id).and((j) => j.state === 'queued').modify(markup === null ? { state: 'sending', updatedAt: now } : { state: 'sending', updatedAt: now, markup });
     if (n !== 1) throw new Error(`print job ${id} is not queued`);
   });
 

@@ -131,6 +131,8 @@ export interface PrintJobRecord {
   byteCount: number;
   printer: string;
   operatorId: string;
+  /** Receipt markup as sent (absent on jobs written before it was kept): the preview shows it. */
+  markup?: string | null;
   /** Set when the cashier has dealt with a failed or interrupted job (retry, reprint, dismiss). */
   resolvedAt: number | null;
 }

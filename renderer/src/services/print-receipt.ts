@@ -17,8 +17,11 @@ export interface PrintRequest {
   operatorId: string;
   /** Printer label for the journal row before main answers (e.g. from `printer:status`). */
   printer: string;
-  /** The receipt for a given reprint number (0 = first print): the stamp must match the journal. */
-  markup: (reprint: number) => string;
+  /**
+   * The receipt for a given reprint number (0 = first print) printed at `at`: the stamp and the
+   * reprint time must match the journal row.
+   */
+  markup: (reprint: number, at: number) => string;
   /**
    * The cashier asked for this copy again (reprint button, alert): it is stamped REPRINT n with
    * n ≥ 1 even if the earlier attempt failed before any paper came out.
@@ -42,18 +45,22 @@ export const printReceipt = async (deps: PrintDeps, request: PrintRequest): Prom
   const now = deps.now ?? (() => Date.now());
   const next = request.saleId ? await nextReprintNumber(deps.db, request.saleId, request.copy) : 0;
   const reprint = request.explicitReprint && request.saleId ? Math.max(next, 1) : next;
-  const job = await createJob(deps.db, { saleId: request.saleId, copy: request.copy, reprint, printer: request.printer, operatorId: request.operatorId }, now());
-  return printQueuedJob(deps, job, request.markup(reprint), request.printer);
+  // Built before the row is written: a receipt that cannot be built leaves no queued row behind.
+  const at = now();
+  const markup = request.markup(reprint, at);
+  const job = await createJob(deps.db, { saleId: request.saleId, copy: request.copy, reprint, printer: request.printer, operatorId: request.operatorId }, at);
+  return printQueuedJob(deps, job, markup, request.printer);
 };
 
 /**
  * Prints a job already in the journal as `queued` (a sale's first copies are queued with its
- * approval): `sending` before the bytes leave, the outcome after.
+ * approval): `sending` before the bytes leave, the outcome after. The markup is kept with the job
+ * as it is sent: the sale's screen previews each copy exactly as it was printed.
  */
 export const printQueuedJob = async (deps: PrintDeps, job: PrintJobRecord, markup: string, printer: string): Promise<PrintOutcomeView> => {
   const now = deps.now ?? (() => Date.now());
   const request = { copy: job.copy, printer };
-  await markSending(deps.db, job.id, now());
+  await markSending(deps.db, job.id, now(), markup);
   let envelope: Envelope<PrintResult>;
   try {
     envelope = await deps.print({ jobId: job.id, markup, copy: request.copy });

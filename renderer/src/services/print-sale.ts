@@ -2,14 +2,23 @@ import { CHARGED } from '../../../shared/domain/sale/sale-state';
 import type { Settings } from '../../../shared/domain/settings';
 import type { CountersignApi } from '../../../shared/ipc/contract';
 import type { CountersignDb } from '../data/db';
-import { getOperatorRecord } from '../data/operators-repo';
+import { ReceiptInputError } from '../../../shared/domain/receipt';
 import { leftByStop, listForSale, queuedForSale, resolveJob } from '../data/print-jobs-repo';
-import type { Copy, SaleRecord } from '../data/records';
+import type { Copy, PrintJobRecord, SaleRecord } from '../data/records';
 import { getSale } from '../data/sales-repo';
-import { signaturesFor } from '../data/signatures-repo';
 import { printQueuedJob, printReceipt } from './print-receipt';
 import type { PrintDeps, PrintOutcomeView } from './print-receipt';
+import { loadReceiptContext } from './receipt-context';
 import { saleReceiptMarkup } from './sale-receipt';
+
+/** The receipt a print job sent, for the on-screen preview. */
+export interface JobMarkup {
+  markup: string | null;
+  /** The job predates kept markup: rebuilt from the stored sale with today's settings. */
+  rebuilt: boolean;
+  /** Why it could not be rebuilt (a receipt input problem code). */
+  problem: string | null;
+}
 
 /**
  * Printing a sale, from the stored record only (PRODUCT problems 4 and 5). A sale's first copies
@@ -31,8 +40,8 @@ export class PrintSale {
   }
 
   private async markupFor(sale: SaleRecord, copy: Copy, reprint: number, supplementaryTime: number | null): Promise<string> {
-    const [signatures, cashier] = await Promise.all([signaturesFor(this.deps.db, sale.id), getOperatorRecord(this.deps.db, sale.operatorId)]);
-    return saleReceiptMarkup({ sale, signatures, operatorName: cashier?.name ?? this.deps.operator.name, settings: this.deps.settings(), copy, reprint, supplementaryTime });
+    const context = await loadReceiptContext(this.deps.db, sale, this.deps.operator.name);
+    return saleReceiptMarkup({ sale, ...context, settings: this.deps.settings(), copy, reprint, printedAt: Date.now(), supplementaryTime });
   }
 
   /** The sale's copies still queued (merchant first: it carries the signature), each printed once. */
@@ -44,18 +53,29 @@ export class PrintSale {
     return results;
   }
 
+  /**
+   * The copies Settings ask for, merchant first, printed now: a void or refund (queued with nothing:
+   * its slips are printed when the manager's reversal is approved), so the customer keeps proof.
+   */
+  async printConfiguredCopies(record: SaleRecord): Promise<PrintOutcomeView[]> {
+    const { merchantCopy, customerCopy } = this.deps.settings().printer;
+    const copies: Copy[] = [...(merchantCopy ? (['merchant'] as const) : []), ...(customerCopy ? (['customer'] as const) : [])];
+    const results: PrintOutcomeView[] = [];
+    for (const copy of copies) results.push(await this.printCopy(record, copy));
+    return results;
+  }
+
   /** One copy now: a reprint (stamped) or a supplementary-signature slip. */
   async printCopy(sale: SaleRecord, copy: Copy, supplementaryTime: number | null = null, explicitReprint = false): Promise<PrintOutcomeView> {
     const fresh = (await getSale(this.deps.db, sale.id)) ?? sale;
-    const signatures = await signaturesFor(this.deps.db, sale.id);
-    const cashier = (await getOperatorRecord(this.deps.db, sale.operatorId))?.name ?? this.deps.operator.name;
+    const context = await loadReceiptContext(this.deps.db, fresh, this.deps.operator.name);
     const outcome = await printReceipt(this.print, {
       saleId: sale.id,
       copy,
       operatorId: this.deps.operator.id,
       printer: this.deps.settings().printer.transport,
       explicitReprint,
-      markup: (reprint) => saleReceiptMarkup({ sale: fresh, signatures, operatorName: cashier, settings: this.deps.settings(), copy, reprint, supplementaryTime }),
+      markup: (reprint, printedAt) => saleReceiptMarkup({ sale: fresh, ...context, settings: this.deps.settings(), copy, reprint, printedAt, supplementaryTime }),
     });
     if (outcome.job.state === 'confirmed') {
       // The copy is on paper now: earlier failed, interrupted or still-queued attempts of it are dealt with.
@@ -63,6 +83,21 @@ export class PrintSale {
       for (const job of open) await resolveJob(this.deps.db, job.id, this.deps.operator.id, 'reprinted');
     }
     return outcome;
+  }
+
+  /**
+   * The receipt a job sent, for the sale's on-screen preview: the markup kept with the job, or for
+   * a job written before markup was kept, rebuilt from the stored record with today's settings.
+   */
+  async markupOf(sale: SaleRecord, job: PrintJobRecord): Promise<JobMarkup> {
+    if (job.markup) return { markup: job.markup, rebuilt: false, problem: null };
+    const context = await loadReceiptContext(this.deps.db, sale, '');
+    try {
+      return { markup: saleReceiptMarkup({ sale, ...context, settings: this.deps.settings(), copy: job.copy, reprint: job.reprint, printedAt: job.createdAt }), rebuilt: true, problem: null };
+    } catch (error) {
+      if (error instanceof ReceiptInputError) return { markup: null, rebuilt: true, problem: error.reason };
+      throw error;
+    }
   }
 
   /** Copies a stop left queued (never sent: no paper can have come out), printed now. */

@@ -1,6 +1,7 @@
 import { buildReceipt } from '../../../shared/domain/receipt';
-import type { ReceiptSignature } from '../../../shared/domain/receipt';
+import type { OriginalSale, ReceiptSignature } from '../../../shared/domain/receipt';
 import { featureCode } from '../../../shared/domain/sale/digest';
+import { QUEUED } from '../../../shared/domain/sale/sale-state';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Copy, SaleRecord, SignatureRecord } from '../data/records';
 
@@ -15,8 +16,12 @@ export interface SaleReceiptInput {
   settings: Pick<Settings, 'shop' | 'printer' | 'general'>;
   copy: Copy;
   reprint: number;
+  /** When this copy is printed (a reprint prints it beside the sale's own time). */
+  printedAt: number;
   /** For a supplementary-signature slip: when the customer signed it. */
   supplementaryTime?: number | null;
+  /** For a void or refund: the sale it reverses, cited on the slip. */
+  original?: SaleRecord | null;
 }
 
 const signatureOf = (signatures: SignatureRecord[], copy: Copy): ReceiptSignature => {
@@ -31,10 +36,16 @@ const signatureOf = (signatures: SignatureRecord[], copy: Copy): ReceiptSignatur
   return { kind: 'none' };
 };
 
+const originalOf = (original: SaleRecord | null | undefined): OriginalSale | null =>
+  original
+    ? { time: original.createdAt, amountFen: original.amountFen, batch: original.batch, stan: original.stan, authCode: original.authCode, rrn: original.rrn }
+    : null;
+
 export const saleReceiptMarkup = (input: SaleReceiptInput): string => {
   const { sale, settings } = input;
   const digest = [...input.signatures].reverse().find((s) => s.digest)?.digest ?? null;
   return buildReceipt({
+    timeZone: settings.general.timeZone,
     shopName: settings.shop.name,
     shopAddress: settings.shop.address,
     merchantId: settings.shop.merchantId,
@@ -54,7 +65,10 @@ export const saleReceiptMarkup = (input: SaleReceiptInput): string => {
     featureCode: digest ? featureCode(digest) : null,
     qr: sale.rrn ?? sale.id,
     copy: input.copy,
-    reprint: input.reprint > 0 ? { n: input.reprint, originalTime: sale.createdAt } : null,
+    reprint: input.reprint > 0 ? { n: input.reprint, at: input.printedAt } : null,
+    // Accepted offline and not answered by its host yet (queued or being forwarded).
+    offline: QUEUED.includes(sale.state),
+    original: sale.kind === 'sale' ? null : originalOf(input.original),
     supplementaryTime: input.supplementaryTime ?? null,
     language: 'bilingual',
     footer: settings.shop.receiptFooter,

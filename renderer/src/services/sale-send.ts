@@ -91,7 +91,11 @@ const tryOffline = async (deps: SendDeps, sale: SaleRecord, cardRef: string, bef
   if (!verdict.ok) return refuse(verdict.reason);
   const sealed = await deps.api.invoke('acquirer:seal', { cardRef });
   if (!sealed.ok) return refuse(envelopeReason(sealed));
-  const accepted = step(deps, { state: 'offline-accepted', channel: 'offline', sealed: sealed.value.sealed, linkId: sealed.value.linkId, offlineQueuedAt: deps.now() }, 'sale.offline-accepted', {
+  // The slip prints the batch and trace the sale will be forwarded under (forwarding reuses them):
+  // numbered now unless it already is, and only by the link that sealed it (the advice is owed to it).
+  const numbered = sale.stan ? null : await deps.api.invoke('acquirer:prepare', { saleId: sale.id });
+  const numbers = numbered?.ok && numbered.value.linkId === sealed.value.linkId ? { stan: numbered.value.stan, batch: numbered.value.batch } : {};
+  const accepted = step(deps, { state: 'offline-accepted', channel: 'offline', sealed: sealed.value.sealed, linkId: sealed.value.linkId, offlineQueuedAt: deps.now(), ...numbers }, 'sale.offline-accepted', {
     detail: { linkId: sealed.value.linkId },
   });
   return { kind: 'offline', sale: await writeCharge(deps, sale, [...before, accepted]) };

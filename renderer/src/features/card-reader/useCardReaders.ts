@@ -6,6 +6,8 @@ import type { TestCardId } from '../../../../shared/ipc/commands/card-reader';
 import { api } from '../../api/client';
 import { useRoot } from '../session/RootContext';
 import { fireAndLog } from '../../services/logger';
+import { summarizeReaders } from './reader-summary';
+import type { ReaderSummary } from './reader-summary';
 
 /** The card readers in the host's device list, kept current by `devices:changed`. */
 export const useCardReaders = (): DeviceInfo[] => {
@@ -24,6 +26,12 @@ export const useCardReaders = (): DeviceInfo[] => {
     };
   }, [logger]);
   return useMemo(() => devices.filter((d) => d.kind === 'card-reader'), [devices]);
+};
+
+/** The readers as one summary (reader-summary.ts): Devices, the counter and the app bar all read this. */
+export const useReaderSummary = (): ReaderSummary => {
+  const readers = useCardReaders();
+  return useMemo(() => summarizeReaders(readers), [readers]);
 };
 
 export type CardEvent = { ok: true; summary: CardSummary } | { ok: false; failure: CardFailure };

@@ -17,13 +17,16 @@ import { UnsignedStep } from './UnsignedStep';
 import { useCounter } from './useCounter';
 import { useLinkStatus } from './useLinkStatus';
 import { useCustomerAmount, useOpenCustomerWindow } from '../customer/useCustomerScreen';
+import { useShopTime } from '../session/useShopTime';
+import { idTail } from '../../../../shared/domain/ids';
 
 /**
  * The screen a cashier lives in: it shows the counter session's step (services/counter-session.ts)
  * and calls it. `printing` renders the print state of a finished sale.
  */
 export const CounterPage = ({ printing }: { printing: (sale: SaleRecord) => ReactNode }) => {
-  const { t, i18n } = useTranslation('counter');
+  const { t } = useTranslation('counter');
+  const shop = useShopTime();
   const { settings } = useHostSettings();
   const { operator } = useSessionActions();
   const { logger, jobs } = useServices();
@@ -54,7 +57,7 @@ export const CounterPage = ({ printing }: { printing: (sale: SaleRecord) => Reac
       </Stack>
       {resolutions.map((r) => (
         <Alert key={r.sale.id} severity={r.outcome === 'reversed' || r.outcome === 'resolved' ? 'info' : 'warning'} onClose={() => jobs.dismissResolutions()} data-testid="counter-resolution" data-outcome={r.outcome}>
-          {t(`resolved.${r.outcome}`, { amount: formatRmb(r.sale.amountFen), time: new Date(r.sale.createdAt).toLocaleTimeString(i18n.language), code: r.sale.reversalCode ?? '' })}
+          {t(`resolved.${r.outcome}`, { amount: formatRmb(r.sale.amountFen), time: shop.time(r.sale.createdAt), code: r.sale.reversalCode ?? '' })}
         </Alert>
       ))}
       {error ? (
@@ -68,14 +71,15 @@ export const CounterPage = ({ printing }: { printing: (sale: SaleRecord) => Reac
         <Alert severity="warning" data-testid="counter-duplicate" sx={{ fontSize: 18 }}>
           <Typography variant="h6">{t('duplicate.title')}</Typography>
           <Typography sx={{ my: 1 }}>
-            {t('duplicate.body', { amount: formatRmb(step.earlier.amountFen), time: new Date(step.earlier.createdAt).toLocaleTimeString(i18n.language), ref: step.earlier.rrn ?? step.earlier.id.slice(0, 8) })}
+            {t('duplicate.body', { amount: formatRmb(step.earlier.amountFen), time: shop.time(step.earlier.createdAt), ref: step.earlier.rrn ?? idTail(step.earlier.id) })}
           </Typography>
+          {/* The safe choice is the default: primary, first and focused, so Enter cancels. */}
           <Stack direction="row" spacing={2}>
-            <Button variant="contained" color="warning" onClick={() => run('duplicate', session.confirmDuplicate(true))} data-testid="duplicate-confirm">
-              {t('duplicate.confirm')}
-            </Button>
-            <Button variant="outlined" onClick={() => run('duplicate', session.confirmDuplicate(false))} data-testid="duplicate-cancel">
+            <Button variant="contained" onClick={() => run('duplicate', session.confirmDuplicate(false))} data-testid="duplicate-cancel" autoFocus sx={{ whiteSpace: 'nowrap' }}>
               {t('duplicate.cancel')}
+            </Button>
+            <Button variant="outlined" color="warning" onClick={() => run('duplicate', session.confirmDuplicate(true))} data-testid="duplicate-confirm" sx={{ whiteSpace: 'nowrap' }}>
+              {t('duplicate.confirm')}
             </Button>
           </Stack>
         </Alert>

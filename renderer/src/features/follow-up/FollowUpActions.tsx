@@ -32,11 +32,22 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
   const [notes, setNotes] = useState('');
   const pad = useRef<SignatureCanvasHandle>(null);
 
-  const save = async (): Promise<void> => {
+  // A failed save is shown to the cashier and logged (storage full, a closed database).
+  const save = (): void =>
+    fireAndLog(
+      logger,
+      'follow-up.save-failed',
+      record().catch((e: unknown) => {
+        setError(t('saveFailed'));
+        throw e;
+      }),
+    );
+
+  const record = async (): Promise<void> => {
     setError(null);
     if (mode === 'capture') {
       const captured = pad.current?.capture();
-      if (!captured) return;
+      if (!captured) return setError(t('needSignature'));
       await signatures.supplementary(sale, captured.strokes, captured.png);
     } else if (mode === 'paper') {
       if (!file) return setError(t('needFile'));
@@ -91,7 +102,7 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
         {mode === 'exception' ? (
           <Stack spacing={1}>
             <TextField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value.slice(0, 500))} slotProps={{ htmlInput: { 'data-testid': 'follow-up-reason' } }} />
-            <TextField label={t('contacts')} value={contacts} onChange={(e) => setContacts(e.target.value.slice(0, 500))} />
+            <TextField label={t('contacts')} value={contacts} multiline minRows={2} onChange={(e) => setContacts(e.target.value.slice(0, 500))} slotProps={{ htmlInput: { 'data-testid': 'follow-up-contacts' } }} />
             <TextField label={t('notes')} value={notes} onChange={(e) => setNotes(e.target.value.slice(0, 500))} />
             {needsManager ? (
               <>
@@ -101,15 +112,16 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
             ) : null}
           </Stack>
         ) : null}
-        {error ? <Alert severity="error">{error}</Alert> : null}
+        {error ? (
+          <Alert severity="error" data-testid="follow-up-error">
+            {error}
+          </Alert>
+        ) : null}
         {info ? <Alert severity="info">{info}</Alert> : null}
         {mode !== 'choose' ? (
           <Stack direction="row" spacing={1}>
             <Button onClick={() => setMode('choose')}>{t('cancel')}</Button>
-            <Button variant="contained" onClick={() => fireAndLog(logger, 'follow-up.save-failed', save().catch((e: unknown) => {
-                setError(t('saveFailed'));
-                throw e;
-              }))} data-testid="follow-up-save">
+            <Button variant="contained" onClick={save} data-testid="follow-up-save">
               {t('save')}
             </Button>
           </Stack>

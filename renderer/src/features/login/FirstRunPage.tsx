@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Alert, Button, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { AuthFrame } from './AuthFrame';
@@ -10,7 +10,7 @@ import { fireAndLog } from '../../services/logger';
 export type FirstRunSubmit = (name: string, pin: string) => Promise<string | null>;
 
 /** No operator exists yet: create the manager. */
-export const FirstRunPage = ({ onCreate }: { onCreate: FirstRunSubmit }) => {
+export const FirstRunPage = ({ onCreate, corner }: { onCreate: FirstRunSubmit; corner?: ReactNode }) => {
   const { logger } = useRoot();
   const { t } = useTranslation('login');
   const [name, setName] = useState('');
@@ -32,7 +32,7 @@ export const FirstRunPage = ({ onCreate }: { onCreate: FirstRunSubmit }) => {
   };
 
   return (
-    <AuthFrame testId="first-run" title={t('firstRun.title')} subtitle={t('firstRun.intro')}>
+    <AuthFrame testId="first-run" title={t('firstRun.title')} subtitle={t('firstRun.intro')} corner={corner}>
       <form onSubmit={(e) => fireAndLog(logger, 'login.first-run-failed', submit(e))} noValidate>
         <TextField
           label={t('firstRun.name')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Alert, Button, MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { AuthFrame } from './AuthFrame';
@@ -15,13 +15,15 @@ export interface LoginChoice {
 export type LoginSubmit = (operatorId: string, pin: string) => Promise<string | null>;
 
 /** Operator + PIN. A failed attempt is audited by the caller. */
-export const LoginPage = ({ operators, onLogin, preselect, title, subtitle, testId = 'login' }: {
+export const LoginPage = ({ operators, onLogin, preselect, title, subtitle, testId = 'login', corner }: {
   operators: LoginChoice[];
   onLogin: LoginSubmit;
   preselect?: string;
   title?: string;
   subtitle?: string;
   testId?: string;
+  /** The language switch (shown before anyone signs in). */
+  corner?: ReactNode;
 }) => {
   const { logger } = useRoot();
   const { t } = useTranslation('login');
@@ -45,7 +47,7 @@ export const LoginPage = ({ operators, onLogin, preselect, title, subtitle, test
   };
 
   return (
-    <AuthFrame testId={testId} title={title ?? t('login.title')} subtitle={subtitle}>
+    <AuthFrame testId={testId} title={title ?? t('login.title')} subtitle={subtitle} corner={corner}>
       <form onSubmit={(e) => fireAndLog(logger, 'login.submit-failed', submit(e))} noValidate>
         <TextField
           select

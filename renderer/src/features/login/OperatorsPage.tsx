@@ -8,10 +8,12 @@ import { useOperatorAdmin } from './useAddOperator';
 import { useOperators } from './useOperators';
 import { fireAndLog } from '../../services/logger';
 import { useRoot } from '../session/RootContext';
+import { useShopTime } from '../session/useShopTime';
 
 /** Managers add cashiers and managers, and disable operators who left. */
 export const OperatorsPage = () => {
-  const { t, i18n } = useTranslation('login');
+  const { t } = useTranslation('login');
+  const shop = useShopTime();
   const { t: tc } = useTranslation();
   const { operator } = useSessionActions();
   const operators = useOperators();
@@ -71,7 +73,7 @@ export const OperatorsPage = () => {
               <TableRow key={op.id}>
                 <TableCell sx={{ fontWeight: 600 }}>{op.name}</TableCell>
                 <TableCell>{tc(`operatorRole.${op.role}`)}</TableCell>
-                <TableCell>{new Date(op.createdAt).toLocaleDateString(i18n.language)}</TableCell>
+                <TableCell>{shop.date(op.createdAt)}</TableCell>
                 <TableCell align="right">
                   {op.id === operator.id ? null : (
                     <Button

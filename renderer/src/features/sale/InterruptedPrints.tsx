@@ -7,9 +7,11 @@ import { useSaleLookup } from './useSaleLookup';
 import { fireAndLog } from '../../services/logger';
 import { useServices } from '../session/ServicesContext';
 import type { PrintJobRecord } from '../../data/records';
+import { useShopTime } from '../session/useShopTime';
 
 const Row = ({ job }: { job: PrintJobRecord }) => {
   const { t } = useTranslation('sale');
+  const shop = useShopTime();
   const { operator } = useSessionActions();
   const alerts = usePrintAlerts();
   const sale = useSaleLookup(job.saleId);
@@ -18,7 +20,7 @@ const Row = ({ job }: { job: PrintJobRecord }) => {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Typography sx={{ flex: 1 }}>
-        {t(`copy.${job.copy}`)} · {new Date(job.createdAt).toLocaleString()} · {t(`printState.${job.state}`)}
+        {t(`copy.${job.copy}`)} · {shop.dateTime(job.createdAt)} · {t(`printState.${job.state}`)}
       </Typography>
       <Button size="small" variant="outlined" onClick={() => fireAndLog(logger, 'print.dismiss-failed', alerts.resolve(job, operator?.id ?? '', 'dismissed'))} data-testid="interrupted-dismiss">
         {t('interrupted.cameOut')}

@@ -26,7 +26,7 @@ export const SalePrintStatus = ({ saleId, onReprint }: { saleId: string; onRepri
             data-testid={`print-state-${job.copy}`}
             data-state={job.state}
             data-reprint={job.reprint}
-            label={`${t(`copy.${job.copy}`)}${job.reprint > 0 ? ` · ${t('reprintN', { n: job.reprint })}` : ''}: ${t(`printState.${job.state}`)}`}
+            label={t('copyState', { copy: t(`copy.${job.copy}`), reprint: job.reprint > 0 ? ` · ${t('reprintN', { n: job.reprint })}` : '', state: t(`printState.${job.state}`) })}
           />
         ))}
       </Stack>

@@ -6,6 +6,7 @@ import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useMasterKey } from './useMasterKey';
 import { useRoot } from '../session/RootContext';
 import { fireAndLog } from '../../services/logger';
+import { useShopTime } from '../session/useShopTime';
 
 const KNOWN_REASONS = new Set<string>([...MASTER_KEY_ERROR_REASONS, 'managerOnly']);
 const hexDigits = (typed: string): number => typed.replace(/[^0-9A-Fa-f]/g, '').length;
@@ -17,7 +18,8 @@ const hexDigits = (typed: string): number => typed.replace(/[^0-9A-Fa-f]/g, '').
  */
 export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; realHost: boolean }) => {
   const { logger } = useRoot();
-  const { t, i18n } = useTranslation('settings');
+  const { t } = useTranslation('settings');
+  const shop = useShopTime();
   const { t: tc } = useTranslation();
   const { status, busy, outcome, load, clear } = useMasterKey();
   const [keyHex, setKeyHex] = useState('');
@@ -62,7 +64,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
             </Typography>
             {status.loadedAt ? (
               <Typography variant="body2" data-testid="master-key-loaded-at">
-                {t('masterKey.loadedAt', { time: new Date(status.loadedAt).toLocaleString(i18n.language) })}
+                {t('masterKey.loadedAt', { time: shop.dateTime(status.loadedAt) })}
               </Typography>
             ) : null}
           </Stack>

@@ -2,8 +2,10 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { filterCounts, planFor } from '../../data/sales-query';
 import type { SaleSearch } from '../../data/sales-query';
+import { viewCount } from '../../data/sales-views';
 import type { SaleFilter } from '../../data/sales-views';
-import type { SaleRecord } from '../../data/records';
+import type { AttachmentRecord, SaleRecord, SignatureRecord } from '../../data/records';
+import { attachmentsFor } from '../../data/attachments-repo';
 import { afterPaint } from './schedule';
 import { SaleWindow } from './sale-window';
 import type { SaleWindowSnapshot } from './sale-window';
@@ -52,6 +54,12 @@ export const useFilterCounts = (): Record<SaleFilter, number> | undefined => {
   return useLiveQuery(() => filterCounts(db), [db]);
 };
 
+/** Offline sales waiting to be forwarded (accepted or being forwarded): the view's running counters. */
+export const useOfflinePendingCount = (): number | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(() => viewCount(db, 'offline-pending'), [db]);
+};
+
 export const useSale = (id: string | null): SaleRecord | undefined => {
   const { db } = useRoot();
   return useLiveQuery(async () => (id ? getSale(db, id) : undefined), [db, id]);
@@ -64,5 +72,21 @@ export const useTimeline = (saleId: string | null): TimelineItem[] | undefined =
     if (!saleId) return [];
     const [audit, jobs, signatures] = await Promise.all([auditFor(db, saleId), listForSale(db, saleId), signaturesFor(db, saleId)]);
     return buildTimeline(audit, jobs, signatures);
+  }, [db, saleId]);
+};
+
+export interface SignatureWithFiles {
+  signature: SignatureRecord;
+  /** Photos or scans attached to it (a paper signature, a registered case). */
+  attachments: AttachmentRecord[];
+}
+
+/** A sale's signature records (original, supplementary, paper, exemption, registered), oldest first, with their files. */
+export const useSaleSignatures = (saleId: string | null): SignatureWithFiles[] | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => {
+    if (!saleId) return [];
+    const signatures = await signaturesFor(db, saleId);
+    return Promise.all(signatures.map(async (signature) => ({ signature, attachments: await attachmentsFor(db, signature.id) })));
   }, [db, saleId]);
 };
