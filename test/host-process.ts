@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { WebSocket } from 'ws';
+import type { RawData } from 'ws';
+
+/**
+ * The browser host as its own process, started the way a user starts it (`npm start`, or the
+ * CLI directly), for tests that stop and start it: the e2e restart test and CI's start check.
+ */
+export interface HostProcess {
+  /** The printed "Open:" address, with this launch's token. */
+  url: string;
+  origin: string;
+  port: number;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+  /** SIGTERM to the process group, then waits; resolves with the exit code (null: had to be killed). */
+  stop(timeoutMs?: number): Promise<number | null>;
+}
+
+const OPEN_LINE = /^Open: (http:\/\/127\.0\.0\.1:(\d+))\/\?token=\S+$/m;
+
+/** Signals the whole group (npm → sh → node), which this helper started detached. */
+const signalGroup = (child: ChildProcess, signal: NodeJS.Signals): void => {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(process.platform === 'win32' ? child.pid : -child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+};
+
+const exited = (child: ChildProcess): Promise<number | null> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+
+/** Runs a command to its end (e.g. a start that must be refused); resolves with code and output. */
+export const runToEnd = (command: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; output: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: process.platform !== 'win32', shell: process.platform === 'win32' });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString('utf8')));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString('utf8')));
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), opts.timeoutMs ?? 120_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+
+/** Starts the host and waits for its "Open:" line; rejects with everything it printed when it exits or hangs first. */
+export const startHostProcess = (command: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<HostProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: process.platform !== 'win32', shell: process.platform === 'win32' });
+    let output = '';
+    let settled = false;
+    const stop = async (timeoutMs = 20_000): Promise<number | null> => {
+      signalGroup(child, 'SIGTERM');
+      const code = await Promise.race([exited(child), new Promise<'hung'>((r) => setTimeout(() => r('hung'), timeoutMs))]);
+      if (code !== 'hung') return code;
+      signalGroup(child, 'SIGKILL');
+      await exited(child);
+      return null;
+    };
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      void stop(2_000).finally(() => reject(new Error(`no "Open:" address within ${(opts.timeoutMs ?? 180_000) / 1000} s. Output:\n${output}`)));
+    }, opts.timeoutMs ?? 180_000);
+    const onData = (d: Buffer): void => {
+      output += d.toString('utf8');
+      const m = OPEN_LINE.exec(output);
+      if (!m || settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ url: m[0].slice('Open: '.length), origin: m[1]!, port: Number(m[2]), output: () => output, stop });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      reject(new Error(`the host exited (${signal ?? `code ${String(code)}`}) before printing its address. Output:\n${output}`));
+    });
+  });
+
+/** A free TCP port on 127.0.0.1 (bound and released). */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Exchanges the launch address's token for the session cookie, as a browser does; returns `name=value`. */
+export const signIn = async (url: string): Promise<string> => {
+  const res = await fetch(url, { redirect: 'manual' });
+  const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
+  if (res.status !== 303 || !cookie) throw new Error(`signing in at ${url} answered ${res.status} without a cookie`);
+  return cookie;
+};
+
+const rawText = (d: RawData): string => (Buffer.isBuffer(d) ? d.toString('utf8') : Array.isArray(d) ? Buffer.concat(d).toString('utf8') : Buffer.from(d).toString('utf8'));
+
+/** Sends one command over the host's WebSocket (signed in by cookie) and returns its envelope. */
+export const dispatchOverWs = async (origin: string, cookie: string, command: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> => {
+  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, { headers: { Origin: origin, Cookie: cookie } });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    ws.send(JSON.stringify({ id: 1, command, payload }));
+    for (;;) {
+      const message = await new Promise<{ id?: unknown; envelope?: { ok: boolean; value?: unknown; error?: { code: string } } }>((resolve) => ws.once('message', (d: RawData) => resolve(JSON.parse(rawText(d)) as never)));
+      if (message.id === 1 && message.envelope) return message.envelope;
+    }
+  } finally {
+    ws.close();
+  }
+};
