@@ -107,20 +107,27 @@ export const signIn = async (url: string): Promise<string> => {
 
 const rawText = (d: RawData): string => (Buffer.isBuffer(d) ? d.toString('utf8') : Array.isArray(d) ? Buffer.concat(d).toString('utf8') : Buffer.from(d).toString('utf8'));
 
+type Answer = { ok: boolean; value?: unknown; error?: { code: string } };
+
 /** Sends one command over the host's WebSocket (signed in by cookie) and returns its envelope. */
-export const dispatchOverWs = async (origin: string, cookie: string, command: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> => {
-  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, { headers: { Origin: origin, Cookie: cookie } });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
+export const dispatchOverWs = (origin: string, cookie: string, command: string, payload: unknown, timeoutMs = 15_000): Promise<Answer> =>
+  new Promise<Answer>((resolve, reject) => {
+    const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, { headers: { Origin: origin, Cookie: cookie } });
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error(`${command}: no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    ws.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
     });
-    ws.send(JSON.stringify({ id: 1, command, payload }));
-    for (;;) {
-      const message = await new Promise<{ id?: unknown; envelope?: { ok: boolean; value?: unknown; error?: { code: string } } }>((resolve) => ws.once('message', (d: RawData) => resolve(JSON.parse(rawText(d)) as never)));
-      if (message.id === 1 && message.envelope) return message.envelope;
-    }
-  } finally {
-    ws.close();
-  }
-};
+    ws.on('open', () => ws.send(JSON.stringify({ id: 1, command, payload })));
+    // Events arrive on the same socket; one listener for all, so none is missed between them.
+    ws.on('message', (d: RawData) => {
+      const message = JSON.parse(rawText(d)) as { id?: unknown; envelope?: Answer };
+      if (message.id !== 1 || !message.envelope) return;
+      clearTimeout(timer);
+      ws.close();
+      resolve(message.envelope);
+    });
+  });

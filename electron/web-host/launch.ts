@@ -43,9 +43,10 @@ const probeListen = (port: number): Promise<string | null> =>
 /** Whether the program holding the port is a Countersign browser host. */
 const isCountersign = (port: number): Promise<boolean> =>
   new Promise((done) => {
-    const req = get({ host: '127.0.0.1', port, path: '/session', timeout: 1500 }, (res) => {
-      res.resume();
+    // No keep-alive: the probe must not hold a connection to someone else's program.
+    const req = get({ host: '127.0.0.1', port, path: '/session', timeout: 1500, agent: false, headers: { connection: 'close' } }, (res) => {
       done(res.headers[HOST_MARKER_HEADER] === 'browser-host');
+      req.destroy();
     });
     req.on('timeout', () => req.destroy());
     req.on('error', () => done(false));
