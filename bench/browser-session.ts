@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/chromium';
 export const withBrowserHost = async <T>(fn: (page: Page, host: BrowserHost) => Promise<T>, settings: SettingsPatch = {}): Promise<T> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
   const profile = mkdtempSync(join(tmpdir(), 'cs-bench-profile-'));
-  const host = await launchBrowserHost({ dataDir, settingsOverrides: settings });
+  const host = await launchBrowserHost({ dataDir, port: 0, settingsOverrides: settings });
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
   try {
     return await fn(context.pages()[0] ?? (await context.newPage()), host);
@@ -22,6 +22,13 @@ export const withBrowserHost = async <T>(fn: (page: Page, host: BrowserHost) => 
     rmSync(profile, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }
+};
+
+/** Signs the page's browser in (the launch token for the cookie) and opens the benchmark page. */
+export const openBenchPage = async (page: Page, host: BrowserHost): Promise<void> => {
+  await page.goto(host.web.url);
+  await page.goto(`${host.web.origin}/bench.html`);
+  await page.waitForFunction(() => (globalThis as { countersignBench?: unknown }).countersignBench !== undefined);
 };
 
 /** First run: create the manager and wait for the shell. */

@@ -46,5 +46,5 @@ if (why === null) {
   run(electronBinary(), ['.', ...(rootOnLinux ? ['--no-sandbox'] : [])]);
 } else {
   say(`Desktop app not started (${why}): starting the browser host instead.`);
-  run(process.execPath, ['--import', 'tsx', 'electron/web-host/cli.ts', '--open', ...args]);
+  run(process.execPath, ['out/web-host/cli.mjs', '--open', ...args]);
 }

@@ -13,10 +13,16 @@ export interface HostProcess {
   url: string;
   origin: string;
   port: number;
+  /** When the address was printed (Date.now()). */
+  printedAt: number;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
-  /** SIGTERM to the process group, then waits; resolves with the exit code (null: had to be killed). */
-  stop(timeoutMs?: number): Promise<number | null>;
+  /**
+   * SIGTERM to the process group, then waits. Resolves with how the started process ended:
+   * `exit 0`, `signal SIGTERM` (npm itself dies of the signal while the host below it stops
+   * cleanly), or null when it had not ended within the timeout and was killed.
+   */
+  stop(timeoutMs?: number): Promise<string | null>;
 }
 
 const OPEN_LINE = /^Open: (http:\/\/127\.0\.0\.1:(\d+))\/\?token=\S+$/m;
@@ -31,8 +37,10 @@ const signalGroup = (child: ChildProcess, signal: NodeJS.Signals): void => {
   }
 };
 
-const exited = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+const ending = (child: ChildProcess): string => (child.exitCode !== null ? `exit ${child.exitCode}` : `signal ${String(child.signalCode)}`);
+
+const exited = (child: ChildProcess): Promise<string> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(ending(child)) : new Promise((resolve) => child.once('exit', () => resolve(ending(child))));
 
 /** Runs a command to its end (e.g. a start that must be refused); resolves with code and output. */
 export const runToEnd = (command: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; output: string }> =>
@@ -54,10 +62,10 @@ export const startHostProcess = (command: string, args: string[], opts: { env?: 
     const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: process.platform !== 'win32', shell: process.platform === 'win32' });
     let output = '';
     let settled = false;
-    const stop = async (timeoutMs = 20_000): Promise<number | null> => {
+    const stop = async (timeoutMs = 20_000): Promise<string | null> => {
       signalGroup(child, 'SIGTERM');
-      const code = await Promise.race([exited(child), new Promise<'hung'>((r) => setTimeout(() => r('hung'), timeoutMs))]);
-      if (code !== 'hung') return code;
+      const how = await Promise.race([exited(child), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+      if (how !== null) return how;
       signalGroup(child, 'SIGKILL');
       await exited(child);
       return null;
@@ -73,7 +81,7 @@ export const startHostProcess = (command: string, args: string[], opts: { env?: 
       if (!m || settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ url: m[0].slice('Open: '.length), origin: m[1]!, port: Number(m[2]), output: () => output, stop });
+      resolve({ url: m[0].slice('Open: '.length), origin: m[1]!, port: Number(m[2]), printedAt: Date.now(), output: () => output, stop });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -96,6 +104,21 @@ export const freePort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
+
+/** Waits until nothing listens on `port` any more (the host has really gone); false after `timeoutMs`. */
+export const waitPortFree = async (port: number, timeoutMs = 15_000): Promise<boolean> => {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+};
 
 /** Exchanges the launch address's token for the session cookie, as a browser does; returns `name=value`. */
 export const signIn = async (url: string): Promise<string> => {

@@ -19,7 +19,8 @@ import { LoginPage } from './pages/login-page';
  * recorded may be missing afterwards, and the browser needs no token to get back in.
  */
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const cli = (dataDir: string, ...args: string[]): [string, string[]] => [process.execPath, ['--import', 'tsx', 'electron/web-host/cli.ts', '--data-dir', dataDir, ...args]];
+// The bundled CLI that `npm start` runs (built with the renderer before the end-to-end tests).
+const cli = (dataDir: string, ...args: string[]): [string, string[]] => [process.execPath, ['out/web-host/cli.mjs', '--data-dir', dataDir, ...args]];
 
 const startHost = (dataDir: string, ...args: string[]): Promise<HostProcess> => {
   const [command, commandArgs] = cli(dataDir, ...args);
@@ -85,7 +86,7 @@ test('the host process restarts on the same data folder and port; operators, sal
 
     // Everything stops: the browser window and the host process.
     await context.close();
-    expect(await host.stop()).toBe(0);
+    expect(await host.stop()).toBe('exit 0');
 
     // Started again without --port: the data folder's port comes back, and with it the origin.
     host = await startHost(dataDir);
@@ -135,7 +136,7 @@ test('an address with an earlier launch token, or none, shows how to open the co
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-stale-'));
   const first = await startHost(dataDir, '--port', '0');
   const staleUrl = first.url;
-  expect(await first.stop()).toBe(0);
+  expect(await first.stop()).toBe('exit 0');
   const host = await startHost(dataDir, '--port', String(first.port));
   const context = await openProfile(mkdtempSync(join(tmpdir(), 'cs-stale-profile-')));
   try {
