@@ -108,6 +108,9 @@ test('the host process restarts on the same data folder and port; operators, sal
     await expect(page.getByTestId('filter-all')).toHaveAttribute('data-count', '2');
     await expect(page.getByTestId('filter-offline-pending')).toHaveAttribute('data-count', '1');
     await expect(page.getByTestId('sale-row').filter({ hasText: '12.50' })).toHaveCount(1);
+    // The first run asked the browser to keep these records; the answer is on the About page.
+    await page.getByTestId('nav-about').click();
+    await expect(page.getByTestId('about-persist-requested')).toHaveText(/^(已授予|被拒绝|此浏览器不支持)（.+）$/);
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-verify').click();
     await expect(page.getByTestId('audit-verify-result')).toHaveAttribute('data-ok', 'true');
