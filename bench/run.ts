@@ -29,8 +29,9 @@ const findBenches = (dir: string): string[] =>
 const fmt = (n: number): string => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3));
 
 const main = async (): Promise<void> => {
-  const only = process.argv[2];
-  const files = findBenches('bench').filter((f) => !only || f.includes(only));
+  // `npm run bench list,counter`: only the benches whose file names contain one of these.
+  const only = process.argv[2]?.split(',').filter(Boolean) ?? [];
+  const files = findBenches('bench').filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
   const all: Array<BenchRow & { bench: string }> = [];
   for (const file of files) {
     const bench = relative('bench', file).replace(/\.bench\.ts$/, '');
