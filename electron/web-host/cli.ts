@@ -53,7 +53,7 @@ const main = async (): Promise<void> => {
   if (port === 0) say('Port 0: a free port for this run only. Records made now are shown again only on this same port.');
   say(`Open: ${host.web.url}`);
   if (values.open) say(windowLine(await openAppWindow(host.web, host.dataDir), host.dataDir));
-  say('Stop with Ctrl+C. Start again the same way: the records are kept in the data folder and its browser profile.');
+  say('Stop with Ctrl+C. Start again the same way (same data folder, same port) and the records are there again.');
 };
 
 main().catch((error: unknown) => {
