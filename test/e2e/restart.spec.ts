@@ -140,7 +140,7 @@ test('an address with an earlier launch token, or none, shows how to open the co
   const first = await startHost(dataDir, '--port', '0');
   const staleUrl = first.url;
   expect(await first.stop()).toBe('exit 0');
-  const host = await startHost(dataDir, '--port', String(first.port));
+  let host = await startHost(dataDir, '--port', String(first.port));
   const context = await openProfile(mkdtempSync(join(tmpdir(), 'cs-stale-profile-')));
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -156,6 +156,13 @@ test('an address with an earlier launch token, or none, shows how to open the co
     await page.goto(host.url);
     await expect(page.getByTestId('first-run')).toBeVisible();
     expect(page.url()).toBe(`${host.origin}/`);
+
+    // The host forgets every sign-in (its session key deleted) while the console is open: the
+    // page does not spin on "connecting" but shows how to open the console.
+    expect(await host.stop()).toBe('exit 0');
+    rmSync(join(dataDir, 'keys', 'web-session.key'));
+    host = await startHost(dataDir);
+    await expect(explain).toHaveAttribute('data-reason', 'missing', { timeout: 30_000 });
   } finally {
     await context.close();
     await host.stop();
