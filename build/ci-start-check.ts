@@ -66,10 +66,22 @@ const stop = async (host: HostProcess, label: string): Promise<void> => {
   ok(`${label}: stopped by SIGTERM (npm: ${how}; port ${host.port} released)`);
 };
 
-/** Runs `steps` with the console up; a failure is reported with the console's output, and it is stopped either way. */
-const withConsole = async (host: HostProcess, label: string, steps: () => Promise<void>): Promise<void> => {
+const openProfile = (dataDir: string): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(join(dataDir, 'browser-profile'), { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+
+/**
+ * Runs `steps` in Chromium on the data folder's browser profile (the app window's) while the
+ * console is up; a failure is reported with the console's output, and the console is stopped
+ * either way.
+ */
+const withConsole = async (host: HostProcess, dataDir: string, label: string, steps: (page: Page) => Promise<void>): Promise<void> => {
   try {
-    await steps();
+    const context = await openProfile(dataDir);
+    try {
+      await steps(context.pages()[0] ?? (await context.newPage()));
+    } finally {
+      await context.close();
+    }
   } catch (error) {
     process.stdout.write(`  ✗ ${label}: ${error instanceof Error ? error.message : String(error)}\n    the console's output:\n${tail(host)}\n`);
     await host.stop(5_000);
@@ -78,17 +90,9 @@ const withConsole = async (host: HostProcess, label: string, steps: () => Promis
   await stop(host, label);
 };
 
-const openProfile = (dataDir: string): Promise<BrowserContext> =>
-  chromium.launchPersistentContext(join(dataDir, 'browser-profile'), { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-
-const pageOf = async (context: BrowserContext): Promise<Page> => context.pages()[0] ?? (await context.newPage());
-
 const firstStart = async (dataDir: string, port: number): Promise<void> => {
   const host = await npmStart(dataDir, port, 'first start');
-  await withConsole(host, 'first start', async () => {
-  const context = await openProfile(dataDir);
-  try {
-    const page = await pageOf(context);
+  await withConsole(host, dataDir, 'first start', async (page) => {
     await page.goto(host.url);
     const login = new LoginPage(page);
     await expect(login.firstRunForm()).toBeVisible();
@@ -98,15 +102,12 @@ const firstStart = async (dataDir: string, port: number): Promise<void> => {
     ok(`manager "${MANAGER.name}" created and signed in`);
     const counter = new CounterPage(page);
     await counter.approvedSale('1250', 'unionpay-debit');
-    ok('training sale of ¥12.50 approved with the virtual reader\'s test card');
+    ok("training sale of ¥12.50 approved with the virtual reader's test card");
     await counter.next();
     await counter.signAndConfirm();
     await expect(counter.done()).toHaveAttribute('data-signature', 'signed');
     await expect(counter.printState('merchant')).toHaveAttribute('data-state', 'confirmed');
     ok('signed on screen, merchant copy printed on the virtual printer, sale done');
-  } finally {
-    await context.close();
-  }
   });
 };
 
@@ -117,10 +118,7 @@ const secondStart = async (dataDir: string, port: number): Promise<void> => {
     fail(`second start: came up on port ${host.port}, not the data folder's port ${port} (a new origin would show an empty console)`);
   }
   ok(`second start: same address ${host.origin} (the data folder's port, remembered)`);
-  await withConsole(host, 'second start', async () => {
-  const context = await openProfile(dataDir);
-  try {
-    const page = await pageOf(context);
+  await withConsole(host, dataDir, 'second start', async (page) => {
     // As from a bookmark: no token; the profile is still signed in by its cookie.
     await page.goto(`${host.origin}/`);
     const login = new LoginPage(page);
@@ -136,9 +134,6 @@ const secondStart = async (dataDir: string, port: number): Promise<void> => {
     await row.click();
     await expect(page.getByTestId('sale-detail')).toHaveAttribute('data-signature', 'signed');
     ok('the ¥12.50 sale is still there, approved and signed');
-  } finally {
-    await context.close();
-  }
   });
 };
 
