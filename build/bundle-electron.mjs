@@ -3,7 +3,7 @@
 // browser host keep node_modules external. The browser host runs from this bundle (npm start,
 // npm run web) rather than through tsx, which compiled it on every start (seconds on a busy PC).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
@@ -33,6 +33,7 @@ await build({
   logLevel: 'warning',
 });
 
+rmSync('out/web-host', { recursive: true, force: true });
 await build({
   entryPoints: ['electron/web-host/cli.ts'],
   outfile: 'out/web-host/cli.mjs',

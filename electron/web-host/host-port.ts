@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { writeFileAtomic } from '../services/atomic-file';
 
 /**
@@ -12,12 +11,6 @@ import { writeFileAtomic } from '../services/atomic-file';
  */
 export const DEFAULT_PORT = 17820;
 export const PORT_FILE = 'browser-host.json';
-
-// Hand-edited files may carry only the port: it is the setting, the rest is for people.
-const PortFile = z.object({
-  port: z.number().int().min(1).max(65535),
-  since: z.string().default('unknown'),
-});
 
 export interface PortRecord {
   port: number;
@@ -34,11 +27,13 @@ export const readPortRecord = (dataDir: string): PortRecord | null => {
   } catch {
     raw = null;
   }
-  const parsed = PortFile.safeParse(raw);
-  if (!parsed.success) {
+  // Hand-edited files may carry only the port: it is the setting, the rest is for people.
+  const fields = typeof raw === 'object' && raw !== null ? (raw as { port?: unknown; since?: unknown }) : {};
+  const port = fields.port;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`${file} has no valid "port" (1-65535). It records the port this data folder's records were made under: set it back (e.g. {"port": ${DEFAULT_PORT}}), or delete the file if the folder has never been used.`);
   }
-  return { port: parsed.data.port, origin: `http://127.0.0.1:${parsed.data.port}`, since: parsed.data.since };
+  return { port, origin: `http://127.0.0.1:${port}`, since: typeof fields.since === 'string' ? fields.since : 'unknown' };
 };
 
 export const rememberPort = (dataDir: string, port: number, now = new Date()): void => {

@@ -14,6 +14,7 @@ import type { PortRecord } from './host-port';
 import { KeyFileSecretStore } from './key-file-secrets';
 import { ListenError, startWebHost } from './server';
 import type { WebHost } from './server';
+import { createWsTransport } from './ws-transport';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -55,7 +56,11 @@ const isCountersign = (port: number): Promise<boolean> =>
 const busy = async (port: number, code: string, record: PortRecord | null): Promise<StartRefused> =>
   new StartRefused(portBusyMessage({ port, code, record, countersign: code === 'EADDRINUSE' && (await isCountersign(port)) }));
 
-/** Composition root of the browser host: the same core as the desktop host, over a WebSocket. */
+/**
+ * Composition root of the browser host: the same core as the desktop host, over a WebSocket.
+ * The core starts before the port is bound: serving the page while the core and its device
+ * modules load made the page itself several times slower (one event loop), for no gain.
+ */
 export const launchBrowserHost = async (opts: {
   dataDir?: string;
   /** --port / COUNTERSIGN_PORT; undefined: the data folder's port, else the default. 0: a free port (tests). */
@@ -84,7 +89,7 @@ export const launchBrowserHost = async (opts: {
   let web: WebHost;
   try {
     const sessionSecret = await secrets.getOrCreate('web-session', 32);
-    web = await startWebHost({ core, staticDir: join(repoRoot, 'out', 'renderer'), port: choice.port, sessionSecret, token: opts.token });
+    web = await startWebHost({ staticDir: join(repoRoot, 'out', 'renderer'), port: choice.port, sessionSecret, token: opts.token, logger, transport: Promise.resolve(createWsTransport(core)) });
   } catch (error) {
     await core.stop();
     if (error instanceof ListenError) throw await busy(error.port, error.code, record);

@@ -2,26 +2,13 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
-import type { RawData, WebSocket } from 'ws';
-import { MAX_MESSAGE_BYTES } from '../../shared/ipc/contract';
-import { fail } from '../../shared/ipc/envelope';
-import type { Router } from '../ipc/router';
-import type { EventBus } from '../services/event-bus';
 import type { Logger } from '../services/logger';
 import { createHttpHandler } from './http-handler';
 import { parseRequestUrl } from './static-files';
 import { createSessionAuth } from './session-auth';
-
-/** What the transport needs from the core: dispatch, events, a logger. */
-export interface WebHostCore {
-  router: Pick<Router, 'dispatch'>;
-  events: Pick<EventBus, 'subscribe'>;
-  context: { logger: Logger };
-}
+import type { WsTransport } from './ws-transport';
 
 export interface WebHostOptions {
-  core: WebHostCore;
   /** Built renderer (out/renderer). */
   staticDir: string;
   /** 0 picks a free port (tests). */
@@ -30,6 +17,13 @@ export interface WebHostOptions {
   sessionSecret: Uint8Array;
   /** Per-launch token; generated when absent. */
   token?: string;
+  logger: Logger;
+  /**
+   * The contract's transport, once the core is up. The server listens (and serves the page)
+   * before that, so the browser loads the console while the core starts; a socket that
+   * arrives early waits for it.
+   */
+  transport: Promise<WsTransport>;
 }
 
 export interface WebHost {
@@ -60,8 +54,6 @@ const refuse = (socket: Duplex, status: string): void => {
   socket.destroy();
 };
 
-const rawText = (data: RawData): string => (Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8'));
-
 const listen = (server: Server, port: number): Promise<void> =>
   new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => reject(new ListenError(port, error.code ?? 'unknown'));
@@ -73,23 +65,25 @@ const listen = (server: Server, port: number): Promise<void> =>
   });
 
 /**
- * The browser host's transport: the renderer and the contract over a WebSocket, bound to
- * 127.0.0.1 only. An upgrade without the session cookie, for another Host or from another
- * Origin is refused before any message is read. All logic lives in the core.
+ * The browser host's HTTP side, bound to 127.0.0.1 only: the renderer (documents need the
+ * session), the token exchange, and the gate in front of the WebSocket: an upgrade without
+ * the session cookie, for another Host or from another Origin is refused before the
+ * transport sees it. Every handler answers with a status, never an exception.
  */
 export const startWebHost = async (opts: WebHostOptions): Promise<WebHost> => {
-  const logger = opts.core.context.logger;
+  const { logger } = opts;
   const signIns = new Set<() => void>();
+  // A core that fails to start is reported by the launcher; sockets are then refused with 503.
+  void opts.transport.catch(() => undefined);
   // Nothing is answered before the port, and so the origin and the cookie's name, are known.
   let handle: RequestListener = (_req, res) => void res.writeHead(503).end();
   const server: Server = createServer((req, res) => handle(req, res));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   await listen(server, opts.port);
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-  const sessionAuth = createSessionAuth({ port, sessionSecret: opts.sessionSecret, token: opts.token });
-  handle = createHttpHandler({ auth: sessionAuth, origin, staticDir: opts.staticDir, logger, onSignIn: () => signIns.forEach((l) => l()) });
+  const auth = createSessionAuth({ port, sessionSecret: opts.sessionSecret, token: opts.token });
+  handle = createHttpHandler({ auth, origin, staticDir: opts.staticDir, logger, onSignIn: () => signIns.forEach((l) => l()) });
   // After listening: errors on the bound server (rare) are logged, never thrown.
   server.on('error', (error) => logger.error('web-host.server-error', { error: error.message }));
 
@@ -98,74 +92,48 @@ export const startWebHost = async (opts: WebHostOptions): Promise<WebHost> => {
     try {
       const parsed = parseRequestUrl(req.url);
       if (!parsed || parsed.pathname !== '/ws') return refuse(socket, '404 Not Found');
-      if (sessionAuth.hostKind(req.headers) !== 'ok') {
+      if (auth.hostKind(req.headers) !== 'ok') {
         logger.warn('web-host.refused', { why: 'host', host: String(req.headers.host).slice(0, 100) });
         return refuse(socket, '403 Forbidden');
       }
-      if (!sessionAuth.hasSession(req.headers)) {
+      if (!auth.hasSession(req.headers)) {
         logger.warn('web-host.refused', { why: 'session' });
         return refuse(socket, '401 Unauthorized');
       }
-      if (!sessionAuth.originMatches(req.headers)) {
+      if (!auth.originMatches(req.headers)) {
         logger.warn('web-host.refused', { why: 'origin', origin: String(req.headers.origin).slice(0, 100) });
         return refuse(socket, '403 Forbidden');
       }
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+      void opts.transport
+        .then(
+          (transport) => transport.handleUpgrade(req, socket, head),
+          () => refuse(socket, '503 Service Unavailable'),
+        )
+        .catch((error: unknown) => {
+          logger.error('web-host.upgrade-failed', { error: error instanceof Error ? error.message : String(error) });
+          socket.destroy();
+        });
     } catch (error) {
       logger.error('web-host.upgrade-failed', { error: error instanceof Error ? error.message : String(error) });
       refuse(socket, '400 Bad Request');
     }
   });
 
-  let connections = 0;
-  wss.on('connection', (ws: WebSocket) => {
-    const label = `ws#${++connections}`;
-    const send = (message: unknown): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-    };
-    const unsubscribe = opts.core.events.subscribe((event, payload) => send({ event, payload }));
-    ws.on('close', unsubscribe);
-    ws.on('error', () => ws.close());
-    const answer = async (data: RawData, isBinary: boolean): Promise<void> => {
-      let message: unknown;
-      try {
-        if (isBinary) throw new Error('binary');
-        message = JSON.parse(rawText(data));
-      } catch {
-        send({ id: null, envelope: fail('MALFORMED_MESSAGE', 'message is not JSON') });
-        return;
-      }
-      const m = (typeof message === 'object' && message !== null ? message : {}) as { id?: unknown; command?: unknown; payload?: unknown };
-      const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) ? m.id : null;
-      if (id === null) {
-        send({ id: null, envelope: fail('MALFORMED_MESSAGE', 'message has no numeric id') });
-        return;
-      }
-      send({ id, envelope: await opts.core.router.dispatch(m.command, m.payload, { trusted: true, label }) });
-    };
-    ws.on('message', (data, isBinary) => {
-      answer(data, isBinary).catch((error: unknown) => {
-        logger.error('web-host.message-failed', { error: error instanceof Error ? error.message : String(error) });
-        send({ id: null, envelope: fail('INTERNAL', 'the host could not answer') });
-      });
-    });
-  });
-  // A message over maxPayload makes ws close the socket with 1009; the host keeps running.
-  wss.on('error', (error) => logger.warn('web-host.ws-error', { error: error.message }));
-
   return {
-    url: `${origin}/?token=${sessionAuth.token}`,
+    url: `${origin}/?token=${auth.token}`,
     origin,
     port,
-    token: sessionAuth.token,
-    cookie: sessionAuth.cookiePair,
+    token: auth.token,
+    cookie: auth.cookiePair,
     onSignIn: (listener) => {
       signIns.add(listener);
       return () => signIns.delete(listener);
     },
     close: async () => {
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await opts.transport.then(
+        (transport) => transport.close(),
+        () => undefined,
+      );
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../services/logger';
 import { startWebHost } from './server';
-import type { WebHost, WebHostCore } from './server';
+import type { WebHost } from './server';
+import { createWsTransport } from './ws-transport';
+import type { WebHostCore } from './ws-transport';
 
 /** A browser host over a stub core and a tiny renderer folder, for the transport's own tests. */
 export interface TestWebHost {
@@ -31,6 +33,13 @@ export const startTestWebHost = async (opts: { secret?: Uint8Array; port?: numbe
     events: { subscribe: () => () => undefined },
     context: { logger: silentLogger },
   };
-  const web = await startWebHost({ core, staticDir: join(root, 'renderer'), port: opts.port ?? 0, sessionSecret: opts.secret ?? SESSION_SECRET, token: opts.token });
+  const web = await startWebHost({
+    staticDir: join(root, 'renderer'),
+    port: opts.port ?? 0,
+    sessionSecret: opts.secret ?? SESSION_SECRET,
+    token: opts.token,
+    logger: silentLogger,
+    transport: Promise.resolve(createWsTransport(core)),
+  });
   return { web, root, dispatched };
 };

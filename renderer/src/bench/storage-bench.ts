@@ -99,6 +99,9 @@ const query = async (name: string, rows: number): Promise<{ queryPageMs: number;
   return { queryPageMs: queryMs / queries, last4PageMs: last4Ms / queries, found };
 };
 
+/** Rows committed so far: rows go in in index order, one transaction after another, so this is where to go on. */
+const count = (name: string): Promise<number> => dbNamed(name).sales.count();
+
 const drop = async (name: string): Promise<void> => {
   open.get(name)?.close();
   open.delete(name);
@@ -147,8 +150,8 @@ const audit = async (entries: number): Promise<{ appendMs: number; verifyMs: num
 
 declare global {
   interface Window {
-    countersignBench?: { open: typeof openBench; insert: typeof insert; query: typeof query; drop: typeof drop; seedApp: typeof seedApp; audit: typeof audit };
+    countersignBench?: { open: typeof openBench; insert: typeof insert; count: typeof count; query: typeof query; drop: typeof drop; seedApp: typeof seedApp; audit: typeof audit };
   }
 }
 
-window.countersignBench = { open: openBench, insert, query, drop, seedApp, audit };
+window.countersignBench = { open: openBench, insert, count, query, drop, seedApp, audit };
