@@ -45,9 +45,11 @@ export default async function acquirerBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const config = frameConfig('6000030000', '603100000000');
   for (const [name, request] of everyRequest()) {
+    // 'refund 0220 with card' → 'refund-0220-with-card'
+    const slug = name.replace(/\s+/g, '-');
     const frame = encodeFrame(encodeWithMac(request, FIXTURE_MAK, unionPayEcbMac), config);
-    rows.push({ name: `encode ${name} (MAC + frame)`, value: perCall(2000, () => void encodeFrame(encodeWithMac(request, FIXTURE_MAK, unionPayEcbMac), config)), unit: 'µs' });
-    rows.push({ name: `decode ${name}`, value: perCall(2000, () => void decodeMessage(decodeFrame(frame, 6).body)), unit: 'µs' });
+    rows.push({ id: `acquirer.encode.${slug}`, name: `encode ${name} (MAC + frame)`, value: perCall(2000, () => void encodeFrame(encodeWithMac(request, FIXTURE_MAK, unionPayEcbMac), config)), unit: 'µs' });
+    rows.push({ id: `acquirer.decode.${slug}`, name: `decode ${name}`, value: perCall(2000, () => void decodeMessage(decodeFrame(frame, 6).body)), unit: 'µs' });
   }
 
   const sim = new HostSimulator({ delayMs: HOST_LATENCY_MS });
@@ -87,9 +89,9 @@ export default async function acquirerBench(): Promise<BenchRow[]> {
       }
     }
     const overheads = totals.map((t, i) => t - (held[i] ?? 0));
-    rows.push({ name: `authorization round trip over ISO 8583 on loopback (median)`, value: median(totals), unit: 'ms' });
-    rows.push({ name: `host simulator hold time, configured ${HOST_LATENCY_MS} ms (median)`, value: median(held), unit: 'ms' });
-    rows.push({ name: 'console overhead per authorization over the host latency (median)', value: median(overheads), unit: 'ms', target: 5 });
+    rows.push({ id: 'acquirer.round-trip', name: `authorization round trip over ISO 8583 on loopback (median)`, value: median(totals), unit: 'ms' });
+    rows.push({ id: 'acquirer.host-hold', name: `host simulator hold time, configured ${HOST_LATENCY_MS} ms (median)`, value: median(held), unit: 'ms' });
+    rows.push({ id: 'acquirer.overhead', name: 'console overhead per authorization over the host latency (median)', value: median(overheads), unit: 'ms', target: 5 });
   } finally {
     for (const stop of stops.reverse()) await stop();
     await sim.stop();

@@ -28,7 +28,8 @@ export const test = base.extend<Options & { console: ConsoleFixture }>({
   console: async ({ hostSettings }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cs-data-'));
     const profileDir = mkdtempSync(join(tmpdir(), 'cs-profile-'));
-    let host = await launchBrowserHost({ dataDir, settingsOverrides: hostSettings });
+    // Port 0: a free port per test (workers run in parallel); restartHost keeps it.
+    let host = await launchBrowserHost({ dataDir, port: 0, settingsOverrides: hostSettings });
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,

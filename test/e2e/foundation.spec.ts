@@ -64,8 +64,8 @@ test('a wrong PIN is refused and audited, and the audit chain verifies', async (
   await expect(audit.verifyResult()).toHaveAttribute('data-ok', 'true');
 });
 
-test('the browser host refuses a WebSocket without the token or from another origin', async ({ console: c }) => {
-  const { origin, port, token } = c.host.web;
+test('the browser host refuses a WebSocket without the session cookie, for another Host or from another origin', async ({ console: c }) => {
+  const { origin, port, token, cookie } = c.host.web;
   const attempt = (url: string, headers: Record<string, string>) =>
     new Promise<string>((resolve) => {
       const ws = new WebSocket(url, { headers });
@@ -76,15 +76,19 @@ test('the browser host refuses a WebSocket without the token or from another ori
       ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
       ws.on('error', () => resolve('error'));
     });
-  expect(await attempt(`ws://127.0.0.1:${port}/ws`, { Origin: origin })).toBe('401');
-  expect(await attempt(`ws://127.0.0.1:${port}/ws?token=wrong`, { Origin: origin })).toBe('401');
-  expect(await attempt(`ws://127.0.0.1:${port}/ws?token=${token}`, { Origin: 'http://evil.example' })).toBe('403');
-  expect(await attempt(`ws://127.0.0.1:${port}/ws?token=${token}`, { Origin: origin })).toBe('open');
+  const ws = `ws://127.0.0.1:${port}/ws`;
+  expect(await attempt(ws, { Origin: origin })).toBe('401');
+  // The token alone no longer opens the socket: it is only exchanged for the cookie.
+  expect(await attempt(`${ws}?token=${token}`, { Origin: origin })).toBe('401');
+  expect(await attempt(ws, { Origin: origin, Cookie: `${cookie.split('=')[0]}=stale` })).toBe('401');
+  expect(await attempt(ws, { Origin: 'http://evil.example', Cookie: cookie })).toBe('403');
+  expect(await attempt(ws, { Origin: origin, Cookie: cookie, Host: `evil.example:${port}` })).toBe('403');
+  expect(await attempt(ws, { Origin: origin, Cookie: cookie })).toBe('open');
 });
 
 test('garbage, oversized and unknown messages are refused without taking the host down', async ({ console: c }) => {
-  const { origin, port, token } = c.host.web;
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { headers: { Origin: origin } });
+  const { origin, port, cookie } = c.host.web;
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Origin: origin, Cookie: cookie } });
   await new Promise((r) => ws.once('open', r));
   const next = () => new Promise<{ id: unknown; envelope: { ok: boolean; error?: { code: string; field?: string } } }>((r) => ws.once('message', (d: RawData) => r(JSON.parse(rawText(d)) as never)));
   ws.send('not json{');
@@ -99,7 +103,7 @@ test('garbage, oversized and unknown messages are refused without taking the hos
   ws.send('x'.repeat(3 * 1024 * 1024));
   expect(await closed).toBe(1009);
   // The host still serves a new connection, and the settings were not changed.
-  const ws2 = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { headers: { Origin: origin } });
+  const ws2 = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Origin: origin, Cookie: cookie } });
   await new Promise((r) => ws2.once('open', r));
   ws2.send(JSON.stringify({ id: 3, command: 'settings:get', payload: {} }));
   const settings = await new Promise<{ envelope: { ok: boolean; value: { general: { idleLockMinutes: number } } } }>((r) => ws2.once('message', (d: RawData) => r(JSON.parse(rawText(d)) as never)));

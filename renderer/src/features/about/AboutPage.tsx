@@ -6,7 +6,7 @@ import { useStorageInfo } from './useStorageInfo';
 
 /** Version, host, data location, and whether the records are safe from browser eviction. */
 export const AboutPage = () => {
-  const { t } = useTranslation('about');
+  const { t, i18n } = useTranslation('about');
   const { t: tc } = useTranslation();
   const info = useCommand('app:info', {});
   const storage = useStorageInfo();
@@ -27,6 +27,11 @@ export const AboutPage = () => {
           storage?.quota != null ? t('quotaValue', { used: formatBytes(storage.usage ?? 0), quota: formatBytes(storage.quota) }) : t('unknown'),
         ],
         ['persistent', t('persistent'), storage ? t(`persisted.${storage.persisted}`) : '…'],
+        [
+          'persist-requested',
+          t('persistRequested'),
+          storage ? (storage.requested ? t(`requested.${storage.requested.answer}`, { at: new Date(storage.requested.at).toLocaleString(i18n.language) }) : t('requested.notYet')) : '…',
+        ],
       ]
     : [];
 
