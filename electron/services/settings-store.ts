@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { Settings, applySettingsPatch, defaultSettings } from '../../shared/domain/settings';
+import { Settings, applySettingsPatch, defaultSettings, upgradeSettingsFile } from '../../shared/domain/settings';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { writeFileAtomic } from './atomic-file';
 import type { Logger } from './logger';
@@ -27,7 +27,7 @@ export class SettingsStore {
   private load(): { settings: Settings; problem: string | null } {
     if (!existsSync(this.file)) return { settings: defaultSettings(), problem: null };
     try {
-      const parsed = Settings.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
+      const parsed = Settings.safeParse(upgradeSettingsFile(JSON.parse(readFileSync(this.file, 'utf8'))));
       if (parsed.success) return { settings: parsed.data, problem: null };
       throw new Error(parsed.error.issues[0]?.path.join('.') ?? 'invalid');
     } catch (error) {
