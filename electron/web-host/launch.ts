@@ -8,7 +8,7 @@ import type { Core } from '../services/core';
 import { createFileLogger } from '../services/logger';
 import { KeyFileSecretStore } from './key-file-secrets';
 import { startWebHost } from './server';
-import type { WebHost } from './server';
+import type { TrafficRecord, WebHost } from './server';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -29,6 +29,8 @@ export const launchBrowserHost = async (opts: {
   echoLogs?: boolean;
   /** Reuse a token (a restarted host keeps its open pages connected). */
   token?: string;
+  /** Tests only: records every WebSocket message (server.ts `TrafficRecord`). */
+  record?: (message: TrafficRecord) => void;
 } = {}): Promise<BrowserHost> => {
   const dataDir = resolve(opts.dataDir ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -38,7 +40,7 @@ export const launchBrowserHost = async (opts: {
     { host: 'browser', version: pkg.version, dataDir, secrets: new KeyFileSecretStore(dataDir), logger },
     { settingsOverrides: opts.settingsOverrides },
   );
-  const web = await startWebHost({ core, staticDir: join(repoRoot, 'out', 'renderer'), port: opts.port ?? 0, token: opts.token });
+  const web = await startWebHost({ core, staticDir: join(repoRoot, 'out', 'renderer'), port: opts.port ?? 0, token: opts.token, ...(opts.record ? { record: opts.record } : {}) });
   return {
     core,
     web,

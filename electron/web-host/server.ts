@@ -7,10 +7,23 @@ import type { WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/envelope';
 import type { Core } from '../services/core';
+import type { Sender } from '../ipc/router';
 import { serveStatic } from './static-files';
+
+/** One message on the WebSocket, as text, for the traffic recording tests turn on. */
+export interface TrafficRecord {
+  direction: 'in' | 'out';
+  connection: string;
+  data: string;
+}
 
 export interface WebHostOptions {
   core: Core;
+  /**
+   * Called with every message in and out, exactly as sent (tests record the traffic and scan
+   * it for card data, RULES 1). Off unless a caller passes it; the product never does.
+   */
+  record?: (message: TrafficRecord) => void;
   /** Built renderer (out/renderer). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -62,16 +75,27 @@ export const startWebHost = async (opts: WebHostOptions): Promise<WebHost> => {
       logger.warn('web-host.refused', { why: 'origin', origin: String(requestOrigin).slice(0, 100) });
       return refuse(socket, '403 Forbidden');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+    // The customer's page says so; it only ever loses by it (no session, no card events).
+    const customer = url.searchParams.get('window') === 'customer';
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, customer));
   });
 
   let connections = 0;
-  wss.on('connection', (ws: WebSocket) => {
-    const label = `ws#${++connections}`;
-    const unsubscribe = opts.core.events.subscribe((event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+  wss.on('connection', (ws: WebSocket, customer: boolean) => {
+    const n = ++connections;
+    const sender: Sender = { trusted: true, label: customer ? `ws#${n} (customer)` : `ws#${n}`, id: `ws#${n}`, customer };
+    const send = (text: string): void => {
+      if (ws.readyState !== ws.OPEN) return;
+      opts.record?.({ direction: 'out', connection: sender.id, data: text });
+      ws.send(text);
+    };
+    const unsubscribe = opts.core.events.subscribe((event, payload, audience) => {
+      if (!audience || audience.has(sender.id)) send(JSON.stringify({ event, payload }));
     });
-    ws.on('close', unsubscribe);
+    ws.on('close', () => {
+      unsubscribe();
+      opts.core.disconnected(sender);
+    });
     ws.on('error', () => ws.close());
     ws.on('message', (data, isBinary) => {
       void (async () => {
@@ -79,20 +103,21 @@ export const startWebHost = async (opts: WebHostOptions): Promise<WebHost> => {
         try {
           if (isBinary) throw new Error('binary');
           const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+          opts.record?.({ direction: 'in', connection: sender.id, data: text });
           message = JSON.parse(text);
         } catch {
-          ws.send(JSON.stringify({ id: null, envelope: fail('MALFORMED_MESSAGE', 'message is not JSON') }));
+          send(JSON.stringify({ id: null, envelope: fail('MALFORMED_MESSAGE', 'message is not JSON') }));
           return;
         }
         const m = (typeof message === 'object' && message !== null ? message : {}) as { id?: unknown; command?: unknown; payload?: unknown };
         const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) ? m.id : null;
         if (id === null) {
-          ws.send(JSON.stringify({ id: null, envelope: fail('MALFORMED_MESSAGE', 'message has no numeric id') }));
+          send(JSON.stringify({ id: null, envelope: fail('MALFORMED_MESSAGE', 'message has no numeric id') }));
           return;
         }
-        const envelope = await opts.core.router.dispatch(m.command, m.payload, { trusted: true, label });
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, envelope }));
-      })();
+        const envelope = await opts.core.router.dispatch(m.command, m.payload, sender);
+        send(JSON.stringify({ id, envelope }));
+      })().catch((error: unknown) => logger.error('web-host.message-failed', { error: error instanceof Error ? error.message : String(error) }));
     });
   });
   // A message over maxPayload makes ws close the socket with 1009; the host keeps running.

@@ -138,3 +138,14 @@ export const applySettingsPatch = (current: Settings, patch: SettingsPatch): Set
   }
   return Settings.parse(next);
 };
+
+/** Flattens a patch to dotted paths → new values, for the journal ("general.idleLockMinutes": 5). */
+export const summarizeSettingsPatch = (patch: Record<string, unknown>, prefix = ''): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, summarizeSettingsPatch(value as Record<string, unknown>, path));
+    else out[path] = value;
+  }
+  return out;
+};

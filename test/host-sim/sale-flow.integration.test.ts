@@ -9,9 +9,7 @@ import type { CountersignApi } from '../../shared/ipc/contract';
 import type { CardSummary } from '../../shared/ipc/commands/card-reader';
 import { getAcquirer, registerAcquirer } from '../../electron/acquirer/acquirer-module';
 import { CardVault } from '../../electron/card/card-vault';
-import { Router } from '../../electron/ipc/router';
-import type { CoreContext } from '../../electron/services/core-context';
-import { DeviceRegistry } from '../../electron/services/device-registry';
+import { makeTestContext, memorySecrets } from '../fakes/test-core';
 import { EventBus } from '../../electron/services/event-bus';
 import { createFileLogger } from '../../electron/services/logger';
 import { SettingsStore } from '../../electron/services/settings-store';
@@ -58,20 +56,15 @@ const setup = async (patch: SettingsPatch = {}) => {
   const logger = createFileLogger(dataDir);
   const events = new EventBus(logger);
   const settings = new SettingsStore(dataDir, logger, { acquirer: { simulatedLatencyMs: 0, responseTimeoutMs: 1000 }, signature: { rule: 'never' }, ...patch });
-  const ctx: CoreContext = {
-    platform: { host: 'browser', version: 'test', dataDir, logger, secrets: { protectedByOs: false, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b).fill(9)) } },
-    logger,
-    router: new Router(logger),
-    events,
-    settings,
-    devices: new DeviceRegistry(events),
-    onStop: (fn) => stops.push(fn),
-  };
+  const t = await makeTestContext({ dataDir, logger, events, settings, secrets: memorySecrets(9) });
+  stops.push(t.stop);
+  const ctx = t.ctx;
+  const operator = t.signedIn('cashier');
   const vault = new CardVault();
   stops.push(() => vault.clear());
   await registerAcquirer(ctx, vault, { monitor: { onlineIntervalMs: 60_000, offlineIntervalMs: 60_000 } });
   const api = {
-    invoke: (command: string, request: unknown) => ctx.router.dispatch(command, request, { trusted: true, label: 'test' }),
+    invoke: (command: string, request: unknown) => ctx.router.dispatch(command, request, operator),
     on: (event: string, listener: (p: unknown) => void) => events.subscribe((name, payload) => name === event && listener(payload)),
   } as unknown as CountersignApi;
   const db = new CountersignDb(`flow-${uuidv7()}`);
