@@ -24,10 +24,21 @@ export const GRANT_TTL_MS = 2 * 60_000;
 /** How long a used grant is remembered, so a retry of the same void or refund is recognised. */
 const USED_TTL_MS = 15 * 60_000;
 
+export interface ConsumeRequest {
+  purpose: ApprovalPurpose;
+  saleId: string;
+  senderId: string;
+  usedBy: string;
+}
+
 export class Approvals {
   private readonly grants = new Map<string, Grant>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** Records a refused use (main journals it like any refused command). */
+    private readonly onRefused: (want: ConsumeRequest, why: string) => void = () => undefined,
+  ) {}
 
   grant(input: Omit<Grant, 'id' | 'expiresAt' | 'usedBy'>): Grant {
     this.prune();
@@ -41,10 +52,11 @@ export class Approvals {
    * FORBIDDEN_ROLE / approval-needed when there is no such grant, it is for something else,
    * it expired, or another record already used it.
    */
-  consume(grantId: string | undefined, want: { purpose: ApprovalPurpose; saleId: string; senderId: string; usedBy: string }): Grant {
+  consume(grantId: string | undefined, want: ConsumeRequest): Grant {
     this.prune();
     const g = grantId ? this.grants.get(grantId) : undefined;
     const refuse = (why: string): never => {
+      this.onRefused(want, why);
       throw new CommandError('FORBIDDEN_ROLE', `a manager's approval is needed: ${why}`, 'approval-needed');
     };
     if (!g) return refuse('no valid approval was given');

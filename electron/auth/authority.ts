@@ -30,8 +30,17 @@ export const createAuthority = async (deps: { platform: Platform; settings: Sett
   const checkpoints = new CheckpointSigner(platform.dataDir, deviceKey, journal, now);
   const operators = new OperatorStore(platform.dataDir);
   const throttle = new PinThrottle(platform.dataDir, logger);
-  const approvals = new Approvals(now);
   let auth: AuthService | null = null;
+  const approvals = new Approvals(now, (want, why) =>
+    journal.append({
+      actor: auth?.actorOf(want.senderId) ?? '',
+      action: 'auth.refused',
+      objectType: 'command',
+      objectId: want.purpose === 'exemption' ? 'sale:exempt-signature' : 'acquirer:authorize',
+      result: 'fail',
+      detail: { reason: 'approval-needed', why, purpose: want.purpose, saleId: want.saleId, record: want.usedBy },
+    }),
+  );
   const sessions = new SessionRegistry({
     idleMinutes: () => settings.get().general.idleLockMinutes,
     now,

@@ -42,7 +42,7 @@ describe('SettingsStore', () => {
     expect(() => store.set({ general: { idleLockMinutes: 16 } })).toThrow();
     expect(() => store.set({ general: { idleLockMinutes: 120 } })).toThrow();
     expect(store.get().general.idleLockMinutes).toBe(10);
-    expect(JSON.parse(readFileSync(join(d, 'settings.json'), 'utf8')).general.idleLockMinutes).toBe(10);
+    expect((JSON.parse(readFileSync(join(d, 'settings.json'), 'utf8')) as { general: { idleLockMinutes: number } }).general.idleLockMinutes).toBe(10);
   });
 
   it('fills fields added after a file was written', () => {

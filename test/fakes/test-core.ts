@@ -30,10 +30,10 @@ export interface TestContext {
   ctx: CoreContext;
   events: EventBus;
   /** An operator added straight to the store (no usable PIN) with an active session: a trusted sender. */
-  signedIn(role?: RoleName): Sender;
+  signedIn: (role?: RoleName) => Sender;
   /** A trusted sender with no session. */
-  anonymous(): Sender;
-  stop(): Promise<void>;
+  anonymous: () => Sender;
+  stop: () => Promise<void>;
 }
 
 /**
