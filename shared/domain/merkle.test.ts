@@ -11,6 +11,7 @@ import {
   resolveProof,
   rootOfFrontier,
   rootOfLeaves,
+  TreeBuilder,
   verifyConsistency,
   verifyInclusion,
 } from './merkle';
@@ -180,3 +181,23 @@ describe('RFC 9162 Merkle tree', () => {
     expect(verifyConsistency(6, 10, rootOfLeaves(a.slice(0, 6)), rootOfLeaves(forged), proof)).toBe(false);
   });
 });
+
+describe('TreeBuilder', () => {
+  it('streams leaves to the same roots, frontiers and completed nodes as the reference, and resumes from a frontier', () => {
+    const data = Array.from({ length: 40 }, (_, i) => new Uint8Array(32).fill(i));
+    const a = new TreeBuilder();
+    let resumed: TreeBuilder | null = null;
+    data.forEach((d, i) => {
+      const completed = a.push(d);
+      const step = appendLeaf(i === 0 ? [] : frontierOf(data, i), i, leafHash(d));
+      expect(completed.map(bytesToHex)).toEqual(step.completed.slice(1).map((c) => bytesToHex(c.hash)));
+      if (i === 20) resumed = TreeBuilder.resume(a.frontier(), a.size);
+      else resumed?.push(d);
+      expect(bytesToHex(a.root())).toBe(bytesToHex(rootOfLeaves(data.slice(0, i + 1).map(leafHash))));
+    });
+    expect(bytesToHex((resumed as TreeBuilder | null)!.root())).toBe(bytesToHex(a.root()));
+    expect(() => TreeBuilder.resume([], 3)).toThrow(RangeError);
+  });
+});
+
+const frontierOf = (data: Uint8Array[], n: number): Hash[] => frontierNodes(n).map((id) => rootOfLeaves(data.slice(id.index * 2 ** id.level, (id.index + 1) * 2 ** id.level).map(leafHash)));

@@ -62,7 +62,7 @@ export const COMMAND_ACCESS = {
   'audit:journal': 'operator',
   'audit:checkpoint': 'operator',
   'audit:checkpoint-status': 'operator',
-  'device:identity': 'operator',
+  'device:identity': 'public',
   'keys:export-backup': 'manager',
   'sale:exempt-signature': 'operator',
 } as const satisfies Record<CommandName, Access>;

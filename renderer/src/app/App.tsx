@@ -3,9 +3,10 @@ import { Box, CircularProgress, CssBaseline, ThemeProvider, Typography } from '@
 import { useTranslation } from 'react-i18next';
 import { FirstRunPage } from '../features/login/FirstRunPage';
 import { LoginPage } from '../features/login/LoginPage';
-import { useIdleLock } from '../features/login/useIdleLock';
-import { useOperators } from '../features/login/useOperators';
-import { useSession } from '../features/login/useSession';
+import { PinChangePage } from '../features/login/PinChangePage';
+import { useActivity } from '../features/login/useActivity';
+import { useOperatorSession } from '../features/login/useOperatorSession';
+import type { LanguageSwitch } from '../features/login/AuthFrame';
 import { HostSettingsProvider, useHostSettings } from './HostSettingsContext';
 import { SessionContext } from './SessionContext';
 import { useSessionActionsValue } from './useSessionActionsValue';
@@ -14,6 +15,7 @@ import { theme } from './theme';
 import { isCustomerWindow } from './launch';
 import { CustomerWindow } from '../features/customer/CustomerWindow';
 import { requestPersistenceOnce } from './persistence';
+import { operatorSession } from './session';
 
 const Connecting = () => {
   const { t } = useTranslation();
@@ -38,32 +40,46 @@ const LanguageSync = () => {
   return null;
 };
 
-/** First run → login → the signed-in shell; idle lock and the lock screen. */
+/**
+ * First run → login (→ a new PIN when main asks for one) → the signed-in shell, and the lock
+ * screen whenever main locks this window's session (idle, or the Lock button).
+ */
 const Gate = () => {
   const { t } = useTranslation('login');
-  const { settings, update } = useHostSettings();
-  const operators = useOperators();
-  const session = useSession();
-  const { state } = session;
-  useIdleLock(settings.general.idleLockMinutes, state.kind === 'active', () => session.lock(true));
+  const { settings, update, setLanguage } = useHostSettings();
+  const { i18n } = useTranslation();
+  const snapshot = useOperatorSession(operatorSession);
+  useEffect(() => operatorSession.start(), []);
+  const report = useCallback(() => operatorSession.activity(), []);
+  useActivity(snapshot.phase === 'active', report);
+  const actions = useSessionActionsValue(operatorSession, snapshot, update);
+  const language: LanguageSwitch = {
+    current: settings.general.language,
+    onChange: (next) => {
+      void i18n.changeLanguage(next);
+      void setLanguage(next);
+    },
+  };
 
-  const current = state.kind === 'signed-out' ? null : state.operator;
-  const lockNow = useCallback(() => session.lock(false), [session]);
-  const actions = useSessionActionsValue(current, update, lockNow, session.logout);
-
-  if (operators === undefined) return <Connecting />;
-  if (operators.length === 0) return <FirstRunPage onCreate={session.createManager} />;
-  const choices = operators.filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
-  if (state.kind === 'signed-out') return <LoginPage operators={choices} onLogin={session.login} />;
-  if (state.kind === 'locked') {
+  const { phase, operator } = snapshot;
+  if (phase === 'connecting') return <Connecting />;
+  if (phase === 'first-run') return <FirstRunPage onCreate={(name, pin) => operatorSession.createManager(name, pin)} language={language} />;
+  const choices = snapshot.operators.filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
+  const signIn = (id: string, pin: string) => operatorSession.signIn(id, pin);
+  if (phase === 'signed-out' || !operator) return <LoginPage operators={choices} onLogin={signIn} language={language} />;
+  if (phase === 'pin-change') {
+    return <PinChangePage name={operator.name} required onChange={(pin) => operatorSession.changePin(pin)} onCancel={() => void operatorSession.signOut()} />;
+  }
+  if (phase === 'locked') {
     return (
       <LoginPage
         testId="lock-screen"
         operators={choices}
-        preselect={state.operator.id}
+        preselect={operator.id}
         title={t('lock.title')}
-        subtitle={state.idle ? t('lock.idle', { minutes: settings.general.idleLockMinutes }) : t('lock.subtitle', { name: state.operator.name })}
-        onLogin={(id, pin) => (id === state.operator.id ? session.unlock(id, pin) : session.login(id, pin))}
+        subtitle={snapshot.idle ? t('lock.idle', { minutes: snapshot.idleLockMinutes }) : t('lock.subtitle', { name: operator.name })}
+        onLogin={signIn}
+        language={language}
       />
     );
   }

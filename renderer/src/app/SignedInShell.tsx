@@ -32,7 +32,7 @@ const sections: Section[] = [
 
 /** The console once someone is signed in. */
 export const SignedInShell = () => {
-  const { settings, update } = useHostSettings();
+  const { settings, setLanguage } = useHostSettings();
   const session = useSessionActions();
   const { i18n } = useTranslation();
   const operator = session.operator;
@@ -50,10 +50,8 @@ export const SignedInShell = () => {
         language={settings.general.language}
         onLanguage={(language) => {
           void i18n.changeLanguage(language);
-          // Language is a preference anyone may change; it is audited like any setting.
-          void update({ general: { language } }).then((problem) =>
-            session.audit({ action: 'settings.change', objectType: 'settings', objectId: 'general', result: problem ? 'fail' : 'ok', detail: { language } }),
-          );
+          // Anyone may switch the language; main journals it as it applies it.
+          void setLanguage(language);
         }}
         onLock={session.lock}
         onLogout={session.logout}

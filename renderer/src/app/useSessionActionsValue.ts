@@ -1,42 +1,24 @@
 import { useMemo } from 'react';
 import type { SettingsPatch } from '../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../shared/ipc/envelope';
-import { getDb } from '../data/db';
-import { appendAudit } from '../features/audit/audit-log';
-import { approveWithManagerPin } from '../features/login/operators';
-import type { PublicOperator } from '../features/login/operators';
+import type { OperatorSession, SessionSnapshot } from '../services/operator-session';
 import type { SessionActions } from './SessionContext';
 
-/** What signed-in screens may do as the current operator; every change is audited. */
-export const useSessionActionsValue = (
-  current: PublicOperator | null,
-  update: (patch: SettingsPatch) => Promise<EnvelopeError | null>,
-  lock: () => void,
-  logout: () => void,
-): SessionActions =>
+/** The signed-in screens' actions, over the session service; main checks and journals each. */
+export const useSessionActionsValue = (session: OperatorSession, snapshot: SessionSnapshot, update: (patch: SettingsPatch) => Promise<EnvelopeError | null>): SessionActions =>
   useMemo<SessionActions>(
     () => ({
-      operator: current,
-      saveSettings: async (patch) => {
-        if (!current) return { code: 'FORBIDDEN_SENDER', message: 'not signed in' };
-        if (current.role !== 'manager') return { code: 'FORBIDDEN_SENDER', message: 'manager role needed' };
-        const problem = await update(patch);
-        await appendAudit(getDb(), {
-          actor: current.id,
-          action: 'settings.change',
-          objectType: 'settings',
-          objectId: Object.keys(patch).join(','),
-          result: problem ? 'fail' : 'ok',
-          detail: { patch },
-        });
-        return problem;
-      },
-      approveAsManager: (pin) => approveWithManagerPin(getDb(), pin, current?.id ?? '', 'approval'),
-      audit: async (input) => {
-        await appendAudit(getDb(), { ...input, actor: current?.id ?? '' });
-      },
-      lock,
-      logout,
+      operator: snapshot.phase === 'active' ? snapshot.operator : null,
+      operators: snapshot.operators,
+      saveSettings: update,
+      approveAsManager: (managerId, pin, purpose, saleId) => session.approveAsManager(managerId, pin, purpose, saleId),
+      addOperator: (name, pin, role) => session.addOperator(name, pin, role),
+      setOperatorDisabled: (id, disabled) => session.setDisabled(id, disabled),
+      resetOperatorPin: (id, pin) => session.resetPin(id, pin),
+      changeOwnPin: (newPin, currentPin) => session.changePin(newPin, currentPin),
+      lock: () => void session.lock(),
+      logout: () => void session.signOut(),
+      auditJobError: snapshot.auditJobError,
     }),
-    [current, update, lock, logout],
+    [session, snapshot.phase, snapshot.operator, snapshot.operators, snapshot.auditJobError, update],
   );

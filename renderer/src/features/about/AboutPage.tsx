@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../app/format-bytes';
 import { useCommand } from '../../app/useCommand';
 import { useStorageInfo } from './useStorageInfo';
+import { ChangePinPanel } from './ChangePinPanel';
+import { DeviceKeyPanel } from './DeviceKeyPanel';
 
 /** Version, host, data location, and whether the records are safe from browser eviction. */
 export const AboutPage = () => {
@@ -54,6 +56,8 @@ export const AboutPage = () => {
           </TableBody>
         </Table>
       </Paper>
+      <DeviceKeyPanel />
+      <ChangePinPanel />
     </Stack>
   );
 };

@@ -1,16 +1,18 @@
-import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useSessionActions } from '../../app/SessionContext';
 import { useOperators } from '../login/useOperators';
-import { useAuditTail, useChainCheck } from './useAudit';
+import { IntegrityPanel } from './IntegrityPanel';
+import { useAuditTail } from './useAudit';
 
 const LIMIT = 200;
 
-/** The newest audit entries and a one-click chain verification (manager). */
+/** The newest audit entries, the signed checkpoint and the full verification (manager). */
 export const AuditPage = () => {
   const { t, i18n } = useTranslation('audit');
+  const { auditJobError } = useSessionActions();
   const entries = useAuditTail(LIMIT);
   const operators = useOperators();
-  const check = useChainCheck();
   const nameOf = (id: string): string => operators?.find((o) => o.id === id)?.name ?? id.slice(0, 8);
 
   return (
@@ -19,16 +21,7 @@ export const AuditPage = () => {
         {t('title')}
       </Typography>
       <Typography color="text.secondary">{t('intro')}</Typography>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Button variant="contained" onClick={() => void check.run()} disabled={check.busy} data-testid="audit-verify">
-          {check.busy ? t('verifying') : t('verify')}
-        </Button>
-        {check.verdict ? (
-          <Alert severity={check.verdict.ok ? 'success' : 'error'} data-testid="audit-verify-result" data-ok={String(check.verdict.ok)} sx={{ flex: 1 }}>
-            {check.verdict.ok ? t('ok', { count: check.verdict.count }) : t(`problem.${check.verdict.problem}`, { seq: check.verdict.firstBadSeq })}
-          </Alert>
-        ) : null}
-      </Stack>
+      <IntegrityPanel jobError={auditJobError} />
       <Typography variant="body2">{t('showing', { count: entries?.length ?? 0 })}</Typography>
       <Paper>
         <Table size="small">

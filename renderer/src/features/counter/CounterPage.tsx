@@ -19,9 +19,10 @@ import { useCustomerAmount, useOpenCustomerWindow } from '../customer/useCustome
 export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleRecord) => void; printing: (sale: SaleRecord) => ReactNode }) => {
   const { t, i18n } = useTranslation('counter');
   const { settings } = useHostSettings();
-  const { operator } = useSessionActions();
+  const { operator, operators, approveAsManager } = useSessionActions();
   const link = useLinkStatus();
-  const counter = useCounter(operator?.id ?? '', settings, link.online !== false, onFinished);
+  const counter = useCounter(operator?.id ?? '', settings, link.online !== false, onFinished, approveAsManager);
+  const managers = operators.filter((o) => o.role === 'manager' && !o.disabled);
   const { step } = counter;
   const role = operator?.role ?? 'cashier';
   const openCustomer = useOpenCustomerWindow();
@@ -77,7 +78,7 @@ export const CounterPage = ({ onFinished, printing }: { onFinished: (sale: SaleR
       {step.kind === 'confirm-signature' ? (
         <ConfirmSignatureStep sale={step.sale} card={step.card.maskedPan} png={step.png} onConfirm={() => void counter.confirmSignature()} onRedo={counter.redo} />
       ) : null}
-      {step.kind === 'unsigned' ? <UnsignedStep mode={step.mode} onFinish={counter.finishUnsigned} onBack={counter.redo} /> : null}
+      {step.kind === 'unsigned' ? <UnsignedStep mode={step.mode} managers={managers} onFinish={counter.finishUnsigned} onBack={counter.redo} /> : null}
       {step.kind === 'done' ? <DoneStep sale={step.sale} printing={printing(step.sale)} onNext={counter.reset} /> : null}
     </Stack>
   );

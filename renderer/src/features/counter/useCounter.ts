@@ -7,7 +7,8 @@ import { getDb } from '../../data/db';
 import type { SaleRecord, SignaturePoint } from '../../data/records';
 import { updateSale } from '../../data/sales-repo';
 import { addSignature } from '../../data/signatures-repo';
-import { approveWithManagerPin } from '../login/operators';
+import type { SessionActions } from '../../app/SessionContext';
+import type { ActionFailure } from '../../services/operator-session';
 import { markCardSummary } from './counter-timing';
 import { attachCard, authorizeSale, beginSale, cancelSale, preflightSale, prepareToSend } from '../sale/sale-flow';
 import { resolveUnresolved } from '../sale/sale-settle';
@@ -35,7 +36,7 @@ export type CounterStep =
  * confirm → done. One step at a time; a `busy` latch makes double clicks and double Enter
  * harmless. Each step writes the sale before the next one starts (see sale-flow.ts).
  */
-export const useCounter = (operatorId: string, settings: Settings, linkOnline: boolean, onFinished: (sale: SaleRecord) => void) => {
+export const useCounter = (operatorId: string, settings: Settings, linkOnline: boolean, onFinished: (sale: SaleRecord) => void, approve: SessionActions['approveAsManager']) => {
   const [step, setStep] = useState<CounterStep>({ kind: 'amount' });
   const [resolutions, setResolutions] = useState<Resolution[]>([]);
   const busy = useRef(false);
@@ -188,9 +189,9 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
     }
   }, []);
 
-  /** Finishes unsigned: freely, or with a manager's PIN and reason when forced signature is on. */
+  /** Finishes unsigned: freely, or with a named manager's PIN and reason when forced signature is on (main grants and records it). */
   const finishUnsigned = useCallback(
-    (exemption: { pin: string; reason: string } | null): Promise<'ok' | 'wrong-pin' | 'reason-required'> =>
+    (exemption: { managerId: string; pin: string; reason: string } | null): Promise<'ok' | 'reason-required' | ActionFailure> =>
       new Promise((resolve) => {
         void latch(async () => {
           const current = stepRef.current;
@@ -198,11 +199,13 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
           const db = getDb();
           if (current.mode === 'manager-exemption') {
             if (!exemption || !exemption.reason.trim()) return resolve('reason-required');
-            const manager = await approveWithManagerPin(db, exemption.pin, operatorId, 'signature-exemption');
-            if (!manager) return resolve('wrong-pin');
+            const approval = await approve(exemption.managerId, exemption.pin, 'exemption', current.sale.id);
+            if (!approval.ok) return resolve(approval);
+            const recorded = await api.invoke('sale:exempt-signature', { grantId: approval.grantId, saleId: current.sale.id, reason: exemption.reason.trim() });
+            if (!recorded.ok) return resolve({ reason: recorded.error.reason ?? recorded.error.code, retryAfterMs: null });
             await addSignature(
               db,
-              { saleId: current.sale.id, kind: 'exemption', operatorId, strokes: [], image: null, reason: exemption.reason.trim(), contactAttempts: '', approvedBy: manager.id, digest: null },
+              { saleId: current.sale.id, kind: 'exemption', operatorId, strokes: [], image: null, reason: exemption.reason.trim(), contactAttempts: '', approvedBy: approval.manager.id, digest: null },
               'waived',
               'sale.signature-exempted',
             );
@@ -215,7 +218,7 @@ export const useCounter = (operatorId: string, settings: Settings, linkOnline: b
           resolve('ok');
         });
       }),
-    [latch, operatorId, onFinished],
+    [latch, operatorId, onFinished, approve],
   );
 
   const reset = useCallback(() => setStep({ kind: 'amount' }), []);

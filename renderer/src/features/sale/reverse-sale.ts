@@ -23,13 +23,14 @@ export type ReverseOutcome =
   | { ok: false; reason: 'over-remaining' | 'not-voidable' | 'declined' | 'no-answer' | 'not-sent'; record?: SaleRecord; responseCode?: string | null };
 
 /**
- * A void or (partial) refund, approved by a manager beforehand: a new linked sale record is
+ * A void or (partial) refund, approved by a manager beforehand (main's one-time grant, which
+ * main checks and uses up when the request is sent): a new linked sale record is
  * written ahead with its STAN, sent with the original's host references, and the outcome
  * recorded; a void also marks the original `voided`. The original record is never rewritten
  * otherwise.
  */
 export const reverseSale = async (
-  deps: { db: CountersignDb; api: CountersignApi; operatorId: string; approvedBy: string },
+  deps: { db: CountersignDb; api: CountersignApi; operatorId: string; approvedBy: string; grantId: string },
   original: SaleRecord,
   kind: 'void' | 'refund',
   amountFen: number,
@@ -52,6 +53,7 @@ export const reverseSale = async (
     kind,
     amountFen: value,
     original: { saleId: original.id, stan: original.stan ?? '', rrn: original.rrn ?? '', authCode: original.authCode ?? '', amountFen: original.amountFen },
+    grantId: deps.grantId,
   });
   if (!answer.ok || answer.value.outcome === 'no-answer' || (answer.value.outcome === 'failed' && answer.value.failure !== 'no-connection')) {
     record = await updateSale(db, record.id, { state: 'unknown' }, { actor: operatorId, action: `${kind}.no-answer`, result: 'fail' });

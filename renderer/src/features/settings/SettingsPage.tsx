@@ -1,11 +1,13 @@
 import { Fragment, useState } from 'react';
 import { Alert, Button, FormControlLabel, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { IDLE_LOCK_MAX_MINUTES } from '../../../../shared/domain/settings';
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useHostSettings } from '../../app/HostSettingsContext';
 import { useSessionActions } from '../../app/SessionContext';
 import { SETTING_GROUPS } from './fields';
+import { KeyBackupPanel } from './KeyBackupPanel';
 import { MasterKeyPanel } from './MasterKeyPanel';
 import { SettingsGroup } from './SettingsGroup';
 
@@ -62,8 +64,8 @@ export const SettingsPage = () => {
             label={t('general.idleLock')}
             value={draft.general.idleLockMinutes}
             disabled={!isManager}
-            onChange={(e) => set('general', 'idleLockMinutes', Math.max(1, Math.min(120, Number(e.target.value) || 1)))}
-            slotProps={{ htmlInput: { min: 1, max: 120, 'data-testid': 'settings-idle-minutes' } }}
+            onChange={(e) => set('general', 'idleLockMinutes', Math.max(1, Math.min(IDLE_LOCK_MAX_MINUTES, Number(e.target.value) || 1)))}
+            slotProps={{ htmlInput: { min: 1, max: IDLE_LOCK_MAX_MINUTES, 'data-testid': 'settings-idle-minutes' } }}
           />
           <FormControlLabel
             control={<Switch checked={draft.general.trainingMode} disabled={!isManager} onChange={(e) => set('general', 'trainingMode', e.target.checked)} />}
@@ -101,6 +103,7 @@ export const SettingsPage = () => {
       <Button variant="contained" size="large" disabled={!isManager} onClick={() => void save()} data-testid="settings-save" sx={{ alignSelf: 'flex-start' }}>
         {tc('actions.save')}
       </Button>
+      {isManager ? <KeyBackupPanel /> : null}
     </Stack>
   );
 };

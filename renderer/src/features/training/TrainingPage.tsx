@@ -11,6 +11,7 @@ const CODES = ['00', '51', '05', '14', '54', '61', '91', '96', '13', '98', '99']
 /** The Training panel: the simulated host's table, latency and outage switch, the virtual printer's state. */
 export const TrainingPage = () => {
   const { t } = useTranslation('training');
+  const { t: tc } = useTranslation();
   const { settings } = useHostSettings();
   const controls = useTrainingControls();
   const [latency, setLatency] = useState(String(settings.acquirer.simulatedLatencyMs));
@@ -20,6 +21,11 @@ export const TrainingPage = () => {
       <Typography variant="h5" component="h1">
         {t('title')}
       </Typography>
+      {controls.error ? (
+        <Alert severity="error" data-testid="training-error">
+          {tc(`errors.${controls.error.code}`, { field: controls.error.field ?? '' })}
+        </Alert>
+      ) : null}
       <Paper sx={{ p: 3 }}>
         <Typography>{t('intro')}</Typography>
         <List dense>

@@ -1,27 +1,18 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
+import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { api } from '../../api/client';
-import { getDb } from '../../data/db';
-import { appendAudit } from '../audit/audit-log';
-import { useSessionActions } from '../../app/SessionContext';
 
-/** Training switches: simulated host latency/outage and the virtual printer's state; audited. */
+/** Training switches: simulated host latency/outage and the virtual printer's state; main journals each. */
 export const useTrainingControls = () => {
-  const { operator } = useSessionActions();
-  const actor = operator?.id ?? '';
-  const simulator = useCallback(
-    async (change: { latencyMs?: number; outage?: boolean }) => {
-      const e = await api.invoke('acquirer:simulator', change);
-      await appendAudit(getDb(), { actor, action: 'training.simulator', objectType: 'settings', objectId: 'acquirer', result: e.ok ? 'ok' : 'fail', detail: change });
-    },
-    [actor],
-  );
-  const printer = useCallback(
-    async (state: VirtualPrinterStateName) => {
-      const e = await api.invoke('printer:virtual-state', { state });
-      await appendAudit(getDb(), { actor, action: 'training.printer', objectType: 'settings', objectId: 'printer', result: e.ok ? 'ok' : 'fail', detail: { state } });
-    },
-    [actor],
-  );
-  return { simulator, printer };
+  const [error, setError] = useState<EnvelopeError | null>(null);
+  const simulator = useCallback(async (change: { latencyMs?: number; outage?: boolean }) => {
+    const e = await api.invoke('acquirer:simulator', change);
+    setError(e.ok ? null : e.error);
+  }, []);
+  const printer = useCallback(async (state: VirtualPrinterStateName) => {
+    const e = await api.invoke('printer:virtual-state', { state });
+    setError(e.ok ? null : e.error);
+  }, []);
+  return { simulator, printer, error };
 };

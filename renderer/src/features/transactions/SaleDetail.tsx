@@ -29,13 +29,14 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
   const sale = useSale(saleId);
   const timeline = useTimeline(saleId);
   const { settings } = useHostSettings();
-  const { operator } = useSessionActions();
+  const { operator, operators, approveAsManager } = useSessionActions();
   const { printCopy } = usePrintSale(settings, { id: operator?.id ?? '', name: operator?.name ?? '' });
   const charged = sale && (sale.state === 'approved' || sale.state === 'offline-accepted');
   const [reverse, setReverse] = useState<'void' | 'refund' | null>(null);
   const remaining = useRefundable(sale);
   const linked = useLinkedRecords(saleId);
-  const reverseSale = useReverseSale(operator?.id ?? '');
+  const reverseSale = useReverseSale(operator?.id ?? '', approveAsManager);
+  const managers = operators.filter((o) => o.role === 'manager' && !o.disabled);
   const { t: ts } = useTranslation('sale');
 
   const fields: Array<[string, string]> = sale
@@ -110,14 +111,15 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
               sale={sale}
               kind={reverse}
               remainingFen={remaining}
+              managers={managers}
               onClose={() => setReverse(null)}
-              onSubmit={async (kind, fen, pin) => {
-                const outcome = await reverseSale(sale, kind, fen, pin);
+              onSubmit={async (kind, fen, managerId, pin) => {
+                const outcome = await reverseSale(sale, kind, fen, managerId, pin);
                 if (outcome.ok) {
                   await printCopy(outcome.record, 'merchant');
                   return null;
                 }
-                return outcome.reason;
+                return 'retryAfterMs' in outcome ? { reason: outcome.reason, retryAfterMs: outcome.retryAfterMs } : outcome.reason;
               }}
             />
           ) : null}
