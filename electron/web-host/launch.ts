@@ -31,6 +31,8 @@ export const launchBrowserHost = async (opts: {
   token?: string;
   /** Tests only: records every WebSocket message (server.ts `TrafficRecord`). */
   record?: (message: TrafficRecord) => void;
+  /** Tests only: main's clock (idle lock, PIN back-off) without waiting in real time. */
+  now?: () => number;
 } = {}): Promise<BrowserHost> => {
   const dataDir = resolve(opts.dataDir ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -38,7 +40,7 @@ export const launchBrowserHost = async (opts: {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const core = await createCore(
     { host: 'browser', version: pkg.version, dataDir, secrets: new KeyFileSecretStore(dataDir), logger },
-    { settingsOverrides: opts.settingsOverrides },
+    { settingsOverrides: opts.settingsOverrides, ...(opts.now ? { now: opts.now } : {}) },
   );
   const web = await startWebHost({ core, staticDir: join(repoRoot, 'out', 'renderer'), port: opts.port ?? 0, token: opts.token, ...(opts.record ? { record: opts.record } : {}) });
   return {

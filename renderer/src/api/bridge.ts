@@ -20,8 +20,10 @@ export const launchParams = (): { token: string | null; window: string | null } 
  */
 export const connectBridge = (): CountersignApi => {
   if (window.countersign) return window.countersign;
-  const { token } = launchParams();
+  const { token, window: which } = launchParams();
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  const url = `${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token ?? '')}`;
+  // The customer's screen says so: main then never gives its connection a session or card events.
+  const customer = which === 'customer' ? '&window=customer' : '';
+  const url = `${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token ?? '')}${customer}`;
   return createWsClient(url);
 };

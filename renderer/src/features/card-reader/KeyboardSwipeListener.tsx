@@ -22,7 +22,7 @@ export const KeyboardSwipeListener = ({ enabled = true, onResult }: { enabled?: 
   );
   return (
     <>
-      <Snackbar open={dropped} anchorOrigin={{ vertical: 'top', horizontal: 'center' }} autoHideDuration={10_000} onClose={() => setDropped(false)}>
+      <Snackbar open={dropped} anchorOrigin={{ vertical: 'top', horizontal: 'center' }} autoHideDuration={30_000} onClose={(_e, reason) => reason !== 'clickaway' && setDropped(false)}>
         <Alert severity="warning" data-testid="card-swiped-here" onClose={() => setDropped(false)}>
           {t('swipedHere')}
         </Alert>
