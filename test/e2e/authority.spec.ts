@@ -29,9 +29,15 @@ test('a reset PIN must be replaced at sign-in; wrong PINs back off with the wait
   await expect(operators.message()).toContainText('Li');
   await c.page.getByTestId('logout').click();
 
-  for (let i = 0; i < 3; i++) await login.login('Li', '000000');
+  // Each refused attempt clears the PIN field: wait for that before the next one.
+  const refused = async (pin: string): Promise<void> => {
+    await login.login('Li', pin);
+    await expect(c.page.getByTestId('login-pin')).toHaveValue('');
+  };
+  for (let i = 0; i < 3; i++) await refused('000000');
   await expect(login.error()).toHaveAttribute('data-reason', 'wrong-pin');
-  await login.login('Li', '951357');
+  // After the third wrong PIN main waits before it hears the next one, even the right one.
+  await refused('951357');
   await expect(login.error()).toHaveAttribute('data-reason', 'backoff');
   await expect(login.error()).toContainText(/秒|seconds/);
   c.advanceHostClock(3_000);

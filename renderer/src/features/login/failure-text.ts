@@ -11,5 +11,8 @@ export const failureText = (t: TFunction<'login'>, failure: ActionFailure | stri
   const f = typeof failure === 'string' ? { reason: failure, retryAfterMs: null } : failure;
   const wait = f.retryAfterMs ?? 0;
   const key = KNOWN.has(f.reason) ? f.reason : 'failed';
-  return t(`errors.${key}`, { seconds: Math.max(1, Math.ceil(wait / 1000)), minutes: Math.max(1, Math.ceil(wait / 60_000)) });
+  const values = { seconds: Math.max(1, Math.ceil(wait / 1000)), minutes: Math.max(1, Math.ceil(wait / 60_000)) };
+  // A wrong PIN that started the back-off says how long until the next try.
+  if (key === 'wrong-pin' && wait > 0) return `${t('errors.wrong-pin')} ${t('errors.backoff', values)}`;
+  return t(`errors.${key}`, values);
 };

@@ -1,0 +1,127 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { EMPTY_HEAD, sealEntry } from '../../../shared/domain/audit-chain';
+import type { ChainHead } from '../../../shared/domain/audit-chain';
+import { uuidv7 } from '../../../shared/domain/ids';
+import { rootOfFrontier } from '../../../shared/domain/merkle';
+import { formatCheckpoint, signNote, toBase64 } from '../../../shared/domain/signed-note';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { saveCheckpoint } from '../data/audit-checkpoints-repo';
+import { appendAudit, auditTreeHead } from '../data/audit-repo';
+import { consistencyProof } from '../data/audit-tree';
+import { verifyLog } from '../data/audit-verify';
+import { CountersignDb } from '../data/db';
+import type { AuditEntry, CheckpointRecord } from '../data/records';
+
+/**
+ * Audit log benchmarks in Chromium's real IndexedDB (bench/audit.bench.ts drives them):
+ * the append with the Merkle tree against the append as it was before the tree (kept here, for
+ * the comparison only), and a full verification of a million entries with signed checkpoints.
+ */
+const time = async (fn: () => Promise<unknown>): Promise<number> => {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+};
+
+const input = (i: number) => ({ actor: 'bench', action: 'sale.approved', objectType: 'sale', objectId: `s${i}`, result: 'ok' as const, detail: { amountFen: i } });
+
+/** The append before the tree (issue 13): chain only, one head read, one add, one head write. */
+const appendWithoutTree = async (db: CountersignDb, i: number, now: number): Promise<void> => {
+  const head = ((await db.settings.get('bench.old-head'))?.value as ChainHead | undefined) ?? EMPTY_HEAD;
+  const entry: AuditEntry = sealEntry({ seq: head.seq + 1, id: uuidv7(now), at: new Date(now).toISOString(), ...input(i), device: 'bench', prevHash: head.hash });
+  await Promise.all([db.audit.add(entry), db.settings.put({ key: 'bench.old-head', value: { seq: entry.seq, hash: entry.hash }, updatedAt: now })]);
+};
+
+/**
+ * Appends `n` entries both ways, `perTx` per strict transaction, alternating rounds so both see
+ * the same machine load; returns milliseconds per entry of each.
+ */
+const appendCompare = async (n: number, perTx: number, rounds: number): Promise<{ withTreeMs: number; withoutTreeMs: number }> => {
+  const treeDb = new CountersignDb(`bench-audit-tree-${Date.now()}`);
+  const oldDb = new CountersignDb(`bench-audit-old-${Date.now()}`);
+  await Promise.all([treeDb.open(), oldDb.open()]);
+  let withTree = 0;
+  let withoutTree = 0;
+  let i = 0;
+  for (let r = 0; r < rounds; r++) {
+    const runTree = () =>
+      time(async () => {
+        for (let start = 0; start < n; start += perTx) {
+          await treeDb.transaction('rw', treeDb.audit, treeDb.settings, async () => {
+            for (let k = start; k < Math.min(n, start + perTx); k++) await appendAudit(treeDb, input(i + k));
+          });
+        }
+      });
+    const runOld = () =>
+      time(async () => {
+        for (let start = 0; start < n; start += perTx) {
+          await oldDb.transaction('rw', oldDb.audit, oldDb.settings, async () => {
+            for (let k = start; k < Math.min(n, start + perTx); k++) await appendWithoutTree(oldDb, i + k, Date.now());
+          });
+        }
+      });
+    // Alternate which goes first so warm-up and load fall on both.
+    if (r % 2 === 0) {
+      withTree += await runTree();
+      withoutTree += await runOld();
+    } else {
+      withoutTree += await runOld();
+      withTree += await runTree();
+    }
+    i += n;
+  }
+  treeDb.close();
+  oldDb.close();
+  await Promise.all([CountersignDb.delete(treeDb.name), CountersignDb.delete(oldDb.name)]);
+  return { withTreeMs: withTree / (n * rounds), withoutTreeMs: withoutTree / (n * rounds) };
+};
+
+/** A bench signing key (RFC 8032 test 1's secret): what main's device key does, in the page. */
+const SEED = hexToBytes('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');
+const KEY_NAME = 'countersign/bench';
+
+const checkpointAt = async (db: CountersignDb): Promise<CheckpointRecord> => {
+  const head = await auditTreeHead(db);
+  const rootHash = rootOfFrontier(head.frontier.map(hexToBytes));
+  const note = signNote(formatCheckpoint({ origin: KEY_NAME, size: head.seq, rootHash }), KEY_NAME, SEED);
+  const c: CheckpointRecord = { size: head.seq, rootHash: toBase64(rootHash), note, signedAt: new Date().toISOString() };
+  await saveCheckpoint(db, c);
+  return c;
+};
+
+/** Seeds `n` entries (with the tree, relaxed durability: a bulk load) and a signed checkpoint every n/4; then verifies everything. */
+const verify = async (n: number): Promise<{ seedMs: number; verifyMs: number; proofMs: number; ok: boolean; problems: number }> => {
+  const db = new CountersignDb(`bench-audit-verify-${Date.now()}`, 'relaxed');
+  await db.open();
+  let last: CheckpointRecord | null = null;
+  const seedMs = await time(async () => {
+    for (let start = 0; start < n; start += 5000) {
+      await db.transaction('rw', db.audit, db.settings, async () => {
+        for (let k = start; k < Math.min(n, start + 5000); k++) await appendAudit(db, input(k));
+      });
+      if ((start + 5000) % (n / 4) === 0) last = await checkpointAt(db);
+    }
+  });
+  last ??= await checkpointAt(db);
+  const device = { keyName: KEY_NAME, publicKey: toBase64(ed25519.getPublicKey(SEED)) };
+  let ok = false;
+  let problems = 0;
+  const verifyMs = await time(async () => {
+    const verdict = await verifyLog(db, { device, mainLast: last });
+    ok = verdict.ok && verdict.entries === n && verdict.provenUpTo === n;
+    problems = verdict.problems.length;
+  });
+  // The renderer's half of a checkpoint: the consistency proof from 1,000 entries back, read from the stored tree.
+  const proofMs = await time(() => consistencyProof(db, n - 1000, n));
+  db.close();
+  await CountersignDb.delete(db.name);
+  return { seedMs, verifyMs, proofMs, ok, problems };
+};
+
+declare global {
+  interface Window {
+    countersignAuditBench?: { appendCompare: typeof appendCompare; verify: typeof verify };
+  }
+}
+
+window.countersignAuditBench = { appendCompare, verify };
