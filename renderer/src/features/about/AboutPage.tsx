@@ -1,5 +1,6 @@
 import { Alert, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../../app/error-text';
 import { formatBytes } from '../../app/format-bytes';
 import { useCommand } from '../../app/useCommand';
 import { useStorageInfo } from './useStorageInfo';
@@ -37,7 +38,7 @@ export const AboutPage = () => {
       <Typography variant="h5" component="h1">
         {t('title')}
       </Typography>
-      {info.error ? <Alert severity="error">{tc(`errors.${info.error.code}`, { field: info.error.field ?? '' })}</Alert> : null}
+      {info.error ? <Alert severity="error">{envelopeErrorText(tc, info.error)}</Alert> : null}
       {storage?.persisted === 'no' ? <Alert severity="warning">{t('persisted.no')}</Alert> : null}
       {app && !app.secretsProtectedByOs ? <Alert severity="info">{t('secretsWarning')}</Alert> : null}
       <Paper>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../../app/error-text';
 import { useKeyBackup } from './useKeyBackup';
 
 const MIN = 12;
@@ -40,7 +41,7 @@ export const KeyBackupPanel = () => {
             {t('keyBackup.done', { file: o.file, count: o.count })}
           </Alert>
         ) : null}
-        {o && !o.ok ? <Alert severity="error">{t('keyBackup.failed', { reason: tc(`errors.${o.error.code}`, { field: o.error.field ?? '' }) })}</Alert> : null}
+        {o && !o.ok ? <Alert severity="error">{t('keyBackup.failed', { reason: envelopeErrorText(tc, o.error) })}</Alert> : null}
       </Stack>
     </Paper>
   );

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { Alert, Button, FormControlLabel, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../../app/error-text';
 import { IDLE_LOCK_MAX_MINUTES } from '../../../../shared/domain/settings';
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
@@ -98,7 +99,7 @@ export const SettingsPage = () => {
           {group === 'acquirer' ? <MasterKeyPanel isManager={isManager} realHost={settings.acquirer.kind === 'iso8583' && !settings.general.trainingMode} /> : null}
         </Fragment>
       ))}
-      {error ? <Alert severity="error">{tc(`errors.${error.code}`, { field: error.field ?? '' })}</Alert> : null}
+      {error ? <Alert severity="error">{envelopeErrorText(tc, error)}</Alert> : null}
       {saved ? <Alert severity="success">{t('saved')}</Alert> : null}
       <Button variant="contained" size="large" disabled={!isManager} onClick={() => void save()} data-testid="settings-save" sx={{ alignSelf: 'flex-start' }}>
         {tc('actions.save')}

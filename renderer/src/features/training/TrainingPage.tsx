@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../../app/error-text';
 import { VirtualPrinterStateSchema } from '../../../../shared/ipc/commands/printer';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
 import { useHostSettings } from '../../app/HostSettingsContext';
@@ -23,7 +24,7 @@ export const TrainingPage = () => {
       </Typography>
       {controls.error ? (
         <Alert severity="error" data-testid="training-error">
-          {tc(`errors.${controls.error.code}`, { field: controls.error.field ?? '' })}
+          {envelopeErrorText(tc, controls.error)}
         </Alert>
       ) : null}
       <Paper sx={{ p: 3 }}>
