@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { consistencySpec, frontierNodes, leafHash, resolveProof, rootOfFrontier, TreeBuilder } from '../shared/domain/merkle';
+import { consistencySpec, frontierNodes, leafHash, resolveProof, rootOfFrontier } from '../shared/domain/merkle';
+import { TreeBuilder } from '../shared/domain/merkle-builder';
 import type { Hash, NodeId } from '../shared/domain/merkle';
 import { toBase64 } from '../shared/domain/signed-note';
 import { CheckpointSigner } from '../electron/audit/checkpoint-signer';

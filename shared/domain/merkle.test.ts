@@ -11,10 +11,10 @@ import {
   resolveProof,
   rootOfFrontier,
   rootOfLeaves,
-  TreeBuilder,
   verifyConsistency,
   verifyInclusion,
 } from './merkle';
+import { TreeBuilder } from './merkle-builder';
 import type { Hash, NodeId } from './merkle';
 import published from '../../test/fixtures/merkle/transparency-dev-vectors.json';
 

@@ -2,7 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { EMPTY_HEAD, sealEntry } from '../../../shared/domain/audit-chain';
 import type { ChainHead } from '../../../shared/domain/audit-chain';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { TreeBuilder } from '../../../shared/domain/merkle';
+import { TreeBuilder } from '../../../shared/domain/merkle-builder';
 import { formatCheckpoint, signNote, toBase64 } from '../../../shared/domain/signed-note';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { saveCheckpoint } from '../data/audit-checkpoints-repo';

@@ -4,7 +4,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { ChainVerifier, EMPTY_HEAD, sealEntry } from '../../../shared/domain/audit-chain';
 import type { ChainHead, ChainVerdict } from '../../../shared/domain/audit-chain';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { TreeBuilder } from '../../../shared/domain/merkle';
+import { TreeBuilder } from '../../../shared/domain/merkle-builder';
 import type { CountersignDb } from './db';
 import type { AuditEntry } from './records';
 

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { consistencySpec, inclusionSpec, leafHash, resolveProof, specNodes, TreeBuilder } from '../../../shared/domain/merkle';
+import { consistencySpec, inclusionSpec, leafHash, resolveProof, specNodes } from '../../../shared/domain/merkle';
+import { TreeBuilder } from '../../../shared/domain/merkle-builder';
 import type { Hash, NodeId } from '../../../shared/domain/merkle';
 import { AUDIT_HEAD_KEY } from './audit-repo';
 import type { AuditHead } from './audit-repo';

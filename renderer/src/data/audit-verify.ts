@@ -2,7 +2,7 @@ import type { IndexableType } from 'dexie';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { ChainVerifier } from '../../../shared/domain/audit-chain';
 import type { ChainProblem } from '../../../shared/domain/audit-chain';
-import { TreeBuilder } from '../../../shared/domain/merkle';
+import { TreeBuilder } from '../../../shared/domain/merkle-builder';
 import { fromBase64, openNote, parseCheckpoint, toBase64 } from '../../../shared/domain/signed-note';
 import type { NoteProblem } from '../../../shared/domain/signed-note';
 import { AUDIT_HEAD_KEY } from './audit-repo';

@@ -6,7 +6,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { GENESIS_HASH, sealEntry } from '../../../shared/domain/audit-chain';
 import type { ChainEntry } from '../../../shared/domain/audit-chain';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { TreeBuilder } from '../../../shared/domain/merkle';
+import { TreeBuilder } from '../../../shared/domain/merkle-builder';
 import type { JournalEntry } from '../../../shared/ipc/commands/audit';
 import { takeJournalEntries, journalCursor } from './audit-journal-repo';
 import { AUDIT_HEAD_KEY, auditTreeHead, verifyChain } from './audit-repo';
