@@ -94,20 +94,24 @@ export const verifyLog = async (db: CountersignDb, opts: VerifyLogOptions): Prom
   const chain = new ChainVerifier({ windowSize: Math.max(4096, chunk + lookahead) });
   const tree = new TreeBuilder();
   let provenUpTo = 0;
-  let after: IndexableType = -Infinity;
   let head: AuditHead | null = null;
   let chainOk = true;
-  for (;;) {
-    const read = await db.transaction('r', db.audit, db.settings, async () => {
+  const read = (after: IndexableType) =>
+    db.transaction('r', db.audit, db.settings, async () => {
       const rows = await db.audit.where('seq').above(after).limit(chunk + lookahead).toArray();
       const last = rows.length < chunk + lookahead;
       return { rows, last, head: last ? ((await db.settings.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined) ?? null : null };
     });
-    const count = read.last ? read.rows.length : chunk;
-    const bad = chain.push(read.rows, count);
+  // The next chunk is read while this one is hashed: IndexedDB works on its own thread meanwhile.
+  let pending = read(-Infinity);
+  for (;;) {
+    const current = await pending;
+    const count = current.last ? current.rows.length : chunk;
+    if (!current.last) pending = read(current.rows[count - 1]?.seq ?? -Infinity);
+    const bad = chain.push(current.rows, count);
     const good = bad ? Math.max(0, bad.count - tree.size) : count;
     for (let i = 0; i < good; i++) {
-      const e = read.rows[i];
+      const e = current.rows[i];
       if (!e) break;
       const completed = tree.push(hexToBytes(e.hash));
       for (let level = 0; level < completed.length; level++) {
@@ -129,13 +133,14 @@ export const verifyLog = async (db: CountersignDb, opts: VerifyLogOptions): Prom
     if (bad) {
       problems.push({ kind: 'chain', problem: bad.problem, seq: bad.firstBadSeq, entryId: bad.entryId, detail: bad.detail });
       chainOk = false;
+      // Let the read already under way finish before returning (its transaction is read-only).
+      if (!current.last) await pending;
       break;
     }
-    if (read.last) {
-      head = read.head;
+    if (current.last) {
+      head = current.head;
       break;
     }
-    after = read.rows[count - 1]?.seq ?? after;
   }
   if (chainOk) {
     const verdict = chain.finish(head ? { seq: head.seq, hash: head.hash } : null);
