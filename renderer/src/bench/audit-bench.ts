@@ -33,8 +33,9 @@ const appendWithoutTree = async (db: CountersignDb, i: number, now: number): Pro
 };
 
 /**
- * Appends `n` entries both ways, `perTx` per strict transaction, alternating rounds so both see
- * the same machine load; returns milliseconds per entry of each.
+ * Appends `n` entries both ways, `perTx` per strict transaction, `rounds` times; the two take
+ * turns transaction by transaction (and swap who goes first), so both see the same machine load.
+ * Returns milliseconds per entry of each.
  */
 const appendCompare = async (n: number, perTx: number, rounds: number): Promise<{ withTreeMs: number; withoutTreeMs: number }> => {
   const treeDb = new CountersignDb(`bench-audit-tree-${Date.now()}`);
@@ -43,30 +44,29 @@ const appendCompare = async (n: number, perTx: number, rounds: number): Promise<
   let withTree = 0;
   let withoutTree = 0;
   let i = 0;
+  const treeTx = (from: number, to: number) =>
+    time(() =>
+      treeDb.transaction('rw', treeDb.audit, treeDb.settings, async () => {
+        for (let k = from; k < to; k++) await appendAudit(treeDb, input(k));
+      }),
+    );
+  const oldTx = (from: number, to: number) =>
+    time(() =>
+      oldDb.transaction('rw', oldDb.audit, oldDb.settings, async () => {
+        for (let k = from; k < to; k++) await appendWithoutTree(oldDb, k, Date.now());
+      }),
+    );
   for (let r = 0; r < rounds; r++) {
-    const runTree = () =>
-      time(async () => {
-        for (let start = 0; start < n; start += perTx) {
-          await treeDb.transaction('rw', treeDb.audit, treeDb.settings, async () => {
-            for (let k = start; k < Math.min(n, start + perTx); k++) await appendAudit(treeDb, input(i + k));
-          });
-        }
-      });
-    const runOld = () =>
-      time(async () => {
-        for (let start = 0; start < n; start += perTx) {
-          await oldDb.transaction('rw', oldDb.audit, oldDb.settings, async () => {
-            for (let k = start; k < Math.min(n, start + perTx); k++) await appendWithoutTree(oldDb, i + k, Date.now());
-          });
-        }
-      });
-    // Alternate which goes first so warm-up and load fall on both.
-    if (r % 2 === 0) {
-      withTree += await runTree();
-      withoutTree += await runOld();
-    } else {
-      withoutTree += await runOld();
-      withTree += await runTree();
+    for (let start = 0; start < n; start += perTx) {
+      const from = i + start;
+      const to = i + Math.min(n, start + perTx);
+      if ((start / perTx + r) % 2 === 0) {
+        withTree += await treeTx(from, to);
+        withoutTree += await oldTx(from, to);
+      } else {
+        withoutTree += await oldTx(from, to);
+        withTree += await treeTx(from, to);
+      }
     }
     i += n;
   }
