@@ -50,6 +50,7 @@ export const createCore = async (platform: Platform, opts: { settingsOverrides?:
   const router = new Router(logger, authority.guard);
   const devices = new DeviceRegistry(events);
   const stoppers: Array<() => Promise<void> | void> = [authority.stop];
+  let stopped = false;
   const context: CoreContext = { platform, logger, router, events, settings, devices, ...authority.parts, onStop: (fn) => stoppers.push(fn) };
   for (const register of domains) await register(context);
   logger.info('core.started', { host: platform.host, version: platform.version, commands: router.registered().length, device: authority.parts.deviceKey.deviceId });
@@ -58,9 +59,11 @@ export const createCore = async (platform: Platform, opts: { settingsOverrides?:
     events,
     context,
     disconnected: (sender) => {
-      context.auth.signOut(sender, 'disconnected');
+      // A connection closed by the host's own shutdown ends with the process: nothing to journal then.
+      if (!stopped) context.auth.signOut(sender, 'disconnected');
     },
     stop: async () => {
+      stopped = true;
       for (const stop of stoppers.reverse()) {
         try {
           await stop();

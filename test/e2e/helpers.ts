@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { PublicOperator } from '../../shared/ipc/commands/auth';
 import type { Envelope } from '../../shared/ipc/envelope';
@@ -36,7 +38,10 @@ export const dispatch = async (c: ConsoleFixture, command: string, payload: unkn
     const manager = list.ok ? list.value.operators.find((o) => o.name === MANAGER.name) : undefined;
     if (!manager) throw new Error('the e2e harness signs in as the manager: set up the console first');
     const signed = await host.core.router.dispatch('auth:sign-in', { operatorId: manager.id, pin: MANAGER.pin }, s);
-    if (!signed.ok || !(signed.value as { ok: boolean }).ok) throw new Error(`the e2e harness could not sign in: ${JSON.stringify(signed)}`);
+    if (!signed.ok || !(signed.value as { ok: boolean }).ok) {
+      const log = readFileSync(join(c.dataDir, 'logs', 'countersign.log'), 'utf8').split('\n').filter((l) => l.includes('"level":"error"')).slice(-5);
+      throw new Error(`the e2e harness could not sign in: ${JSON.stringify(signed)}\n${log.join('\n')}`);
+    }
     harness.set(host, s);
     return s;
   };
