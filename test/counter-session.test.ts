@@ -21,7 +21,7 @@ const make = () => {
   const errors: string[] = [];
   const logger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (e) => errors.push(e) };
   const operator = { id: 'op-1', name: 'Op', role: 'cashier' as const };
-  const signatures = new SignatureActions({ db, operator, settings: () => settings, approveAsManager: () => Promise.resolve(null) });
+  const signatures = new SignatureActions({ db, api, operator, settings: () => settings, approveAsManager: () => Promise.resolve({ ok: false, reason: 'wrong-pin', retryAfterMs: null }) });
   const session = new CounterSession({
     send: { db, api, operatorId: operator.id, settings: () => settings, inFlight: new InFlight(), now: () => Date.now(), settleFirst: () => Promise.resolve([]) },
     signatures,

@@ -8,9 +8,7 @@ import { buildReceipt, sampleReceiptInput } from '../shared/domain/receipt';
 import type { PrintResult } from '../shared/ipc/commands/printer';
 import type { Envelope } from '../shared/ipc/envelope';
 import { getPrinterService, registerPrinter } from '../electron/printer/printer-module';
-import { Router } from '../electron/ipc/router';
-import type { CoreContext } from '../electron/services/core-context';
-import { DeviceRegistry } from '../electron/services/device-registry';
+import { makeTestContext, memorySecrets } from './fakes/test-core';
 import { EventBus } from '../electron/services/event-bus';
 import { silentLogger } from '../electron/services/logger';
 import { SettingsStore } from '../electron/services/settings-store';
@@ -31,18 +29,13 @@ afterEach(async () => {
 const setup = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-journal-'));
   const events = new EventBus(silentLogger);
-  const ctx: CoreContext = {
-    platform: { host: 'browser', version: 'test', dataDir, logger: silentLogger, secrets: { protectedByOs: false, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b)) } },
-    logger: silentLogger,
-    router: new Router(silentLogger),
-    events,
-    settings: new SettingsStore(dataDir, silentLogger),
-    devices: new DeviceRegistry(events),
-    onStop: (fn) => stops.push(fn),
-  };
+  const t = await makeTestContext({ dataDir, logger: silentLogger, events, settings: new SettingsStore(dataDir, silentLogger), secrets: memorySecrets(0) });
+  stops.push(t.stop);
+  const ctx = t.ctx;
+  const cashier = t.signedIn('cashier');
   await registerPrinter(ctx, { pollMs: 0, virtualPng: false, timeouts: { replyMs: 300, connectMs: 1_000, writeMs: 2_000 }, processedTimeoutMs: 600 });
   const db = new CountersignDb(`test-${uuidv7()}`);
-  const print = (request: { jobId: string; markup: string; copy: string }) => ctx.router.dispatch('printer:print', request, { trusted: true, label: 'test' }) as Promise<Envelope<PrintResult>>;
+  const print = (request: { jobId: string; markup: string; copy: string }) => ctx.router.dispatch('printer:print', request, cashier) as Promise<Envelope<PrintResult>>;
   const virtual = getPrinterService(ctx)?.virtual;
   if (!virtual) throw new Error('virtual printer not running');
   return { db, print, virtual };

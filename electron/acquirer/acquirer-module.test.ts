@@ -9,9 +9,8 @@ import type { Envelope } from '../../shared/ipc/envelope';
 import { findSentinel } from '../../test/card-sentinel';
 import { HostSimulator } from '../../test/host-sim/host-sim';
 import type { ClearCard } from '../card/clear-card';
-import { Router } from '../ipc/router';
-import type { CoreContext } from '../services/core-context';
-import { DeviceRegistry } from '../services/device-registry';
+import type { Sender } from '../ipc/router';
+import { makeTestContext, memorySecrets } from '../../test/fakes/test-core';
 import { EventBus } from '../services/event-bus';
 import { createFileLogger } from '../services/logger';
 import { SettingsStore } from '../services/settings-store';
@@ -53,18 +52,14 @@ const makeCore = async (settings: Parameters<SettingsStore['set']>[0] = {}, opts
   const seen: Array<{ name: string; payload: unknown }> = [];
   events.subscribe((name, payload) => seen.push({ name, payload }));
   const store = new SettingsStore(dataDir, logger, { acquirer: { simulatedLatencyMs: 0, responseTimeoutMs: 1000 }, ...settings });
-  const ctx: CoreContext = {
-    platform: { host: 'browser', version: 'test', dataDir, logger, secrets: { protectedByOs: false, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b).fill(7)) } },
-    logger,
-    router: new Router(logger),
-    events,
-    settings: store,
-    devices: new DeviceRegistry(events),
-    onStop: (fn) => stops.push(fn),
-  };
+  const t = await makeTestContext({ dataDir, logger, events, settings: store, secrets: memorySecrets(7) });
+  stops.push(t.stop);
+  const ctx = t.ctx;
+  // A manager's session: the master-key tests load keys; voids and refunds still need a grant.
+  const sender = t.signedIn('manager');
   const vault = new TestVault();
   await registerAcquirer(ctx, vault, { monitor: { onlineIntervalMs: 60_000, offlineIntervalMs: 60_000 } });
-  const call = async <T>(name: string, payload: unknown) => (await ctx.router.dispatch(name, payload, { trusted: true, label: 'test' })) as Envelope<T>;
+  const call = async <T>(name: string, payload: unknown, by: Sender = sender) => (await ctx.router.dispatch(name, payload, by)) as Envelope<T>;
   const value = async <T>(name: string, payload: unknown): Promise<T> => {
     const e = await call<T>(name, payload);
     if (!e.ok) throw new Error(`${name}: ${e.error.code} ${e.error.reason ?? ''} ${e.error.message}`);
@@ -72,7 +67,7 @@ const makeCore = async (settings: Parameters<SettingsStore['set']>[0] = {}, opts
   };
   const handle = getAcquirer(ctx);
   if (!handle) throw new Error('acquirer not registered');
-  return { ctx, dataDir, logFile: logger.file, seen, vault, call, value, handle };
+  return { ctx, t, sender, dataDir, logFile: logger.file, seen, vault, call, value, handle };
 };
 
 type Core = Awaited<ReturnType<typeof makeCore>>;
@@ -151,16 +146,44 @@ describe('registerAcquirer (training: the simulated host)', () => {
     expect(await core.value('acquirer:inquire', { saleId, stan, amountFen: 1099, linkId: lid(core) })).toMatchObject({ found: true, reversed: true, outcome: 'reversed' });
   });
 
-  it('refunds and voids by reference to the original', async () => {
+  it('refunds and voids by reference to the original, each with its own manager grant, journaled by main', async () => {
     const core = await makeCore();
     const sold = await sell(core, 3000);
     const original = { saleId: sold.saleId, stan: sold.stan, rrn: sold.result.rrn ?? '', authCode: sold.result.authCode ?? '', amountFen: 3000 };
+    const manager = core.t.signedIn('manager');
+    const managerId = core.ctx.sessions.get(manager.id)!.operatorId;
     for (const kind of ['refund', 'void'] as const) {
       const saleId = uuidv7();
       const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
-      expect(await core.value('acquirer:authorize', { saleId, stan, kind, amountFen: kind === 'void' ? 3000 : 1000, original, linkId: lid(core) })).toMatchObject({ outcome: 'approved' });
+      const grant = core.ctx.approvals.grant({ purpose: kind, saleId: original.saleId, managerId, requestedBy: '', senderId: core.sender.id });
+      const req = { saleId, stan, kind, amountFen: kind === 'void' ? 3000 : 1000, original, grantId: grant.id, linkId: lid(core) };
+      expect(await core.value('acquirer:authorize', req)).toMatchObject({ outcome: 'approved' });
+      // A retry of the same record may show its grant again; the host is not asked twice.
+      expect(await core.value('acquirer:authorize', req)).toMatchObject({ outcome: 'approved' });
+      const journaled = core.ctx.journal.since(0, 1000).filter((e) => e.objectId === saleId).map((e) => [e.action, e.result, e.detail.approvedBy]);
+      expect(journaled.slice(0, 2)).toEqual([
+        [`${kind}.send`, 'ok', managerId],
+        [`${kind}.answer`, 'ok', managerId],
+      ]);
     }
     expect(await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'refund', amountFen: 100, linkId: lid(core) })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'original' } });
+  });
+
+  it('refuses a void or refund without a grant, with one for another sale or purpose, or with one already used', async () => {
+    const core = await makeCore();
+    const sold = await sell(core, 3000);
+    const original = { saleId: sold.saleId, stan: sold.stan, rrn: sold.result.rrn ?? '', authCode: sold.result.authCode ?? '', amountFen: 3000 };
+    const request = (grantId?: string, kind: 'void' | 'refund' = 'refund') => ({ saleId: uuidv7(), kind, amountFen: 1000, original, linkId: lid(core), ...(grantId ? { grantId } : {}) });
+    const approvalNeeded = { ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'approval-needed' } };
+    const grantFor = (purpose: 'void' | 'refund', saleId: string, senderId = core.sender.id) => core.ctx.approvals.grant({ purpose, saleId, managerId: uuidv7(), requestedBy: '', senderId }).id;
+    expect(await core.call('acquirer:authorize', request())).toMatchObject(approvalNeeded);
+    expect(await core.call('acquirer:authorize', request(grantFor('refund', uuidv7())))).toMatchObject(approvalNeeded);
+    expect(await core.call('acquirer:authorize', request(grantFor('void', sold.saleId)))).toMatchObject(approvalNeeded);
+    expect(await core.call('acquirer:authorize', request(grantFor('refund', sold.saleId, 'another-window')))).toMatchObject(approvalNeeded);
+    const once = grantFor('refund', sold.saleId);
+    expect(await core.call('acquirer:authorize', request(once))).toMatchObject({ ok: true });
+    expect(await core.call('acquirer:authorize', request(once))).toMatchObject(approvalNeeded);
+    expect(core.handle.simulator.count({ type: 'refund' })).toBe(1);
   });
 
   it('link down: the sale fails unsent, the card stays available to seal, and the sealed sale is forwarded exactly once later', async () => {

@@ -2,6 +2,7 @@ import { linkIdFor, usesSimulatedHost } from '../../shared/domain/link-id';
 import type { Settings } from '../../shared/domain/settings';
 import type { LinkStatus } from '../../shared/ipc/commands/acquirer';
 import type { AcquirerLink } from '../../shared/ports/acquirer-link';
+import { CommandError } from '../../shared/ipc/envelope';
 import { getCardVault } from '../card/card-reader-module';
 import type { CoreContext } from '../services/core-context';
 import { AcquirerService } from './acquirer-service';
@@ -157,7 +158,30 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
   });
 
   ctx.router.handle('acquirer:prepare', ({ saleId }) => service.prepare(saleId));
-  ctx.router.handle('acquirer:authorize', (req) => service.authorize(req));
+  ctx.router.handle('acquirer:authorize', async (req, sender) => {
+    if (req.kind === 'sale' || !req.original) return service.authorize(req);
+    // A void or refund needs a manager's grant for this purpose and this original sale, and
+    // main journals it as it sends it and as the host answers (RULES 6, 13b).
+    const grant = ctx.approvals.consume(req.grantId, { purpose: req.kind, saleId: req.original.saleId, senderId: sender.id, usedBy: req.saleId });
+    const actor = ctx.auth.actorOf(sender.id);
+    const base = { originalSaleId: req.original.saleId, amountFen: req.amountFen, approvedBy: grant.managerId };
+    ctx.journal.append({ actor, action: `${req.kind}.send`, objectType: 'sale', objectId: req.saleId, result: 'ok', detail: base });
+    try {
+      const answer = await service.authorize(req);
+      ctx.journal.append({
+        actor,
+        action: `${req.kind}.answer`,
+        objectType: 'sale',
+        objectId: req.saleId,
+        result: answer.outcome === 'approved' ? 'ok' : 'fail',
+        detail: { ...base, outcome: answer.outcome, responseCode: answer.responseCode, rrn: answer.rrn, failure: answer.failure },
+      });
+      return answer;
+    } catch (error) {
+      ctx.journal.append({ actor, action: `${req.kind}.answer`, objectType: 'sale', objectId: req.saleId, result: 'fail', detail: { ...base, error: error instanceof Error ? error.message.slice(0, 200) : String(error) } });
+      throw error;
+    }
+  });
   ctx.router.handle('acquirer:reverse', (req) => service.reverse(req));
   ctx.router.handle('acquirer:inquire', (req) => service.inquire(req));
   ctx.router.handle('acquirer:seal', ({ cardRef }) => service.seal(cardRef));
@@ -171,23 +195,41 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     await monitor.check('on-demand');
     return status();
   });
-  ctx.router.handle('acquirer:simulator', async ({ latencyMs, outage }) => {
+  ctx.router.handle('acquirer:simulator', async ({ latencyMs, outage }, sender) => {
     ctx.settings.set({ acquirer: { ...(latencyMs !== undefined ? { simulatedLatencyMs: latencyMs } : {}), ...(outage !== undefined ? { simulatedOutage: outage } : {}) } });
+    ctx.journal.append({ actor: ctx.auth.actorOf(sender.id), action: 'training.simulator', objectType: 'settings', objectId: 'acquirer', result: 'ok', detail: { latencyMs: latencyMs ?? null, outage: outage ?? null } });
     await monitor.check('simulator');
     return status();
   });
   ctx.router.handle('acquirer:master-key', () => masterKey.status());
-  ctx.router.handle('acquirer:load-master-key', async ({ keyHex, kcv }) => {
+  // Journaled with the KCV main computed and, when refused, the reason; never the key, nor what
+  // was typed as the check value (it could be the key typed into the wrong field).
+  ctx.router.handle('acquirer:load-master-key', async ({ keyHex, kcv }, sender) => {
+    const actor = ctx.auth.actorOf(sender.id);
+    const previous = masterKey.status();
     try {
       const loaded = await masterKey.load(keyHex, kcv);
+      ctx.journal.append({
+        actor,
+        action: 'acquirer.master-key-load',
+        objectType: 'acquirer',
+        objectId: loaded.kcv,
+        result: 'ok',
+        detail: { kcv: loaded.kcv, kcvConfirmed: (kcv ?? '').trim() !== '', previousKcv: previous.source === 'loaded' ? previous.kcv : null },
+      });
       rekeyed();
       return loaded;
     } catch (error) {
-      throw asCommandError(error);
+      const refused = asCommandError(error);
+      const reason = refused instanceof CommandError ? (refused.reason ?? refused.code) : 'master-key-store';
+      ctx.journal.append({ actor, action: 'acquirer.master-key-load', objectType: 'acquirer', objectId: '', result: 'fail', detail: { reason } });
+      throw refused;
     }
   });
-  ctx.router.handle('acquirer:clear-master-key', async () => {
+  ctx.router.handle('acquirer:clear-master-key', async (_req, sender) => {
+    const previous = masterKey.status();
     const cleared = await masterKey.clear();
+    ctx.journal.append({ actor: ctx.auth.actorOf(sender.id), action: 'acquirer.master-key-clear', objectType: 'acquirer', objectId: previous.source === 'loaded' ? previous.kcv : '', result: 'ok', detail: { previousKcv: previous.source === 'loaded' ? previous.kcv : null } });
     rekeyed();
     return cleared;
   });

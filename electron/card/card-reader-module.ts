@@ -24,6 +24,13 @@ export interface CardReaderModuleOptions {
 }
 
 const vaults = new WeakMap<CoreContext, CardVault>();
+const virtualReaders = new WeakMap<CoreContext, VirtualCardReader>();
+
+/**
+ * The virtual reader of a running core. Swiping it from main (benchmarks, tests) is what a
+ * hardware reader does: the summary goes to the windows with an active session.
+ */
+export const getVirtualReader = (ctx: CoreContext): VirtualCardReader | undefined => virtualReaders.get(ctx);
 
 /**
  * The card vault of a running core. The acquirer module calls this to `take(cardRef)` the clear
@@ -63,6 +70,7 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
   const key = await ctx.platform.secrets.getOrCreate(FINGERPRINT_SECRET, FINGERPRINT_KEY_BYTES);
   const intake = new CardIntake({ vault, fingerprintKey: key, now });
   const virtual = new VirtualCardReader({ now, logger: ctx.logger });
+  virtualReaders.set(ctx, virtual);
   const hid = opts.hidReader === undefined ? new HidCardReader({ logger: ctx.logger }) : opts.hidReader;
   /** The virtual reader emits synchronously; test-swipe reads the outcome its report produced. */
   const lastVirtual: { outcome: IntakeOutcome | null } = { outcome: null };
@@ -72,18 +80,26 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
     return outcome;
   };
 
-  const deliver = (outcome: IntakeOutcome, source: CardSource, readerId: string): void => {
+  /**
+   * A swipe goes only to the window that asked (keyboard or test swipe: its sender) or, for a
+   * reader's own swipe, to the windows with an active operator session; never to the
+   * customer's window, never to a locked or signed-out one.
+   */
+  const deliver = (outcome: IntakeOutcome, source: CardSource, readerId: string, requester?: string): void => {
     const at = now().toISOString();
     ctx.devices.update(readerId, { lastEventAt: at });
+    const audience = requester ? [requester] : ctx.sessions.activeSenders();
     if (outcome.ok) {
-      ctx.logger.info('card-reader.swiped', { source, brand: outcome.summary.brand, encrypted: outcome.summary.encrypted, chip: outcome.summary.chip });
-      ctx.events.emit('card-reader:swiped', outcome.summary);
+      ctx.logger.info('card-reader.swiped', { source, brand: outcome.summary.brand, encrypted: outcome.summary.encrypted, chip: outcome.summary.chip, windows: audience.length });
+      ctx.events.emitTo(audience, 'card-reader:swiped', outcome.summary);
     } else {
       ctx.logger.info('card-reader.refused', { source, reason: outcome.reason });
-      ctx.events.emit('card-reader:failed', { reason: outcome.reason, source, readerId, at });
+      ctx.events.emitTo(audience, 'card-reader:failed', { reason: outcome.reason, source, readerId, at });
     }
   };
 
+  /** Set while `card-reader:test-swipe` runs: the virtual reader's report answers that sender. */
+  let testSwipeBy: string | undefined;
   const follow = (reader: CardReader, source: 'hid' | 'virtual') => (event: CardReaderEvent): void => {
     switch (event.type) {
       case 'attached':
@@ -100,7 +116,7 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
         if (source === 'hid') ctx.devices.update(event.readerId, { detail: event.format, status: 'ready' });
         const outcome = intake.fromReport(event.format, event.bytes, source, event.readerId);
         if (reader === virtual) lastVirtual.outcome = outcome;
-        deliver(outcome, source, event.readerId);
+        deliver(outcome, source, event.readerId, reader === virtual ? testSwipeBy : undefined);
         return;
       }
     }
@@ -130,19 +146,25 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
   applySettings();
   const offSettings = ctx.settings.onChange(applySettings);
 
-  ctx.router.handle('card-reader:keyboard-swipe', ({ raw }) => {
+  ctx.router.handle('card-reader:keyboard-swipe', ({ raw }, sender) => {
     const outcome = intake.fromKeyboard(raw, KEYBOARD_READER_ID);
-    deliver(outcome, 'keyboard', KEYBOARD_READER_ID);
+    deliver(outcome, 'keyboard', KEYBOARD_READER_ID, sender.id);
     if (!outcome.ok) throw new CommandError('CARD', CARD_FAILURE_MESSAGES[outcome.reason], outcome.reason);
     return outcome.summary;
   });
 
-  ctx.router.handle('card-reader:test-swipe', ({ testCard }) => {
+  ctx.router.handle('card-reader:test-swipe', ({ testCard }, sender) => {
     if (!ctx.settings.get().cardReader.virtualReader || !virtual.started) {
       throw new CommandError('DEVICE', 'the virtual card reader is off', 'virtual-reader-off');
     }
     takeVirtualOutcome();
-    virtual.swipe(testCard);
+    // The virtual reader emits synchronously: its report is delivered to this sender only.
+    testSwipeBy = sender.id;
+    try {
+      virtual.swipe(testCard);
+    } finally {
+      testSwipeBy = undefined;
+    }
     const outcome = takeVirtualOutcome() ?? { ok: false, reason: 'unreadable' };
     if (!outcome.ok) throw new CommandError('CARD', CARD_FAILURE_MESSAGES[outcome.reason], outcome.reason);
     return outcome.summary;

@@ -47,6 +47,25 @@ describe('SettingsStore', () => {
     expect(() => new SettingsStore(other, silentLogger)).toThrow(SettingsLoadError);
   });
 
+  it('brings an idle lock above 15 minutes in an older file down to 15, keeping every other setting', () => {
+    const d = dir();
+    writeFileSync(join(d, 'settings.json'), JSON.stringify({ general: { idleLockMinutes: 120, trainingMode: false }, printer: { host: '10.0.0.9' } }));
+    // Loads without refusing the file (a damaged file throws, see above).
+    const store = new SettingsStore(d, silentLogger);
+    expect(store.get().general).toMatchObject({ idleLockMinutes: 15, trainingMode: false });
+    expect(store.get().printer.host).toBe('10.0.0.9');
+  });
+
+  it('refuses to set the idle lock above 15 minutes (RULES 6), changing nothing', () => {
+    const d = dir();
+    const store = new SettingsStore(d, silentLogger);
+    store.set({ general: { idleLockMinutes: 10 } });
+    expect(() => store.set({ general: { idleLockMinutes: 16 } })).toThrow();
+    expect(() => store.set({ general: { idleLockMinutes: 120 } })).toThrow();
+    expect(store.get().general.idleLockMinutes).toBe(10);
+    expect((JSON.parse(readFileSync(join(d, 'settings.json'), 'utf8')) as { general: { idleLockMinutes: number } }).general.idleLockMinutes).toBe(10);
+  });
+
   it('fills fields added after a file was written', () => {
     const d = dir();
     writeFileSync(join(d, 'settings.json'), JSON.stringify({ general: { language: 'en' } }));

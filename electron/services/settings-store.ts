@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Settings, applySettingsPatch, defaultSettings } from '../../shared/domain/settings';
+import { Settings, applySettingsPatch, defaultSettings, upgradeSettingsFile } from '../../shared/domain/settings';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { writeFileAtomic } from './atomic-file';
 import type { Logger } from './logger';
@@ -67,7 +67,7 @@ export class SettingsStore {
     }
     let detail: string;
     try {
-      const parsed = Settings.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
+      const parsed = Settings.safeParse(upgradeSettingsFile(JSON.parse(readFileSync(this.file, 'utf8'))));
       if (parsed.success) return parsed.data;
       const issue = parsed.error.issues[0];
       detail = issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'invalid';

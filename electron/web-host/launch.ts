@@ -15,6 +15,7 @@ import { KeyFileSecretStore } from './key-file-secrets';
 import { ListenError, startWebHost } from './server';
 import type { WebHost } from './server';
 import { createWsTransport } from './ws-transport';
+import type { TrafficRecord } from './ws-transport';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -71,6 +72,10 @@ export const launchBrowserHost = async (opts: {
   echoLogs?: boolean;
   /** Reuse a token (a restarted host keeps its printed address working). */
   token?: string;
+  /** Tests only: records every WebSocket message (ws-transport.ts `TrafficRecord`). */
+  record?: (message: TrafficRecord) => void;
+  /** Tests only: main's clock (idle lock, PIN back-off) without waiting in real time. */
+  now?: () => number;
 } = {}): Promise<BrowserHost> => {
   const dataDir = resolve(opts.dataDir ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -85,11 +90,11 @@ export const launchBrowserHost = async (opts: {
   const logger = createFileLogger(dataDir, { echo: opts.echoLogs ?? false });
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const secrets = new KeyFileSecretStore(dataDir);
-  const core = await createCore({ host: 'browser', version: pkg.version, dataDir, secrets, logger }, { settingsOverrides: opts.settingsOverrides });
+  const core = await createCore({ host: 'browser', version: pkg.version, dataDir, secrets, logger }, { settingsOverrides: opts.settingsOverrides, ...(opts.now ? { now: opts.now } : {}) });
   let web: WebHost;
   try {
     const sessionSecret = await secrets.getOrCreate('web-session', 32);
-    web = await startWebHost({ staticDir: join(repoRoot, 'out', 'renderer'), port: choice.port, sessionSecret, token: opts.token, logger, transport: Promise.resolve(createWsTransport(core)) });
+    web = await startWebHost({ staticDir: join(repoRoot, 'out', 'renderer'), port: choice.port, sessionSecret, token: opts.token, logger, transport: Promise.resolve(createWsTransport(core, opts.record ? { record: opts.record } : {})) });
   } catch (error) {
     await core.stop();
     if (error instanceof ListenError) throw await busy(error.port, error.code, record);

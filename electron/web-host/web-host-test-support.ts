@@ -32,6 +32,7 @@ export const startTestWebHost = async (opts: { secret?: Uint8Array; port?: numbe
     },
     events: { subscribe: () => () => undefined },
     context: { logger: silentLogger },
+    disconnected: () => undefined,
   };
   const web = await startWebHost({
     staticDir: join(root, 'renderer'),

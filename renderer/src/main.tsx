@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { i18nReady } from './app/i18n';
 import { CountersignDb } from './data/db';
 import { createRendererLogger, fireAndLog } from './services/logger';
+import { OperatorSession } from './services/operator-session';
 
 // The composition's first half: what exists before sign-in. The services are built at sign-in (App).
 const root = document.getElementById('root');
@@ -13,9 +14,10 @@ if (root) {
   fireAndLog(logger, 'i18n.init-failed', i18nReady);
   window.addEventListener('unhandledrejection', (e) => logger.error('unhandled-rejection', { reason: e.reason as unknown }));
   window.addEventListener('error', (e) => logger.error('uncaught-error', { message: e.message, source: e.filename, line: e.lineno }));
+  const db = new CountersignDb();
   createRoot(root).render(
     <StrictMode>
-      <App root={{ db: new CountersignDb(), api, logger, runStartedAt: Date.now() }} />
+      <App root={{ db, api, logger, runStartedAt: Date.now(), session: new OperatorSession(api, db) }} />
     </StrictMode>,
   );
 }

@@ -1,5 +1,4 @@
-import { canonicalJson } from './canonical-json';
-import { sha256Hex } from './hash';
+import { entryHashHex } from './entry-hash';
 
 /**
  * The hash-chained audit log (RULES.md 7), pure: hashing and a streaming verifier. Storage
@@ -22,9 +21,15 @@ export interface ChainEntry {
   detail: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /**
+   * Merkle tree nodes this entry completed (shared/domain/merkle.ts): the hex hashes of the
+   * perfect subtrees at levels 1, 2, … whose last leaf is this entry. Derived from entry hashes,
+   * so outside the entry's own hash; the verifier recomputes and compares them.
+   */
+  tree?: string[];
 }
 
-export type UnsealedEntry = Omit<ChainEntry, 'hash'>;
+export type UnsealedEntry = Omit<ChainEntry, 'hash' | 'tree'>;
 
 /** What the log records beside the entries (same transaction), so a cut-off tail shows. */
 export interface ChainHead {
@@ -36,14 +41,12 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
 
 /**
- * SHA-256 over the canonical JSON of everything but `hash`. Synchronous on purpose: it runs
- * inside the IndexedDB transaction that appends the entry, and awaiting WebCrypto would
- * commit that transaction early. Unknown extra fields are hashed too, so adding one is an edit.
+ * SHA-256 over the canonical JSON of everything but `hash` and `tree` (entry-hash.ts).
+ * Synchronous on purpose: it runs inside the IndexedDB transaction that appends the entry, and
+ * awaiting WebCrypto would commit that transaction early. Unknown extra fields are hashed too,
+ * so adding one is an edit.
  */
-export const hashEntry = (entry: UnsealedEntry | ChainEntry): string => {
-  const { hash: _ignored, ...rest } = entry as ChainEntry;
-  return sha256Hex(canonicalJson(rest));
-};
+export const hashEntry = (entry: UnsealedEntry | ChainEntry): string => entryHashHex(entry as unknown as Record<string, unknown>);
 
 export const sealEntry = (entry: UnsealedEntry): ChainEntry => ({ ...entry, hash: hashEntry(entry) });
 

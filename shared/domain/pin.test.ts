@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { PIN_ITERATIONS, PIN_MIN_ITERATIONS, constantTimeEqual, hashPin, isPinFormat, pinProblem, verifyPin } from './pin';
+import { PIN_ITERATIONS, PIN_MIN_ITERATIONS, constantTimeEqual, hashPin, isNewPinFormat, isPinFormat, needsNewPin, pinProblem, verifyPin } from './pin';
 
 describe('PIN rules', () => {
-  it('accepts 4 to 8 digits, full-width digits included', () => {
+  it('checks 4 to 8 digits (older PINs), full-width digits included', () => {
     expect(['4829', '48291357', '４８２９'].map(isPinFormat)).toEqual([true, true, true]);
     expect(['482', '482913570', '48a9', ' 4829', ''].map(isPinFormat)).toEqual([false, false, false, false, false]);
   });
 
+  it('sets only PINs of 6 to 8 digits; a 4- or 5-digit PIN that verified must be changed', () => {
+    expect(['482913', '48291357', '４８２９１３'].map(isNewPinFormat)).toEqual([true, true, true]);
+    expect(['4829', '48291', '482913570'].map(isNewPinFormat)).toEqual([false, false, false]);
+    expect(pinProblem('4829')).toBe('pin-format');
+    expect(pinProblem('48291')).toBe('pin-format');
+    expect(needsNewPin('4829')).toBe(true);
+    expect(needsNewPin('48291')).toBe(true);
+    expect(needsNewPin('482913')).toBe(false);
+  });
+
   it('refuses repeated digits and straight runs for new PINs', () => {
-    expect(pinProblem('0000')).toBe('pin-weak');
-    expect(pinProblem('1234')).toBe('pin-weak');
+    expect(pinProblem('000000')).toBe('pin-weak');
+    expect(pinProblem('123456')).toBe('pin-weak');
     expect(pinProblem('987654')).toBe('pin-weak');
     expect(pinProblem('12')).toBe('pin-format');
     expect(pinProblem('482913')).toBeNull();
@@ -50,5 +60,6 @@ describe('PIN hashing', () => {
     expect(await verifyPin('482913', { ...stored, pinHash: stored.pinHash.slice(4) })).toBe(false);
     await expect(hashPin('482913', 1000)).rejects.toThrow(RangeError);
     await expect(hashPin('48')).rejects.toThrow(RangeError);
+    await expect(hashPin('4829')).rejects.toThrow(RangeError);
   });
 });

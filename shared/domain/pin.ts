@@ -3,12 +3,18 @@
  * in Chromium and Node 20) with a random 16-byte salt. 600,000 iterations is OWASP's Password
  * Storage Cheat Sheet figure for PBKDF2-HMAC-SHA256 (210,000 is its figure for SHA-512);
  * the stored iteration count is read back, so raising it later keeps old PINs working.
- * A 4-8 digit PIN has few values, so what protects it is the cost per guess together with
- * audited failed logins; the hash only keeps the PIN itself out of storage.
+ * A short PIN has few values, so what protects it is the cost per guess together with the
+ * back-off and lockout main applies to failed attempts (electron/auth/pin-throttle.ts).
+ *
+ * New PINs are 6-8 digits. PINs set before that rule (4-5 digits) still verify, and main then
+ * asks the operator to choose a new one before anything else (`needsNewPin`).
  *
  * Async by nature: hash before opening an IndexedDB transaction, never inside one.
  */
+/** Shortest PIN that can still be verified: PINs set before the 6-digit rule. */
 export const PIN_MIN_LENGTH = 4;
+/** Shortest PIN that may be set now (RULES 6; PCI DSS 8.3.6 asks for more than 4). */
+export const NEW_PIN_MIN_LENGTH = 6;
 export const PIN_MAX_LENGTH = 8;
 export const PIN_ITERATIONS = 600_000;
 /** Below this a stored hash is refused (a tampered or test record). */
@@ -32,8 +38,16 @@ export type PinProblem = 'pin-format' | 'pin-weak';
 export const normalizePin = (pin: string): string => pin.normalize('NFKC');
 
 const PIN_SHAPE = new RegExp(`^[0-9]{${PIN_MIN_LENGTH},${PIN_MAX_LENGTH}}$`);
+const NEW_PIN_SHAPE = new RegExp(`^[0-9]{${NEW_PIN_MIN_LENGTH},${PIN_MAX_LENGTH}}$`);
 
+/** A PIN that may be checked against a stored hash (4-8 digits: older PINs included). */
 export const isPinFormat = (pin: string): boolean => PIN_SHAPE.test(normalizePin(pin));
+
+/** A PIN that may be set today (6-8 digits). */
+export const isNewPinFormat = (pin: string): boolean => NEW_PIN_SHAPE.test(normalizePin(pin));
+
+/** A PIN that verified but is shorter than the rule for new PINs: it must be changed now. */
+export const needsNewPin = (pin: string): boolean => isPinFormat(pin) && !isNewPinFormat(pin);
 
 /** All one digit, or a straight run up or down (1234, 987654). Refused for new PINs. */
 export const isWeakPin = (pin: string): boolean => {
@@ -46,7 +60,7 @@ export const isWeakPin = (pin: string): boolean => {
 
 /** Why a new PIN is refused, or null when it may be set. */
 export const pinProblem = (pin: string): PinProblem | null => {
-  if (!isPinFormat(pin)) return 'pin-format';
+  if (!isNewPinFormat(pin)) return 'pin-format';
   if (isWeakPin(pin)) return 'pin-weak';
   return null;
 };
@@ -76,7 +90,7 @@ export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => {
 
 /** Hashes a PIN that already passed `pinProblem`. Throws on a malformed PIN (a caller bug). */
 export const hashPin = async (pin: string, iterations: number = PIN_ITERATIONS): Promise<StoredPin> => {
-  if (!isPinFormat(pin)) throw new RangeError('PIN must be 4-8 digits');
+  if (!isNewPinFormat(pin)) throw new RangeError(`PIN must be ${NEW_PIN_MIN_LENGTH}-${PIN_MAX_LENGTH} digits`);
   if (!Number.isSafeInteger(iterations) || iterations < PIN_MIN_ITERATIONS) throw new RangeError(`PBKDF2 needs at least ${PIN_MIN_ITERATIONS} iterations`);
   const salt = new Uint8Array(SALT_BYTES);
   globalThis.crypto.getRandomValues(salt);

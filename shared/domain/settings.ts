@@ -12,9 +12,12 @@ export type Language = z.infer<typeof Language>;
 
 const fen = z.number().int().nonnegative();
 
+/** RULES 6 / PCI DSS 8.2.8: a console left alone locks within 15 minutes; main enforces it. */
+export const IDLE_LOCK_MAX_MINUTES = 15;
+
 export const GeneralSettings = z.object({
   language: Language.default('zh-CN'),
-  idleLockMinutes: z.number().int().min(1).max(120).default(15),
+  idleLockMinutes: z.number().int().min(1).max(IDLE_LOCK_MAX_MINUTES).default(IDLE_LOCK_MAX_MINUTES),
   trainingMode: z.boolean().default(true),
   /** The shop's zone: slips and screens show times in it, whatever zone the PC is set to. */
   timeZone: z.enum(TIME_ZONES).default(DEFAULT_TIME_ZONE),
@@ -117,10 +120,35 @@ export const SettingsPatch: z.ZodType<SettingsPatch> = z
 
 export const defaultSettings = (): Settings => Settings.parse({});
 
+/**
+ * A settings file written before a limit was tightened: values the schema now refuses are
+ * brought within it rather than throwing the whole file away (which would reset the printer,
+ * the card host and training mode). Today: an idle lock above 15 minutes becomes 15.
+ */
+export const upgradeSettingsFile = (raw: unknown): unknown => {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const general = (raw as { general?: unknown }).general;
+  if (typeof general !== 'object' || general === null) return raw;
+  const idle = (general as { idleLockMinutes?: unknown }).idleLockMinutes;
+  if (typeof idle !== 'number' || !(idle > IDLE_LOCK_MAX_MINUTES)) return raw;
+  return { ...raw, general: { ...general, idleLockMinutes: IDLE_LOCK_MAX_MINUTES } };
+};
+
 export const applySettingsPatch = (current: Settings, patch: SettingsPatch): Settings => {
   const next: Record<string, unknown> = { ...current };
   for (const [section, values] of Object.entries(patch)) {
     next[section] = { ...(current[section as keyof Settings] as object), ...(values) };
   }
   return Settings.parse(next);
+};
+
+/** Flattens a patch to dotted paths → new values, for the journal ("general.idleLockMinutes": 5). */
+export const summarizeSettingsPatch = (patch: Record<string, unknown>, prefix = ''): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, summarizeSettingsPatch(value as Record<string, unknown>, path));
+    else out[path] = value;
+  }
+  return out;
 };

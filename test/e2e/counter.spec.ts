@@ -2,11 +2,9 @@ import { test, expect } from './fixtures';
 import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
 import { LoginPage } from './pages/login-page';
-import { MANAGER, dumpIndexedDb, setUpAsManager } from './helpers';
-import { findSentinel } from '../card-sentinel';
+import { MANAGER, cardDataHits, dispatch, dumpIndexedDb, setUpAsManager } from './helpers';
 import { SENTINEL_TEST_PAN } from '../../electron/devices/test-cards';
 
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 
 interface VirtualReceipts {
   ok: boolean;
@@ -15,8 +13,7 @@ interface VirtualReceipts {
 const virtualReceipts = async (c: ConsoleFixture) => ((await dispatch(c, 'printer:virtual-receipts', { limit: 10 })) as VirtualReceipts).value.receipts;
 
 const sentinelClean = async (c: ConsoleFixture) => {
-  const dump = await dumpIndexedDb(c.page);
-  expect(findSentinel({ dataDir: c.dataDir, extraTexts: [dump], needles: [SENTINEL_TEST_PAN] })).toEqual([]);
+  expect(await cardDataHits(c, [SENTINEL_TEST_PAN])).toEqual([]);
 };
 
 test('the cashier journey: amount, test card, approved, signature, both copies printed', async ({ console: c }) => {

@@ -4,10 +4,9 @@ import { CounterPage } from './pages/counter-page';
 import { CustomerPage } from './pages/customer-page';
 import { StatusStrip } from './pages/status-strip';
 import { TransactionsPage } from './pages/transactions-page';
-import { setUpAsManager } from './helpers';
+import { setUpAsManager, dispatch } from './helpers';
 import { insideViewport, layoutProblems } from './layout';
 
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 
 const SECTIONS = ['counter', 'transactions', 'lookup', 'devices', 'training', 'settings', 'operators', 'audit', 'about'] as const;
 const LANGUAGES = ['zh-CN', 'en'] as const;

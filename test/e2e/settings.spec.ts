@@ -3,11 +3,10 @@ import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
 import { SettingsPage } from './pages/settings-page';
 import { TransactionsPage } from './pages/transactions-page';
-import { MANAGER, setUpAsManager } from './helpers';
+import { MANAGER, setUpAsManager, dispatch } from './helpers';
 import { ConsolePage } from './pages/console-page';
 import { LoginPage } from './pages/login-page';
 
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 const hostSettings = async (c: ConsoleFixture) => ((await dispatch(c, 'settings:get', {})) as { value: { general: { idleLockMinutes: number; timeZone: string; language: string }; shop: { name: string } } }).value;
 
 test('each settings group saves where it is edited, and leaving with unsaved edits asks first', async ({ console: c }) => {

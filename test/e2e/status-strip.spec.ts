@@ -3,9 +3,8 @@ import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
 import { StatusStrip } from './pages/status-strip';
 import { TransactionsPage } from './pages/transactions-page';
-import { setUpAsManager } from './helpers';
+import { setUpAsManager, dispatch } from './helpers';
 
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 
 interface VirtualReceipts {
   value: { receipts: Array<{ text: string }> };

@@ -1,9 +1,8 @@
 import { test, expect } from './fixtures';
 import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
-import { MANAGER, setUpAsManager } from './helpers';
+import { MANAGER, dispatch, setUpAsManager } from './helpers';
 
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 
 const openLatestSale = async (c: ConsoleFixture) => {
   await c.page.getByTestId('nav-transactions').click();

@@ -8,9 +8,7 @@ import type { PrintResult } from '../../shared/ipc/commands/printer';
 import type { CountersignApi } from '../../shared/ipc/contract';
 import { getAcquirer, registerAcquirer } from '../../electron/acquirer/acquirer-module';
 import { CardVault } from '../../electron/card/card-vault';
-import { Router } from '../../electron/ipc/router';
-import type { CoreContext } from '../../electron/services/core-context';
-import { DeviceRegistry } from '../../electron/services/device-registry';
+import { OperatorStore } from '../../electron/auth/operator-store';
 import { EventBus } from '../../electron/services/event-bus';
 import { createFileLogger } from '../../electron/services/logger';
 import { SettingsStore } from '../../electron/services/settings-store';
@@ -19,12 +17,14 @@ import { buildServices } from '../../renderer/src/services/composition';
 import type { Services } from '../../renderer/src/services/composition';
 import { InFlight } from '../../renderer/src/services/in-flight';
 import type { Logger } from '../../renderer/src/services/logger';
-import { approveWithManagerPin } from '../../renderer/src/services/operators';
+import { OperatorSession } from '../../renderer/src/services/operator-session';
 import { attachCard, authorizeSale, beginSale } from '../../renderer/src/services/sale-send';
 import type { SaleSendDeps } from '../../renderer/src/services/sale-send';
 import type { SettleDeps } from '../../renderer/src/services/settlement';
 import { linkIdFor } from '../../shared/domain/link-id';
 import { findSentinel } from '../card-sentinel';
+import { makeTestContext, memorySecrets } from '../fakes/test-core';
+import { hashPin } from '../../shared/domain/pin';
 
 /**
  * The console under test for integration tests: main's acquirer module over the router (the
@@ -76,16 +76,10 @@ export const startConsole = async (stops: Array<() => Promise<void> | void>, pat
     const events = new EventBus(logger);
     const settings = new SettingsStore(dataDir, logger, first ? { acquirer: { simulatedLatencyMs: 0, responseTimeoutMs: 1000 }, signature: { rule: 'never' }, ...patch } : {});
     if (first) settings.set({ acquirer: { simulatedLatencyMs: 0, responseTimeoutMs: 1000 }, signature: { rule: 'never' }, ...patch });
-    const mainStops: Array<() => Promise<void> | void> = [];
-    const ctx: CoreContext = {
-      platform: { host: 'browser', version: 'test', dataDir, logger, secrets: { protectedByOs: false, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b).fill(9)) } },
-      logger,
-      router: new Router(logger),
-      events,
-      settings,
-      devices: new DeviceRegistry(events),
-      onStop: (fn) => mainStops.push(fn),
-    };
+    // Main's real authority (sessions, role table, grants, journal); the console's window is a signed-in cashier.
+    const core = await makeTestContext({ dataDir, logger, events, settings, secrets: memorySecrets(9) });
+    const ctx = core.ctx;
+    const sender = core.signedIn('cashier');
     await registerAcquirer(ctx, vault, { monitor: { onlineIntervalMs: 60_000, offlineIntervalMs: 60_000 } });
     const api = {
       invoke: (command: string, request: unknown) => {
@@ -95,13 +89,13 @@ export const startConsole = async (stops: Array<() => Promise<void> | void>, pat
           const result: PrintResult = { jobId: r.jobId, state: 'confirmed', failure: null, message: null, bytesSha256: 'a'.repeat(64), byteCount: r.markup.length, sent: true, printer: 'test', durationMs: 1 };
           return Promise.resolve({ ok: true, value: result });
         }
-        return ctx.router.dispatch(command, request, { trusted: true, label: 'test' });
+        return ctx.router.dispatch(command, request, sender);
       },
       on: (event: string, listener: (p: unknown) => void) => events.subscribe((name, payload) => name === event && listener(payload)),
     } as unknown as CountersignApi;
     const handle = getAcquirer(ctx);
     if (!handle) throw new Error('no acquirer');
-    return { ctx, api, handle, stop: async () => { for (const s of mainStops.reverse()) await s(); } };
+    return { ctx, api, handle, sender, stop: core.stop };
   };
 
   let main = await startMain(true);
@@ -117,7 +111,8 @@ export const startConsole = async (stops: Array<() => Promise<void> | void>, pat
       api: main.api,
       operator,
       settings,
-      approveAsManager: (pin, purpose) => approveWithManagerPin(db, pin, operator.id, purpose),
+      // The named manager's PIN is checked by main, as the window's session service asks it.
+      approveAsManager: (managerId, pin, purpose, saleId) => new OperatorSession(main.api, db).approveAsManager(managerId, pin, purpose, saleId),
       logger: quiet,
       runStartedAt,
     });
@@ -165,6 +160,17 @@ export const startConsole = async (stops: Array<() => Promise<void> | void>, pat
       const cardRef = swipe();
       const sale = await attachCard(r.send, await beginSale(r.send, { amountFen, reference: '', note: '' }), summary(cardRef));
       return authorizeSale(r.send, sale, cardRef, online);
+    },
+    /** A manager's one-time grant from main for a void or refund of `saleId` (as `auth:approve` gives it). */
+    grant: (purpose: 'void' | 'refund', saleId: string): { approvedBy: string; grantId: string } => {
+      const managerId = uuidv7();
+      return { approvedBy: managerId, grantId: main.ctx.approvals.grant({ purpose, saleId, managerId, requestedBy: operator.id, senderId: main.sender.id }).id };
+    },
+    /** A manager in main's operator file (kept across restarts), with a real PIN; returns their id. */
+    addManager: async (name: string, pin: string): Promise<string> => {
+      const record = OperatorStore.record({ id: uuidv7(), name, role: 'manager', pin: await hashPin(pin), mustChangePin: false, now: Date.now() });
+      main.ctx.operators.add([record]);
+      return record.id;
     },
     settle: () => r.services.jobs.settleNow(),
     forward: () => r.services.jobs.forwardNow(),

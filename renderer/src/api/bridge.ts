@@ -21,8 +21,10 @@ export const launchParams = (): { window: string | null } => {
 export const connectBridge = (): CountersignApi => {
   if (window.countersign) return window.countersign;
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  // The customer's screen says so: main then never gives its connection a session or card events.
+  const customer = launchParams().window === 'customer' ? '?window=customer' : '';
   // Authenticated by the browser host's HttpOnly session cookie, which the socket sends itself.
-  return createWsClient(`${scheme}://${window.location.host}/ws`, () => {
+  return createWsClient(`${scheme}://${window.location.host}/ws${customer}`, () => {
     // The host no longer knows this browser (another data folder, a new session key): its
     // page for that says how to open the console, which this page cannot.
     window.location.reload();

@@ -3,9 +3,9 @@ import { Box, CircularProgress, CssBaseline, ThemeProvider, Typography } from '@
 import { useTranslation } from 'react-i18next';
 import { FirstRunPage } from '../features/login/FirstRunPage';
 import { LoginPage } from '../features/login/LoginPage';
-import { useIdleLock } from '../features/login/useIdleLock';
-import { useOperators } from '../features/login/useOperators';
-import { useSession } from '../features/login/useSession';
+import { PinChangePage } from '../features/login/PinChangePage';
+import { useActivity } from '../features/login/useActivity';
+import { useOperatorSession } from '../features/login/useOperatorSession';
 import { HostSettingsProvider, useHostSettings } from '../features/session/HostSettingsContext';
 import { RootContext, useRoot } from '../features/session/RootContext';
 import type { Root } from '../features/session/RootContext';
@@ -14,7 +14,6 @@ import { SessionContext } from '../features/session/SessionContext';
 import type { PublicOperator } from '../data/operators-repo';
 import { buildServices } from '../services/composition';
 import { fireAndLog } from '../services/logger';
-import { approveWithManagerPin } from '../services/operators';
 import { useSessionActionsValue } from './useSessionActionsValue';
 import { SignedInShell } from './SignedInShell';
 import { theme } from './theme';
@@ -50,8 +49,8 @@ const LanguageSync = () => {
 
 /**
  * The composition's second half: the services are built when someone signs in, kept while the
- * console is locked (the money jobs go on), and stopped at sign-out or when another operator
- * signs in.
+ * console is locked (the money jobs go on: main lets a locked session settle and forward, see
+ * shared/ipc/roles.ts), and stopped at sign-out or when another operator signs in.
  */
 const useSignedInServices = (operator: PublicOperator | null) => {
   const root = useRoot();
@@ -73,7 +72,7 @@ const useSignedInServices = (operator: PublicOperator | null) => {
             logger: root.logger,
             operator,
             settings: source.get,
-            approveAsManager: (pin, purpose) => approveWithManagerPin(root.db, pin, operator.id, purpose),
+            approveAsManager: (managerId, pin, purpose, saleId) => root.session.approveAsManager(managerId, pin, purpose, saleId),
             runStartedAt: root.runStartedAt,
           })
         : null,
@@ -88,37 +87,45 @@ const useSignedInServices = (operator: PublicOperator | null) => {
   return services;
 };
 
-/** First run → login → the signed-in shell; idle lock and the lock screen. */
+/**
+ * First run → login (→ a new PIN when main asks for one) → the signed-in shell, and the lock
+ * screen whenever main locks this window's session (idle, or the Lock button). Main holds the
+ * session (services/operator-session.ts); this only shows what it says.
+ */
 const Gate = () => {
   const { t } = useTranslation('login');
-  const { db } = useRoot();
+  const root = useRoot();
+  const { session } = root;
   const { settings, update } = useHostSettings();
-  const operators = useOperators();
-  const session = useSession();
-  const { state } = session;
-  useIdleLock(settings.general.idleLockMinutes, state.kind === 'active', () => session.lock(true));
+  const snapshot = useOperatorSession(session);
+  useEffect(() => session.start(), [session]);
+  const report = useCallback(() => session.activity(), [session]);
+  useActivity(snapshot.phase === 'active', report);
+  const actions = useSessionActionsValue(session, snapshot, { db: root.db, logger: root.logger, settings, update });
+  const { phase, operator } = snapshot;
+  const services = useSignedInServices(phase === 'active' || phase === 'locked' ? operator : null);
 
-  const current = state.kind === 'signed-out' ? null : state.operator;
-  const lockNow = useCallback(() => session.lock(false), [session]);
-  const actions = useSessionActionsValue(db, current, settings, update, lockNow, session.logout);
-  const services = useSignedInServices(current);
-
-  if (operators === undefined) return <Connecting />;
-  // Nobody is signed in on first run and login: the language switch is audited without an operator.
-  const languageSwitch = <LanguageSwitch actor="" variant="outlined" color="primary" />;
-  if (operators.length === 0) return <FirstRunPage onCreate={session.createManager} corner={languageSwitch} />;
-  const choices = operators.filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
-  if (state.kind === 'signed-out' || !services) return <LoginPage operators={choices} onLogin={session.login} corner={languageSwitch} />;
-  if (state.kind === 'locked') {
+  if (phase === 'connecting') return <Connecting />;
+  // Nobody is signed in on first run and login: main journals the language switch without an operator.
+  const languageSwitch = <LanguageSwitch variant="outlined" color="primary" />;
+  if (phase === 'first-run') return <FirstRunPage onCreate={(name, pin) => session.createManager(name, pin)} corner={languageSwitch} />;
+  const choices = snapshot.operators.filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
+  const signIn = (id: string, pin: string) => session.signIn(id, pin);
+  if (phase === 'signed-out' || !operator) return <LoginPage operators={choices} onLogin={signIn} corner={languageSwitch} />;
+  if (phase === 'pin-change') {
+    return <PinChangePage name={operator.name} required onChange={(pin) => session.changePin(pin)} onCancel={() => fireAndLog(root.logger, 'session.sign-out-failed', session.signOut())} />;
+  }
+  if (!services) return <Connecting />;
+  if (phase === 'locked') {
     return (
       <LoginPage
-        corner={<LanguageSwitch actor={state.operator.id} variant="outlined" color="primary" />}
+        corner={languageSwitch}
         testId="lock-screen"
         operators={choices}
-        preselect={state.operator.id}
+        preselect={operator.id}
         title={t('lock.title')}
-        subtitle={state.idle ? t('lock.idle', { minutes: settings.general.idleLockMinutes }) : t('lock.subtitle', { name: state.operator.name })}
-        onLogin={(id, pin) => (id === state.operator.id ? session.unlock(id, pin) : session.login(id, pin))}
+        subtitle={snapshot.idle ? t('lock.idle', { minutes: snapshot.idleLockMinutes }) : t('lock.subtitle', { name: operator.name })}
+        onLogin={signIn}
       />
     );
   }

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useLanguageSwitch } from './useLanguageSwitch';
 
 /** The language button: its accessible name is its visible text (the other language, in that language). */
-export const LanguageSwitch = ({ actor, variant = 'outlined', color = 'inherit' }: { actor: string; variant?: 'outlined' | 'text'; color?: 'inherit' | 'primary' }) => {
+export const LanguageSwitch = ({ variant = 'outlined', color = 'inherit' }: { variant?: 'outlined' | 'text'; color?: 'inherit' | 'primary' }) => {
   const { t } = useTranslation();
-  const { other, switchLanguage, failed } = useLanguageSwitch(actor);
+  const { other, switchLanguage, failed } = useLanguageSwitch();
   return (
     <Button
       color={color}

@@ -51,7 +51,7 @@ export const SignedInShell = () => {
         sections={sections.filter((s) => !s.trainingOnly || settings.general.trainingMode)}
         operator={operator}
         trainingMode={settings.general.trainingMode}
-        languageSwitch={<LanguageSwitch actor={operator.id} />}
+        languageSwitch={<LanguageSwitch />}
         onLock={session.lock}
         onLogout={session.logout}
         statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} go={go} />}

@@ -1,41 +1,46 @@
 import { useMemo } from 'react';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../shared/ipc/envelope';
-import { appendAudit } from '../data/audit-repo';
 import type { CountersignDb } from '../data/db';
-import type { PublicOperator } from '../data/operators-repo';
+import type { Logger } from '../services/logger';
+import { fireAndLog } from '../services/logger';
+import type { OperatorSession, SessionSnapshot } from '../services/operator-session';
 import { auditSettingsChange, linkChangeBlockers } from '../services/settings-changes';
 import type { SessionActions } from '../features/session/SessionContext';
 
-/** What signed-in screens may do as the current operator; every change is audited. */
+/**
+ * The signed-in screens' actions, over the session service; main checks and journals each. The
+ * one check main cannot make (it cannot read IndexedDB) is made here first: a settings change that
+ * would move live money to another link while such sales wait (settings-changes.ts).
+ */
 export const useSessionActionsValue = (
-  db: CountersignDb,
-  current: PublicOperator | null,
-  settings: Settings,
-  update: (patch: SettingsPatch) => Promise<EnvelopeError | null>,
-  lock: () => void,
-  logout: () => void,
-): SessionActions =>
-  useMemo<SessionActions>(
+  session: OperatorSession,
+  snapshot: SessionSnapshot,
+  deps: { db: CountersignDb; logger: Logger; settings: Settings; update: (patch: SettingsPatch) => Promise<EnvelopeError | null> },
+): SessionActions => {
+  const { db, logger, settings, update } = deps;
+  return useMemo<SessionActions>(
     () => ({
-      operator: current,
+      operator: snapshot.phase === 'active' ? snapshot.operator : null,
+      operators: snapshot.operators,
       saveSettings: async (patch) => {
-        if (!current) return { code: 'FORBIDDEN_SENDER', message: 'not signed in' };
-        if (current.role !== 'manager') return { code: 'FORBIDDEN_SENDER', message: 'manager role needed' };
         const blockers = await linkChangeBlockers(db, settings, patch);
         if (blockers > 0) {
-          await auditSettingsChange(db, current.id, patch, 'fail', 'link-busy');
+          // Refused here, before main sees it: recorded here, in the same shape main journals settings in.
+          await auditSettingsChange(db, snapshot.operator?.id ?? '', patch, 'fail', 'link-busy');
           return { code: 'CONFLICT', message: `${blockers} sales taken on the live card host are still queued or unresolved`, reason: 'link-busy' };
         }
-        const problem = await update(patch);
-        await auditSettingsChange(db, current.id, patch, problem ? 'fail' : 'ok', problem?.reason ?? null);
-        return problem;
+        return update(patch);
       },
-      audit: async (input) => {
-        await appendAudit(db, { ...input, actor: current?.id ?? '' });
-      },
-      lock,
-      logout,
+      approveAsManager: (managerId, pin, purpose, saleId) => session.approveAsManager(managerId, pin, purpose, saleId),
+      addOperator: (name, pin, role) => session.addOperator(name, pin, role),
+      setOperatorDisabled: (id, disabled) => session.setDisabled(id, disabled),
+      resetOperatorPin: (id, pin) => session.resetPin(id, pin),
+      changeOwnPin: (newPin, currentPin) => session.changePin(newPin, currentPin),
+      lock: () => fireAndLog(logger, 'session.lock-failed', session.lock()),
+      logout: () => fireAndLog(logger, 'session.sign-out-failed', session.signOut()),
+      auditJobError: snapshot.auditJobError,
     }),
-    [db, current, settings, update, lock, logout],
+    [session, snapshot.phase, snapshot.operator, snapshot.operators, snapshot.auditJobError, update, db, logger, settings],
   );
+};

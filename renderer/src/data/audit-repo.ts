@@ -1,16 +1,25 @@
 import Dexie from 'dexie';
 import type { IndexableType, Table, Transaction } from 'dexie';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { ChainVerifier, EMPTY_HEAD, sealEntry } from '../../../shared/domain/audit-chain';
 import type { ChainHead, ChainVerdict } from '../../../shared/domain/audit-chain';
 import { uuidv7 } from '../../../shared/domain/ids';
+import { TreeBuilder } from '../../../shared/domain/merkle-builder';
 import type { CountersignDb } from './db';
 import type { AuditEntry } from './records';
 
 /**
- * The append-only audit table (RULES.md 7). Entries are written only by `appendAudit`; the
- * head (last seq and hash) is kept in `settings` in the same transaction, so removing entries
- * from the end shows up in `verifyChain`. The head lives in `settings` rather than `counters`
- * because every caller's transaction already includes `settings` (see `auditTables`).
+ * The append-only audit table (RULES.md 7), a verifiable log (ARCHITECTURE "Integrity").
+ * Entries are written only by `appendAudit`. In the same transaction:
+ * - the head (last seq and hash, and the Merkle tree's frontier) is kept in `settings`, so
+ *   removing entries from the end shows up; it lives in `settings` rather than `counters`
+ *   because every caller's transaction already includes `settings` (see `auditTables`);
+ * - the RFC 9162 Merkle tree over the entry hashes grows by one leaf: each entry stores, in
+ *   `tree`, the hashes of the perfect subtrees it completes (levels 1, 2, …; one on average),
+ *   so any subtree hash a proof needs is in the entry that ends it (audit-tree.ts), without a
+ *   table of its own that every writer's transaction would have to name.
+ * Signed checkpoints of the tree (audit-checkpoints-repo.ts) are what a rewritten history
+ * cannot match: main signs a new one only as a consistent extension of the last.
  */
 export interface AuditInput {
   actor: string;
@@ -27,9 +36,22 @@ export const DEVICE_ID_KEY = 'device.id';
 /** The tables a transaction must include for `appendAudit` to join it. */
 export const auditTables = (db: CountersignDb): Table[] => [db.audit, db.settings];
 
+/** The head of the log: the chain's last seq and hash, and the tree's frontier (hex, largest subtree first). */
+export interface AuditHead extends ChainHead {
+  frontier: string[];
+}
+
+export const EMPTY_AUDIT_HEAD: AuditHead = { ...EMPTY_HEAD, frontier: [] };
+
+const readFullHead = async (db: CountersignDb): Promise<AuditHead | null> => {
+  const value = (await db.settings.get(AUDIT_HEAD_KEY))?.value as Partial<AuditHead> | undefined;
+  if (!value || typeof value.seq !== 'number' || typeof value.hash !== 'string') return null;
+  return { seq: value.seq, hash: value.hash, frontier: Array.isArray(value.frontier) ? value.frontier.filter((h): h is string => typeof h === 'string') : [] };
+};
+
 const readHead = async (db: CountersignDb): Promise<ChainHead | null> => {
-  const value = (await db.settings.get(AUDIT_HEAD_KEY))?.value as ChainHead | undefined;
-  return value && typeof value.seq === 'number' && typeof value.hash === 'string' ? { seq: value.seq, hash: value.hash } : null;
+  const head = await readFullHead(db);
+  return head ? { seq: head.seq, hash: head.hash } : null;
 };
 
 /** The device id never changes once written, so each open database reads it once. */
@@ -47,14 +69,19 @@ const deviceId = async (db: CountersignDb, now: number): Promise<string> => {
   return id;
 };
 
-/** Chains `inputs` onto the head in order: one head read, one bulk add, one head write. */
+/**
+ * Chains `inputs` onto the head in order and grows the tree: one head read, one bulk add, one
+ * head write, and two SHA-256 of 33 and 65 bytes per entry on average for the tree.
+ */
 const appendAll = async (db: CountersignDb, inputs: readonly AuditInput[], now: number): Promise<AuditEntry[]> => {
-  let head = (await readHead(db)) ?? EMPTY_HEAD;
+  const stored = (await readFullHead(db)) ?? EMPTY_AUDIT_HEAD;
+  let head: ChainHead = stored;
+  const tree = TreeBuilder.resume(stored.frontier.map(hexToBytes), stored.seq);
   // No await when known: Dexie commits a transaction that waits on a non-IndexedDB promise.
   const device = knownDeviceIds.get(db) ?? (await deviceId(db, now));
   const entries: AuditEntry[] = [];
   for (const input of inputs) {
-    const entry = sealEntry({
+    const entry: AuditEntry = sealEntry({
       seq: head.seq + 1,
       id: uuidv7(now),
       at: new Date(now).toISOString(),
@@ -67,10 +94,13 @@ const appendAll = async (db: CountersignDb, inputs: readonly AuditInput[], now: 
       detail: input.detail ?? {},
       prevHash: head.hash,
     });
+    const completed = tree.push(hexToBytes(entry.hash));
+    if (completed.length > 0) entry.tree = completed.map(bytesToHex);
     entries.push(entry);
     head = { seq: entry.seq, hash: entry.hash };
   }
-  await Promise.all([db.audit.bulkAdd(entries), db.settings.put({ key: AUDIT_HEAD_KEY, value: head satisfies ChainHead, updatedAt: now })]);
+  const next: AuditHead = { seq: head.seq, hash: head.hash, frontier: tree.frontier().map(bytesToHex) };
+  await Promise.all([db.audit.bulkAdd(entries), db.settings.put({ key: AUDIT_HEAD_KEY, value: next, updatedAt: now })]);
   return entries;
 };
 
@@ -107,29 +137,6 @@ export const appendAudit = (db: CountersignDb, input: AuditInput, now: number = 
     return append(db, input, now);
   }
   return db.transaction('rw', db.audit, db.settings, () => append(db, input, now));
-};
-
-/** Flattens a settings patch to dotted paths → new values for the audit detail. */
-export const summarizePatch = (patch: Record<string, unknown>, prefix = ''): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, summarizePatch(value as Record<string, unknown>, path));
-    else out[path] = value;
-  }
-  return out;
-};
-
-/** Audits a change to host or local settings (RULES.md 6-7): which fields, to what, by whom. */
-export const auditSettingsChange = (
-  db: CountersignDb,
-  actor: string,
-  patchSummary: Record<string, unknown>,
-  result: 'ok' | 'fail' = 'ok',
-  now: number = Date.now(),
-): Promise<AuditEntry> => {
-  const changes = summarizePatch(patchSummary);
-  return appendAudit(db, { actor, action: 'settings.change', objectType: 'settings', objectId: Object.keys(changes).sort().join(','), result, detail: { changes } }, now);
 };
 
 /**
@@ -249,20 +256,23 @@ export const auditFor = (db: CountersignDb, objectId: string): Promise<AuditEntr
 /** The recorded head: last seq (= number of entries) and its hash. */
 export const auditHead = async (db: CountersignDb): Promise<ChainHead> => (await readHead(db)) ?? EMPTY_HEAD;
 
-export interface CheckpointSubject {
-  seq: number;
-  hash: string;
-  device: string;
-  /** ISO-8601 UTC when the head was read. */
-  at: string;
-}
+/** The head with the tree's frontier, for checkpoints and proofs (read in the caller's transaction, or its own). */
+export const auditTreeHead = async (db: CountersignDb): Promise<AuditHead> => (await readFullHead(db)) ?? EMPTY_AUDIT_HEAD;
+
+/** This database's device id (written by the first append). */
+export const auditDeviceId = async (db: CountersignDb): Promise<string | null> => {
+  const stored = (await db.settings.get(DEVICE_ID_KEY))?.value;
+  return typeof stored === 'string' && stored ? stored : null;
+};
 
 /**
- * Seam for signed checkpoints (a later issue): what the device's Ed25519 key will sign.
- * Main signs it and the signature is stored beside the log; nothing is signed here.
+ * Takes the console's device id (main's, `countersign/<id>` in checkpoints) for a database that
+ * has not written its first entry yet; a database that has keeps its own, which its entries name.
  */
-export const headForCheckpoint = (db: CountersignDb, now: number = Date.now()): Promise<CheckpointSubject> =>
-  db.transaction('rw', db.audit, db.settings, async () => {
-    const head = (await readHead(db)) ?? EMPTY_HEAD;
-    return { seq: head.seq, hash: head.hash, device: await deviceId(db, now), at: new Date(now).toISOString() };
+export const adoptDeviceId = (db: CountersignDb, id: string, now: number = Date.now()): Promise<string> =>
+  db.transaction('rw', db.settings, async () => {
+    const stored = (await db.settings.get(DEVICE_ID_KEY))?.value;
+    if (typeof stored === 'string' && stored) return stored;
+    await db.settings.put({ key: DEVICE_ID_KEY, value: id, updatedAt: now });
+    return id;
   });

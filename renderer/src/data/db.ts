@@ -3,7 +3,9 @@ import type { EntityTable } from 'dexie';
 import type {
   AttachmentRecord,
   AuditEntry,
+  CheckpointRecord,
   CounterRecord,
+  LegacyOperatorRecord,
   DisputeCaseRecord,
   OperatorRecord,
   PrintJobRecord,
@@ -29,6 +31,8 @@ export class CountersignDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   operators!: EntityTable<OperatorRecord, 'id'>;
   counters!: EntityTable<CounterRecord, 'key'>;
+  auditCheckpoints!: EntityTable<CheckpointRecord, 'size'>;
+  operatorImport!: EntityTable<LegacyOperatorRecord, 'id'>;
 
   /** `relaxed` only for bulk imports and benchmark seeding; money records are written strict. */
   constructor(name: string = DB_NAME, durability: 'strict' | 'relaxed' = 'strict') {

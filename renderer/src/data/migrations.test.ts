@@ -75,7 +75,7 @@ describe('schema migrations', () => {
     v1.close();
     const app = new CountersignDb(name);
     expect(await app.sales.where('createdAt').above(0).count()).toBe(3);
-    expect(app.verno).toBe(2);
+    expect(app.verno).toBe(3);
     app.close();
   });
 

@@ -2,7 +2,9 @@ import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import { CHARGED, UNCHARGED_END } from '../../../shared/domain/sale/sale-state';
 import type { SaleState } from '../../../shared/domain/sale/sale-state';
-import { SCHEMA_V1 } from './schema';
+import { buildTreeInUpgrade } from './audit-tree';
+import type { LegacyOperatorRecord, OperatorRecord } from './records';
+import { SCHEMA_V1, SCHEMA_V3_CHANGES } from './schema';
 
 /**
  * The migration pattern: each version lists its changed stores; when a version moves data it adds
@@ -55,7 +57,24 @@ const upgradeToV2 = async (tx: Transaction): Promise<void> => {
   await tx.table('settings').delete('sales.interrupted-checked-until');
 };
 
+/** Schema 3: PIN hashes leave `operators` for `operatorImport`, until main has them (operator-session). */
+const stageLegacyOperators = async (tx: Transaction): Promise<void> => {
+  const operators = tx.table<OperatorRecord & Partial<LegacyOperatorRecord>, string>('operators');
+  const legacy = (await operators.toArray()).filter((op): op is LegacyOperatorRecord => typeof op.pinHash === 'string');
+  if (legacy.length === 0) return;
+  await tx.table<LegacyOperatorRecord, string>('operatorImport').bulkPut(legacy);
+  await operators.bulkPut(legacy.map(({ id, name, role, createdAt, disabled }) => ({ id, name, role, createdAt, disabled })));
+};
+
 export const applyMigrations = (db: Dexie): void => {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores({}).upgrade(upgradeToV2);
+  // Schema 3 (issue 13): the audit log's Merkle tree over existing entries, signed checkpoints,
+  // and PIN hashes moved out of `operators` (main holds PINs now).
+  db.version(3)
+    .stores(SCHEMA_V3_CHANGES)
+    .upgrade(async (tx) => {
+      await stageLegacyOperators(tx);
+      await buildTreeInUpgrade(tx);
+    });
 };

@@ -168,16 +168,34 @@ export interface AttachmentRecord {
 
 export type Role = 'cashier' | 'manager';
 
+/**
+ * An operator as main reports it (`auth:operators`), mirrored here for display (names in the
+ * audit log, the sale detail). Main holds the PINs; this table never has them (schema 3 on).
+ */
 export interface OperatorRecord {
   id: string;
   name: string;
   role: Role;
   createdAt: number;
-  /** PBKDF2-SHA256 of the PIN, base64, with its salt and iteration count. */
+  disabled: boolean;
+}
+
+/** An operator with its PIN hash from before schema 3, waiting to be handed to main once. */
+export interface LegacyOperatorRecord extends OperatorRecord {
   pinHash: string;
   pinSalt: string;
   pinIterations: number;
-  disabled: boolean;
+}
+
+/** A checkpoint of the audit log that main signed: a C2SP signed note over size and root. */
+export interface CheckpointRecord {
+  /** Number of entries covered (the tree size). */
+  size: number;
+  /** Base64 SHA-256 root of the tree at `size`. */
+  rootHash: string;
+  note: string;
+  /** ISO 8601 UTC, from main. */
+  signedAt: string;
 }
 
 export interface SettingRecord {

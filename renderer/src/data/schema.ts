@@ -18,3 +18,12 @@ export const SCHEMA_V1 = {
   operators: 'id, &name, role',
   counters: 'key',
 } as const;
+
+/**
+ * Schema 3: signed checkpoints of the audit log, and operators' PIN hashes from schema 1 held
+ * until main has taken them over (`operators` keeps id, name, role and disabled for display).
+ */
+export const SCHEMA_V3_CHANGES = {
+  auditCheckpoints: 'size',
+  operatorImport: 'id',
+} as const;

@@ -1,5 +1,6 @@
 import type { CountersignDb } from './db';
 import { AUDIT_HEAD_KEY, DEVICE_ID_KEY } from './audit-repo';
+import { JOURNAL_CURSOR_KEY } from './audit-journal-repo';
 
 /**
  * Renderer-local key-value records in the `settings` table: things this browser profile
@@ -25,7 +26,7 @@ export interface LocalSettings {
 export type LocalSettingKey = keyof LocalSettings;
 
 /** Keys the audit log keeps beside its entries; only audit-repo writes them. */
-const RESERVED = new Set<string>([AUDIT_HEAD_KEY, DEVICE_ID_KEY]);
+const RESERVED = new Set<string>([AUDIT_HEAD_KEY, DEVICE_ID_KEY, JOURNAL_CURSOR_KEY]);
 
 export const getSetting = async <K extends LocalSettingKey>(db: CountersignDb, key: K): Promise<LocalSettings[K] | undefined> =>
   (await db.settings.get(key))?.value as LocalSettings[K] | undefined;

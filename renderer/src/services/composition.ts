@@ -27,7 +27,7 @@ export interface ServicesDeps {
   api: CountersignApi;
   operator: PublicOperator;
   settings: () => Settings;
-  /** The one manager-approval function (today a PIN check in the renderer, later a main command). */
+  /** The one manager-approval function: a named manager's PIN checked by main, a one-time grant. */
   approveAsManager: ApproveAsManager;
   logger: Logger;
   /** When this run of the console started (one clock for every "left by a stop" question). */
@@ -46,8 +46,8 @@ export interface Services {
   jobs: SettlementJobs;
   signatures: SignatureActions;
   printing: PrintSale;
-  /** A void or refund after a manager's approval (one send path with the sale). */
-  reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerPin: string) => Promise<ReverseOutcome>;
+  /** A void or refund after a named manager's approval in main (one send path with the sale). */
+  reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>;
   start(): void;
   stop(): void;
 }
@@ -66,7 +66,7 @@ export const buildServices = (deps: ServicesDeps): Services => {
     settle: () => settleUnresolved(settleDeps),
     forward: () => forwardOfflineQueue(settleDeps),
   });
-  const signatures = new SignatureActions({ db, operator, settings, approveAsManager: deps.approveAsManager });
+  const signatures = new SignatureActions({ db, api, operator, settings, approveAsManager: deps.approveAsManager });
   const counter = new CounterSession({ send: { ...send, settleFirst: () => jobs.settleNow() }, signatures, printing, linkOnline: () => link.online, settings, logger });
   return {
     db,
@@ -77,10 +77,10 @@ export const buildServices = (deps: ServicesDeps): Services => {
     jobs,
     signatures,
     printing,
-    reverse: async (original, kind, amountFen, managerPin) => {
-      const manager = await deps.approveAsManager(managerPin, kind);
-      if (!manager) return { ok: false, reason: 'wrong-pin' };
-      return reverseSale(send, original, kind, amountFen, manager.id);
+    reverse: async (original, kind, amountFen, managerId, managerPin) => {
+      const approval = await deps.approveAsManager(managerId, managerPin, kind, original.id);
+      if (!approval.ok) return { ok: false, reason: approval.reason, retryAfterMs: approval.retryAfterMs };
+      return reverseSale(send, original, kind, amountFen, { approvedBy: approval.manager.id, grantId: approval.grantId });
     },
     start: () => {
       link.start();

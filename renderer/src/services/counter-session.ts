@@ -4,6 +4,7 @@ import type { CardSummary } from '../../../shared/ipc/commands/card-reader';
 import type { SaleRecord, SignaturePoint } from '../data/records';
 import { markCardSummary } from './counter-timing';
 import type { Logger } from './logger';
+import type { ActionFailure } from './operator-session';
 import type { PrintSale } from './print-sale';
 import { attachCard, authorizeSale, beginSale, cancelSale, preflightSale, prepareToSend } from './sale-send';
 import type { Preflight, SaleSendDeps } from './sale-send';
@@ -30,7 +31,8 @@ export interface CounterSnapshot {
   error: string | null;
 }
 
-export type FinishUnsignedOutcome = 'ok' | 'wrong-pin' | 'reason-required' | 'busy' | 'failed';
+/** `ActionFailure`: main refused the named manager's approval (wrong PIN, back-off, lockout, ...). */
+export type FinishUnsignedOutcome = 'ok' | 'reason-required' | 'busy' | 'failed' | ActionFailure;
 
 export interface CounterSessionDeps {
   send: SaleSendDeps;
@@ -199,15 +201,16 @@ export class CounterSession {
     }
   }
 
-  /** Finishes unsigned: freely, or with a manager's PIN and a reason when forced signature applies. Always settles. */
-  async finishUnsigned(exemption: { pin: string; reason: string } | null): Promise<FinishUnsignedOutcome> {
+  /** Finishes unsigned: freely, or with a named manager's PIN and a reason when forced signature applies. Always settles. */
+  async finishUnsigned(exemption: { managerId: string; pin: string; reason: string } | null): Promise<FinishUnsignedOutcome> {
     const outcome = await this.latch('finish-unsigned', async (): Promise<FinishUnsignedOutcome> => {
       const current = this.step;
       if (current.kind !== 'unsigned') return 'ok';
       if (current.mode === 'manager-exemption') {
-        const waived = await this.deps.signatures.waive(current.sale, 'exemption', { reason: exemption?.reason ?? '', managerPin: exemption?.pin ?? '' });
+        const waived = await this.deps.signatures.waive(current.sale, 'exemption', { reason: exemption?.reason ?? '', managerId: exemption?.managerId ?? '', managerPin: exemption?.pin ?? '' });
         if (waived === 'reason-required') return 'reason-required';
-        if (waived === 'wrong-pin' || waived === 'manager-required') return 'wrong-pin';
+        if (waived === 'manager-required') return { reason: 'no-manager', retryAfterMs: null };
+        if (waived !== 'ok') return waived;
       } else {
         const done = await this.deps.signatures.finishUnsigned(current.sale);
         if (done === 'manager-required') {

@@ -1,6 +1,7 @@
 import type { CountersignDb } from '../data/db';
 import type { SaleRecord } from '../data/records';
 import { createSale, linkedTo, updateSaleSteps } from '../data/sales-repo';
+import type { ActionFailure } from './operator-session';
 import { sendWrittenAhead, step } from './send';
 import type { SendDeps } from './send';
 
@@ -19,15 +20,19 @@ export const canVoid = async (db: CountersignDb, original: SaleRecord, openBatch
 
 export type ReverseOutcome =
   | { ok: true; record: SaleRecord }
-  | { ok: false; reason: 'over-remaining' | 'not-voidable' | 'declined' | 'no-answer' | 'not-sent' | 'wrong-pin'; record?: SaleRecord; responseCode?: string | null };
+  | { ok: false; reason: 'over-remaining' | 'not-voidable' | 'declined' | 'no-answer' | 'not-sent'; record?: SaleRecord; responseCode?: string | null }
+  /** The named manager's approval was refused by main (wrong PIN, back-off, lockout, not a manager). */
+  | ({ ok: false; record?: undefined } & ActionFailure);
 
 /**
- * A void or (partial) refund, approved by a manager beforehand: a new linked record on the one
+ * A void or (partial) refund, approved by a named manager beforehand (main's one-time grant,
+ * which main checks and uses up when the request is sent, and journals): a new linked record on the one
  * send path (send.ts), on the original's link, with the original's host references; a void and
  * the original's `voided` are written in one transaction. The original is never rewritten
  * otherwise.
  */
-export const reverseSale = async (deps: SendDeps, original: SaleRecord, kind: 'void' | 'refund', amountFen: number, approvedBy: string): Promise<ReverseOutcome> => {
+export const reverseSale = async (deps: SendDeps, original: SaleRecord, kind: 'void' | 'refund', amountFen: number, approval: { approvedBy: string; grantId: string }): Promise<ReverseOutcome> => {
+  const { approvedBy, grantId } = approval;
   const { db } = deps;
   if (kind === 'refund' && (amountFen <= 0 || amountFen > (await refundableFen(db, original)))) return { ok: false, reason: 'over-remaining' };
   if (kind === 'void' && !(await canVoid(db, original, null))) return { ok: false, reason: 'not-voidable' };
@@ -44,6 +49,7 @@ export const reverseSale = async (deps: SendDeps, original: SaleRecord, kind: 'v
       kind,
       amountFen: value,
       original: { saleId: original.id, stan: original.stan ?? '', rrn: original.rrn ?? '', authCode: original.authCode ?? '', amountFen: original.amountFen },
+      grantId,
     }),
     ...(kind === 'void' ? { voids: original } : {}),
   });

@@ -1,9 +1,12 @@
 import { signatureDigest } from '../../../shared/domain/sale/digest';
 import type { Settings } from '../../../shared/domain/settings';
+import type { ApprovalPurpose } from '../../../shared/ipc/commands/auth';
+import type { CountersignApi } from '../../../shared/ipc/contract';
 import type { CountersignDb } from '../data/db';
 import type { Role, SaleRecord, SignaturePoint } from '../data/records';
 import { getSale, updateSale } from '../data/sales-repo';
 import { addPaperSignature, addSignature } from '../data/signatures-repo';
+import type { ActionFailure, ApprovalResult } from './operator-session';
 import { signatureFields } from './signed-fields';
 
 /**
@@ -11,20 +14,24 @@ import { signatureFields } from './signed-fields';
  * place: the customer signs (at the counter, or later as a supplementary signature), signed on
  * paper, finished unsigned, or waived — an exemption at the counter or 登记并说明 later. Forced
  * signature (the setting now, or the sale's own flag from when it was charged) is waived only
- * with a manager's approval, on every path. Each outcome is its own record linked to the sale;
- * nothing earlier is overwritten.
+ * with a named manager's approval, on every path: main checks that manager's PIN, grants the
+ * waiver once and journals it (`sale:exempt-signature`) before the record is written here. Each
+ * outcome is its own record linked to the sale; nothing earlier is overwritten.
  */
-export type ApproveAsManager = (pin: string, purpose: string) => Promise<{ id: string } | null>;
+/** A named manager approves one void, refund or exemption of one sale in main (operator-session.ts). */
+export type ApproveAsManager = (managerId: string, pin: string, purpose: ApprovalPurpose, saleId: string) => Promise<ApprovalResult>;
 
 export interface SignatureActionsDeps {
   db: CountersignDb;
+  api: CountersignApi;
   operator: { id: string; role: Role };
   settings: () => Settings;
-  /** The one way a manager approves (today a PIN checked in the renderer; later a main command). */
+  /** The one way a manager approves: main's one-time grant. */
   approveAsManager: ApproveAsManager;
 }
 
-export type WaiveOutcome = 'ok' | 'reason-required' | 'manager-required' | 'wrong-pin';
+/** `ActionFailure`: main refused the approval or the waiver (wrong PIN, back-off, ...), with its reason. */
+export type WaiveOutcome = 'ok' | 'reason-required' | 'manager-required' | ActionFailure;
 
 export class SignatureActions {
   constructor(private readonly deps: SignatureActionsDeps) {}
@@ -56,17 +63,20 @@ export class SignatureActions {
 
   /**
    * Waives the signature: `exemption` at the counter, `exception` (登记并说明) from the follow-up.
-   * A reason is always needed; a manager's PIN when forced signature applies.
+   * A reason is always needed; the named manager's PIN when forced signature applies.
    */
-  async waive(sale: SaleRecord, kind: 'exemption' | 'exception', input: { reason: string; contactAttempts?: string; managerPin?: string }): Promise<WaiveOutcome> {
+  async waive(sale: SaleRecord, kind: 'exemption' | 'exception', input: { reason: string; contactAttempts?: string; managerId?: string; managerPin?: string }): Promise<WaiveOutcome> {
     const reason = input.reason.trim();
     if (!reason) return 'reason-required';
     let approvedBy: string | null = null;
     if (this.needsManager(sale)) {
-      if (!input.managerPin) return 'manager-required';
-      const manager = await this.deps.approveAsManager(input.managerPin, kind === 'exemption' ? 'signature-exemption' : 'signature-exception');
-      if (!manager) return 'wrong-pin';
-      approvedBy = manager.id;
+      if (!input.managerId || !input.managerPin) return 'manager-required';
+      const approval = await this.deps.approveAsManager(input.managerId, input.managerPin, 'exemption', sale.id);
+      if (!approval.ok) return { reason: approval.reason, retryAfterMs: approval.retryAfterMs };
+      // Main uses the grant up and journals the waiver before anything is written here.
+      const recorded = await this.deps.api.invoke('sale:exempt-signature', { grantId: approval.grantId, saleId: sale.id, reason });
+      if (!recorded.ok) return { reason: recorded.error.reason ?? recorded.error.code, retryAfterMs: null };
+      approvedBy = recorded.value.approvedBy.id;
     }
     await addSignature(
       this.deps.db,

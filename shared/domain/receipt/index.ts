@@ -1,5 +1,7 @@
 export { buildReceipt, columnsOfMarkup, receiptHeader, RECEIPT_HEADER_PREFIX } from './build-receipt';
 export { buildPaperWidthCheck, buildTestReceipt } from './test-receipt';
+export { buildDeviceKeySlip } from './device-key-slip';
+export type { DeviceKeySlipInput } from './device-key-slip';
 export type { TestPrintInput } from './test-receipt';
 export { displayWidth, escapeProperty, escapeText, receiptColumns, receiptlineOptions, wrapText } from './markup';
 export { createRaster, encodeMonoPng, fromBase64, getPixel, pngSize, rasterizeStrokes, rowBytes, setPixel, toBase64 } from './mono-raster';

@@ -53,6 +53,11 @@ const LABELS = {
   testQr: ['二维码', 'QR CODE'],
   testPaper: ['纸宽', 'PAPER'],
   widthCheck: ['纸宽检查：两端标记应完整打印', 'WIDTH CHECK: BOTH END MARKS MUST PRINT'],
+  deviceKeyTitle: ['设备签名公钥', 'DEVICE SIGNING KEY'],
+  deviceId: ['设备编号', 'DEVICE ID'],
+  keyFingerprint: ['公钥指纹 SHA-256', 'KEY FINGERPRINT SHA-256'],
+  verifierKey: ['验证密钥', 'VERIFIER KEY'],
+  deviceKeyNote: ['请将本单交给收单机构或银行，用于核验本机签发的电子证据', 'HAND THIS SLIP TO YOUR BANK TO CHECK EVIDENCE SIGNED BY THIS CONSOLE'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UUID_V7 } from '../../domain/ids';
 import { LINK_ID_PATTERN } from '../../domain/link-id';
 import { LINK_FAILURES } from '../../ports/acquirer-link';
+import { GrantId } from './auth';
 import { command } from '../spec';
 import type { CommandSpec } from '../spec';
 
@@ -178,6 +179,11 @@ export const AuthorizeRequest = z
     cardRef: CardRef.optional(),
     /** Required for a refund or void. */
     original: Original.optional(),
+    /**
+     * A refund or void: the manager's one-time grant from `auth:approve` for this purpose and
+     * the original sale. Main refuses one without it (FORBIDDEN_ROLE, approval-needed).
+     */
+    grantId: GrantId.optional(),
   })
   .strict()
   .superRefine((req, ctx) => {
@@ -228,7 +234,7 @@ export const acquirerCommands = {
    * sheet (6 or 8 hex digits), checked when given. The key is stored through the platform secret
    * store and never answered, logged or written to settings; the working keys are dropped, so the
    * link signs on again. Refusals: VALIDATION / STORAGE with a MASTER_KEY_ERROR_REASONS reason.
-   * Loading is a manager's action; the renderer audits it with the KCV, never the key.
+   * Loading is a manager's action; main journals it with the KCV, never the key.
    */
   'acquirer:load-master-key': command(z.object({ keyHex: z.string().max(64), kcv: z.string().max(16).optional() }).strict(), MasterKeyStatus),
   /** Forgets the loaded master key (back to the test key) and drops the working keys. */

@@ -92,6 +92,8 @@ export const printerCommands = {
   'printer:status': command(z.object({}).strict(), PrinterState),
   /** Test print or paper-width check on the configured printer. */
   'printer:test-print': command(z.object({ kind: z.enum(['test', 'width-check']) }).strict(), PrintResult),
+  /** Prints the device key's fingerprint on a slip, for the shop to hand to its bank. */
+  'printer:print-device-key': command(z.object({}).strict(), PrintResult),
   /** Training: make the virtual printer run out of paper, open its cover, go offline... */
   'printer:virtual-state': command(
     z.object({ state: VirtualPrinterStateSchema }).strict(),

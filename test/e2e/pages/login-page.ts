@@ -36,4 +36,15 @@ export class LoginPage {
   lockScreen() {
     return this.page.getByTestId('lock-screen');
   }
+
+  pinChangeForm() {
+    return this.page.getByTestId('pin-change');
+  }
+
+  /** The new-PIN form main asks for (a reset PIN, or one from before the 6-digit rule). */
+  async chooseNewPin(pin: string, confirm = pin): Promise<void> {
+    await this.page.getByTestId('pin-change-new').fill(pin);
+    await this.page.getByTestId('pin-change-confirm').fill(confirm);
+    await this.page.getByTestId('pin-change-submit').click();
+  }
 }

@@ -1,8 +1,11 @@
 import { Alert, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../../app/error-text';
 import { formatBytes } from './format-bytes';
 import { useCommand } from '../session/useCommand';
 import { useStorageInfo } from './useStorageInfo';
+import { ChangePinPanel } from './ChangePinPanel';
+import { DeviceKeyPanel } from './DeviceKeyPanel';
 
 /** Version, host, data location, and whether the records are safe from browser eviction. */
 export const AboutPage = () => {
@@ -40,7 +43,7 @@ export const AboutPage = () => {
       <Typography variant="h5" component="h1">
         {t('title')}
       </Typography>
-      {info.error ? <Alert severity="error">{tc(`errors.${info.error.code}`, { field: info.error.field ?? '' })}</Alert> : null}
+      {info.error ? <Alert severity="error">{envelopeErrorText(tc, info.error)}</Alert> : null}
       {storage?.persisted === 'no' ? <Alert severity="warning">{t('persisted.no')}</Alert> : null}
       {app && !app.secretsProtectedByOs ? <Alert severity="info">{t('secretsWarning')}</Alert> : null}
       <Paper>
@@ -59,6 +62,8 @@ export const AboutPage = () => {
           </TableBody>
         </Table>
       </Paper>
+      <DeviceKeyPanel />
+      <ChangePinPanel />
     </Stack>
   );
 };

@@ -19,6 +19,21 @@ export const aboutStrings = {
     trainingMode: 'Mode',
     modes: { training: 'Training (simulated host, virtual printer)', live: 'Live' },
     secretsWarning: 'Browser host: device keys are kept in a file readable only by this user, not in the OS keychain.',
+    deviceKey: {
+      title: 'Device signing key',
+      intro: 'The console signs its audit checkpoints (and evidence) with this Ed25519 key. Give the fingerprint to your bank so they can check what this console signed.',
+      deviceId: 'Device id',
+      fingerprint: 'Public key fingerprint (SHA-256)',
+      verifierKey: 'Verifier key',
+      print: 'Print the key slip',
+      printed: 'Key slip printed.',
+      printFailed: 'The slip did not print: {{reason}}',
+    },
+    myPin: {
+      title: 'Your PIN',
+      change: 'Change my PIN',
+      done: 'Your PIN was changed.',
+    },
   },
   'zh-CN': {
     title: '关于 Countersign',
@@ -40,5 +55,20 @@ export const aboutStrings = {
     trainingMode: '模式',
     modes: { training: '练习模式（模拟主机、虚拟打印机）', live: '正式' },
     secretsWarning: '浏览器主机：设备密钥保存在仅当前用户可读的文件中，而不是系统钥匙串。',
+    deviceKey: {
+      title: '设备签名密钥',
+      intro: '收银台用此 Ed25519 密钥签署审计检查点（及电子证据）。请将指纹交给银行，以便核验本机签署的内容。',
+      deviceId: '设备编号',
+      fingerprint: '公钥指纹（SHA-256）',
+      verifierKey: '验证密钥',
+      print: '打印密钥单',
+      printed: '密钥单已打印。',
+      printFailed: '密钥单未打印：{{reason}}',
+    },
+    myPin: {
+      title: '我的密码',
+      change: '修改我的密码',
+      done: '密码已更换。',
+    },
   },
 };

@@ -5,11 +5,11 @@ import { idTail } from '../../../../shared/domain/ids';
 import { useShopTime } from '../session/useShopTime';
 import type { AuditEntry } from '../../data/records';
 import { useOperators } from '../login/useOperators';
-import { useRoot } from '../session/RootContext';
-import { fireAndLog } from '../../services/logger';
+import { useSessionActions } from '../session/SessionContext';
 import { actionName } from './action-names';
 import { AuditFilters } from './AuditFilters';
-import { NO_FILTER, useAuditPage, useChainCheck } from './useAudit';
+import { IntegrityPanel } from './IntegrityPanel';
+import { NO_FILTER, useAuditPage } from './useAudit';
 import type { AuditFilter } from './useAudit';
 
 const KNOWN_OBJECTS = new Set(['sale', 'operator', 'settings', 'attachment', 'print-job', 'case']);
@@ -59,14 +59,13 @@ const ObjectCell = ({ entry, nameOf }: { entry: AuditEntry; nameOf: (id: string)
 /**
  * The audit log for a manager: filters (kind of action, operator, result, time), pages of 50
  * newest first (keyset by seq, read through the audit repository), human names for actions and
- * objects, and a one-click chain verification.
+ * objects, the signed checkpoint and the full verification of entries, chain, tree and signatures.
  */
 export const AuditPage = () => {
-  const { logger } = useRoot();
   const { t } = useTranslation('audit');
   const time = useShopTime();
   const operators = useOperators();
-  const check = useChainCheck();
+  const { auditJobError } = useSessionActions();
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   /** `before` cursors of the pages above this one; the last is this page's. */
   const [trail, setTrail] = useState<Array<number | null>>([null]);
@@ -84,16 +83,7 @@ export const AuditPage = () => {
         {t('title')}
       </Typography>
       <Typography color="text.secondary">{t('intro')}</Typography>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Button variant="contained" onClick={() => fireAndLog(logger, 'audit.verify-failed', check.run())} disabled={check.busy} data-testid="audit-verify">
-          {check.busy ? t('verifying') : t('verify')}
-        </Button>
-        {check.verdict ? (
-          <Alert severity={check.verdict.ok ? 'success' : 'error'} data-testid="audit-verify-result" data-ok={String(check.verdict.ok)} sx={{ flex: 1 }}>
-            {check.verdict.ok ? t('ok', { count: check.verdict.count }) : t(`problem.${check.verdict.problem}`, { seq: check.verdict.firstBadSeq })}
-          </Alert>
-        ) : null}
-      </Stack>
+      <IntegrityPanel jobError={auditJobError} />
       <AuditFilters
         operators={operators ?? []}
         time={time}

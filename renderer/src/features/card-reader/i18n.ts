@@ -90,6 +90,7 @@ export const cardReaderStrings = {
       'virtual-reader-off': 'The virtual card reader is off. Turn it on in Settings.',
       other: 'The swipe could not be processed ({{code}}). Please try again.',
     },
+    swipedHere: 'A card was swiped here. Its number was not typed into the field: swipe it again at the card step.',
     ime: 'An input method (IME) is on, so the card reader’s keystrokes went into it. Switch the input method to English (usually Shift or Ctrl+Space) and swipe again.',
     imeDismiss: 'OK',
     guidance: {
@@ -205,6 +206,7 @@ export const cardReaderStrings = {
       'virtual-reader-off': '虚拟读卡器已关闭，请在设置中开启。',
       other: '无法处理此次刷卡（{{code}}），请重试。',
     },
+    swipedHere: '检测到在此处刷卡。卡号没有输入到该输入框中：请在刷卡步骤重新刷卡。',
     ime: '输入法处于开启状态，读卡器的按键被输入法截获。请切换到英文输入（通常按 Shift 或 Ctrl+空格）后重新刷卡。',
     imeDismiss: '知道了',
     guidance: {

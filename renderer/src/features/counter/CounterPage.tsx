@@ -28,7 +28,9 @@ export const CounterPage = ({ printing }: { printing: (sale: SaleRecord) => Reac
   const { t } = useTranslation('counter');
   const shop = useShopTime();
   const { settings } = useHostSettings();
-  const { operator } = useSessionActions();
+  const { operator, operators } = useSessionActions();
+  // The approving manager is named (main checks that manager's PIN, never every manager's).
+  const managers = operators.filter((o) => o.role === 'manager' && !o.disabled);
   const { logger, jobs } = useServices();
   const link = useLinkStatus();
   const { step, error, session } = useCounter();
@@ -94,7 +96,7 @@ export const CounterPage = ({ printing }: { printing: (sale: SaleRecord) => Reac
       {step.kind === 'confirm-signature' ? (
         <ConfirmSignatureStep sale={step.sale} card={step.card.maskedPan} png={step.png} onConfirm={() => run('confirm-signature', session.confirmSignature())} onRedo={() => session.redo()} />
       ) : null}
-      {step.kind === 'unsigned' ? <UnsignedStep mode={step.mode} onFinish={(exemption) => session.finishUnsigned(exemption)} onBack={() => session.redo()} /> : null}
+      {step.kind === 'unsigned' ? <UnsignedStep mode={step.mode} managers={managers} onFinish={(exemption) => session.finishUnsigned(exemption)} onBack={() => session.redo()} /> : null}
       {step.kind === 'done' ? <DoneStep sale={step.sale} printing={printing(step.sale)} onNext={() => session.reset()} /> : null}
     </Stack>
   );

@@ -4,7 +4,6 @@ import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { fireAndLog } from '../../services/logger';
 import { setVirtualPrinterState } from '../../services/training-switches';
 import { useRoot } from '../session/RootContext';
-import { useSessionActions } from '../session/SessionContext';
 
 export interface VirtualReceiptView {
   id: string;
@@ -17,11 +16,10 @@ export interface VirtualReceiptView {
 
 /**
  * The virtual printer's latest receipts and state (training), refreshed on `printer:virtual-printed`.
- * Changing its state is the audited training switch, the same one the Training screen uses.
+ * Changing its state is the training switch main journals, the same one the Training screen uses.
  */
 export const useVirtualPrinter = (limit = 5) => {
-  const { api, db, logger } = useRoot();
-  const { operator } = useSessionActions();
+  const { api, logger } = useRoot();
   const [data, setData] = useState<{ running: boolean; address: string | null; state: VirtualPrinterStateName | null; receipts: VirtualReceiptView[] }>({ running: false, address: null, state: null, receipts: [] });
   const [error, setError] = useState<EnvelopeError | null>(null);
   const reload = useCallback(() => {
@@ -42,7 +40,7 @@ export const useVirtualPrinter = (limit = 5) => {
     fireAndLog(
       logger,
       'printer.virtual-state-failed',
-      setVirtualPrinterState({ api, db, actor: operator?.id ?? '' }, state).then((problem) => {
+      setVirtualPrinterState({ api }, state).then((problem) => {
         setError(problem);
         reload();
       }),

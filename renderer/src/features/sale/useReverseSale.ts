@@ -6,8 +6,8 @@ import type { ReverseOutcome } from '../../services/reverse-send';
 import { useRoot } from '../session/RootContext';
 import { useServices } from '../session/ServicesContext';
 
-/** A void or refund with a manager's PIN (services/reverse-send.ts). */
-export const useReverseSale = (): ((original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerPin: string) => Promise<ReverseOutcome>) => useServices().reverse;
+/** A void or refund: the named manager approves it in main first (a one-time grant), then it is sent (services/reverse-send.ts). */
+export const useReverseSale = (): ((original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>) => useServices().reverse;
 
 export const useRefundable = (sale: SaleRecord | undefined): number | undefined => {
   const { db } = useRoot();

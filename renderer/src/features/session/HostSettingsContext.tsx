@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
+import type { Language, Settings, SettingsPatch } from '../../../../shared/domain/settings';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { api } from '../../api/client';
 import { useRoot } from './RootContext';
@@ -8,8 +8,10 @@ import { fireAndLog } from '../../services/logger';
 
 interface HostSettingsValue {
   settings: Settings;
-  /** Applies a patch on the host; resolves with the error, or null when saved. */
+  /** Applies a patch on the host (a manager's; main journals it); resolves with the error, or null when saved. */
   update: (patch: SettingsPatch) => Promise<EnvelopeError | null>;
+  /** The console's language: anyone may switch it, on the login screen too; main journals it. */
+  setLanguage: (language: Language) => Promise<EnvelopeError | null>;
 }
 
 const HostSettingsContext = createContext<HostSettingsValue | null>(null);
@@ -38,7 +40,13 @@ export const HostSettingsProvider = ({ children, fallback }: { children: ReactNo
     setSettings(envelope.value);
     return null;
   };
-  return <HostSettingsContext.Provider value={{ settings, update }}>{children}</HostSettingsContext.Provider>;
+  const setLanguage = async (language: Language): Promise<EnvelopeError | null> => {
+    const envelope = await api.invoke('settings:set-language', { language });
+    if (!envelope.ok) return envelope.error;
+    setSettings(envelope.value);
+    return null;
+  };
+  return <HostSettingsContext.Provider value={{ settings, update, setLanguage }}>{children}</HostSettingsContext.Provider>;
 };
 
 export const useHostSettings = (): HostSettingsValue => {

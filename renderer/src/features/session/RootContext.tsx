@@ -2,17 +2,19 @@ import { createContext, useContext } from 'react';
 import type { CountersignApi } from '../../../../shared/ipc/contract';
 import type { CountersignDb } from '../../data/db';
 import type { Logger } from '../../services/logger';
+import type { OperatorSession } from '../../services/operator-session';
 
 /**
  * What exists before anyone signs in, built once by the entry point (main.tsx) and passed down:
- * the database (read through repositories only), the bridge to main, the logger, and when this
- * run started.
+ * the database (read through repositories only), the bridge to main, the logger, when this
+ * run started, and this window's operator session as main holds it.
  */
 export interface Root {
   db: CountersignDb;
   api: CountersignApi;
   logger: Logger;
   runStartedAt: number;
+  session: OperatorSession;
 }
 
 export const RootContext = createContext<Root | null>(null);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../../app/error-text';
 import { MASTER_KEY_ERROR_REASONS } from '../../../../shared/ipc/commands/acquirer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useMasterKey } from './useMasterKey';
@@ -30,7 +31,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
     if (error.reason && KNOWN_REASONS.has(error.reason)) return t(`masterKey.errors.${error.reason}`);
     if (error.code === 'VALIDATION' && error.field === 'keyHex') return t('masterKey.errors.master-key-format');
     if (error.code === 'VALIDATION' && error.field === 'kcv') return t('masterKey.errors.master-key-kcv-format');
-    return tc(`errors.${error.code}`, { field: error.field ?? '' });
+    return envelopeErrorText(tc, error);
   };
 
   const submit = async (): Promise<void> => {

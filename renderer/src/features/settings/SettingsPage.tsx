@@ -5,12 +5,13 @@ import { useHostSettings } from '../session/HostSettingsContext';
 import { useSessionActions } from '../session/SessionContext';
 import { SETTING_GROUPS } from './fields';
 import type { SettingGroup } from './fields';
+import { KeyBackupPanel } from './KeyBackupPanel';
 import { MasterKeyPanel } from './MasterKeyPanel';
 import { SettingsGroup } from './SettingsGroup';
 
 const GROUPS = Object.keys(SETTING_GROUPS) as SettingGroup[];
 
-/** Every settings group, each saved where it is edited. Changes need the manager role and are audited. */
+/** Every settings group, each saved where it is edited. Changes need the manager role; main checks it and journals each change. */
 export const SettingsPage = () => {
   const { t } = useTranslation('settings');
   const { settings } = useHostSettings();
@@ -36,6 +37,7 @@ export const SettingsPage = () => {
           {group === 'acquirer' ? <MasterKeyPanel isManager={isManager} realHost={settings.acquirer.kind === 'iso8583' && !settings.general.trainingMode} /> : null}
         </Fragment>
       ))}
+      {isManager ? <KeyBackupPanel /> : null}
     </Stack>
   );
 };

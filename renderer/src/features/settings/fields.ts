@@ -1,3 +1,4 @@
+import { IDLE_LOCK_MAX_MINUTES } from '../../../../shared/domain/settings';
 import type { Settings } from '../../../../shared/domain/settings';
 import { TIME_ZONES } from '../../../../shared/domain/time-zone';
 
@@ -19,7 +20,7 @@ export const SETTING_GROUPS: Record<SettingGroup, FieldSpec[]> = {
   general: [
     f('general', 'language', { type: 'select', options: ['zh-CN', 'en'] }),
     f('general', 'timeZone', { type: 'select', options: TIME_ZONES }),
-    f('general', 'idleLockMinutes', { type: 'int', min: 1, max: 120 }),
+    f('general', 'idleLockMinutes', { type: 'int', min: 1, max: IDLE_LOCK_MAX_MINUTES }),
     f('general', 'trainingMode', { type: 'bool' }),
   ],
   shop: [

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../../app/error-text';
 import { VirtualPrinterStateSchema } from '../../../../shared/ipc/commands/printer';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
 import { useHostSettings } from '../session/HostSettingsContext';
@@ -14,6 +15,7 @@ const CODES = ['00', '51', '05', '14', '54', '61', '91', '96', '13', '98', '99']
 export const TrainingPage = () => {
   const { logger } = useRoot();
   const { t } = useTranslation('training');
+  const { t: tc } = useTranslation();
   const { settings } = useHostSettings();
   const controls = useTrainingControls();
   const [latency, setLatency] = useState(String(settings.acquirer.simulatedLatencyMs));
@@ -23,6 +25,11 @@ export const TrainingPage = () => {
       <Typography variant="h5" component="h1">
         {t('title')}
       </Typography>
+      {controls.error ? (
+        <Alert severity="error" data-testid="training-error">
+          {envelopeErrorText(tc, controls.error)}
+        </Alert>
+      ) : null}
       <Paper sx={{ p: 3 }}>
         <Typography>{t('intro')}</Typography>
         <List dense>

@@ -1,16 +1,22 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { setSimulator, setVirtualPrinterState } from '../../services/training-switches';
 import { useRoot } from '../session/RootContext';
-import { useSessionActions } from '../session/SessionContext';
 
-/** Training switches: simulated host latency/outage and the virtual printer's state; audited (services/training-switches.ts). */
+/** Training switches: simulated host latency/outage and the virtual printer's state (services/training-switches.ts); main journals each. */
 export const useTrainingControls = () => {
-  const { operator } = useSessionActions();
-  const { db, api } = useRoot();
-  const actor = operator?.id ?? '';
-  const simulator = useCallback((change: { latencyMs?: number; outage?: boolean }): Promise<EnvelopeError | null> => setSimulator({ api, db, actor }, change), [api, db, actor]);
-  const printer = useCallback((state: VirtualPrinterStateName): Promise<EnvelopeError | null> => setVirtualPrinterState({ api, db, actor }, state), [api, db, actor]);
-  return { simulator, printer };
+  const { api } = useRoot();
+  const [error, setError] = useState<EnvelopeError | null>(null);
+  const simulator = useCallback(async (change: { latencyMs?: number; outage?: boolean }): Promise<EnvelopeError | null> => {
+    const problem = await setSimulator({ api }, change);
+    setError(problem);
+    return problem;
+  }, [api]);
+  const printer = useCallback(async (state: VirtualPrinterStateName): Promise<EnvelopeError | null> => {
+    const problem = await setVirtualPrinterState({ api }, state);
+    setError(problem);
+    return problem;
+  }, [api]);
+  return { simulator, printer, error };
 };

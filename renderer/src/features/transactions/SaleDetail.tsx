@@ -14,6 +14,7 @@ import { useLinkedRecords, useRefundable, useReverseSale } from '../sale/useReve
 import { useOperators } from '../login/useOperators';
 import { fireAndLog } from '../../services/logger';
 import { useServices } from '../session/ServicesContext';
+import { useSessionActions } from '../session/SessionContext';
 import { SaleFields } from './SaleFields';
 import { SaleReceipts } from './SaleReceipts';
 import { SaleSignatures } from './SaleSignatures';
@@ -42,6 +43,9 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
   const linked = useLinkedRecords(saleId);
   const reverseSale = useReverseSale();
   const operatorName = (id: string): string => operators?.find((o) => o.id === id)?.name ?? idTail(id);
+  const { operators: known } = useSessionActions();
+  // The approving manager is named (main checks that manager's PIN, never every manager's).
+  const managers = known.filter((o) => o.role === 'manager' && !o.disabled);
 
   return (
     <Drawer anchor="right" open={saleId !== null} onClose={onClose} slotProps={{ paper: { sx: { width: 'min(640px, 100vw)', p: 3 } } }}>
@@ -89,15 +93,16 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
               sale={sale}
               kind={reverse}
               remainingFen={remaining}
+              managers={managers}
               onClose={() => setReverse(null)}
-              onSubmit={async (kind, fen, pin) => {
-                const outcome = await reverseSale(sale, kind, fen, pin);
+              onSubmit={async (kind, fen, managerId, pin) => {
+                const outcome = await reverseSale(sale, kind, fen, managerId, pin);
                 if (outcome.ok) {
                   // The copies Settings ask for, as for a sale: the customer keeps proof of the refund.
                   await printing.printConfiguredCopies(outcome.record);
                   return null;
                 }
-                return outcome.reason;
+                return 'retryAfterMs' in outcome ? { reason: outcome.reason, retryAfterMs: outcome.retryAfterMs } : outcome.reason;
               }}
             />
           ) : null}
