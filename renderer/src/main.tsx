@@ -17,7 +17,7 @@ if (root) {
   const db = new CountersignDb();
   createRoot(root).render(
     <StrictMode>
-      <App root={{ db, api, logger, runStartedAt: Date.now(), session: new OperatorSession(api, db) }} />
+      <App root={{ db, api, logger, runStartedAt: Date.now(), session: new OperatorSession(api, db, logger) }} />
     </StrictMode>,
   );
 }

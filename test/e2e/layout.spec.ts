@@ -1,5 +1,4 @@
 import { test, expect } from './fixtures';
-import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
 import { CustomerPage } from './pages/customer-page';
 import { StatusStrip } from './pages/status-strip';

@@ -112,7 +112,7 @@ export const startConsole = async (stops: Array<() => Promise<void> | void>, pat
       operator,
       settings,
       // The named manager's PIN is checked by main, as the window's session service asks it.
-      approveAsManager: (managerId, pin, purpose, saleId) => new OperatorSession(main.api, db).approveAsManager(managerId, pin, purpose, saleId),
+      approveAsManager: (managerId, pin, purpose, saleId) => new OperatorSession(main.api, db, quiet).approveAsManager(managerId, pin, purpose, saleId),
       logger: quiet,
       runStartedAt,
     });

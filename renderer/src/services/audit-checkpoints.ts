@@ -66,8 +66,10 @@ export class CheckpointScheduler {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), CHECK_EVERY_MS);
-    void this.tick();
+    this.timer = setInterval(() => {
+      this.tick().catch(this.onError);
+    }, CHECK_EVERY_MS);
+    this.tick().catch(this.onError);
   }
 
   stop(): void {

@@ -24,9 +24,13 @@ export class JournalIntake {
 
   start(): void {
     if (this.off) return;
-    this.off = this.api.on('audit:journal-appended', () => void this.run());
-    this.timer = setInterval(() => void this.run(), POLL_MS);
-    void this.run();
+    this.off = this.api.on('audit:journal-appended', () => {
+      this.run().catch(this.onError);
+    });
+    this.timer = setInterval(() => {
+      this.run().catch(this.onError);
+    }, POLL_MS);
+    this.run().catch(this.onError);
   }
 
   stop(): void {
@@ -48,7 +52,7 @@ export class JournalIntake {
         this.running = null;
         if (this.again) {
           this.again = false;
-          void this.run();
+          this.run().catch(this.onError);
         }
       });
     return this.running;

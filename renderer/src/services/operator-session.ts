@@ -6,6 +6,8 @@ import type { CountersignDb } from '../data/db';
 import { clearLegacyOperators, legacyOperators, mirrorOperators } from '../data/operators-repo';
 import { CheckpointScheduler } from './audit-checkpoints';
 import { JournalIntake } from './journal-intake';
+import { fireAndLog } from './logger';
+import type { Logger } from './logger';
 
 /**
  * Who is at this window's counter, as main says (ARCHITECTURE "Authority"): main holds the
@@ -54,6 +56,7 @@ export class OperatorSession {
   constructor(
     private readonly api: CountersignApi,
     private readonly db: CountersignDb,
+    private readonly logger: Logger,
     private readonly now: () => number = Date.now,
   ) {
     const onError = (error: unknown): void => this.set({ auditJobError: error instanceof Error ? error.message : String(error) });
@@ -73,9 +76,9 @@ export class OperatorSession {
     if (this.started) return;
     this.started = true;
     this.api.on('auth:session-changed', (s) => this.follow(s));
-    this.api.on('auth:operators-changed', ({ operators }) => void this.operatorsChanged(operators));
-    setInterval(() => void this.refresh(), POLL_MS);
-    void this.load();
+    this.api.on('auth:operators-changed', ({ operators }) => fireAndLog(this.logger, 'session.operators-mirror-failed', this.operatorsChanged(operators)));
+    setInterval(() => fireAndLog(this.logger, 'session.refresh-failed', this.refresh()), POLL_MS);
+    fireAndLog(this.logger, 'session.load-failed', this.load());
   }
 
   private set(change: Partial<SessionSnapshot>): void {
@@ -104,7 +107,7 @@ export class OperatorSession {
     if (device.ok) await adoptDeviceId(this.db, device.value.deviceId);
     let list = await this.api.invoke('auth:operators', {});
     if (!list.ok) {
-      setTimeout(() => void this.load(), 500);
+      setTimeout(() => fireAndLog(this.logger, 'session.load-failed', this.load()), 500);
       return;
     }
     if (list.value.operators.length === 0) {
@@ -174,7 +177,7 @@ export class OperatorSession {
   activity(): void {
     if (this.snapshot.phase !== 'active' || this.now() - this.lastTouch < TOUCH_EVERY_MS) return;
     this.lastTouch = this.now();
-    void this.api.invoke('auth:touch', {}).then((e) => e.ok && this.follow(e.value));
+    fireAndLog(this.logger, 'session.touch-failed', this.api.invoke('auth:touch', {}).then((e) => e.ok && this.follow(e.value)));
   }
 
   /** A named manager's PIN approves one void, refund or exemption of one sale (main grants it once). */

@@ -1,6 +1,6 @@
 import { Alert, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { envelopeErrorText } from '../../app/error-text';
+import { envelopeErrorText } from '../session/error-text';
 import { formatBytes } from './format-bytes';
 import { useCommand } from '../session/useCommand';
 import { useStorageInfo } from './useStorageInfo';

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
+import { useRoot } from '../session/RootContext';
 import { pinProblem } from '../../../../shared/domain/pin';
 import { useSessionActions } from '../session/SessionContext';
 import type { ActionFailure } from '../../services/operator-session';
@@ -10,6 +12,7 @@ import { failureText } from '../login/failure-text';
 /** Any operator changes their own PIN: the current one, then the new one twice (main checks it). */
 export const ChangePinPanel = () => {
   const { t } = useTranslation('about');
+  const { logger } = useRoot();
   const { t: tl } = useTranslation('login');
   const { changeOwnPin } = useSessionActions();
   const [current, setCurrent] = useState('');
@@ -35,7 +38,7 @@ export const ChangePinPanel = () => {
           <PinField label={tl('pinChange.pin')} value={pin} onChange={setPin} testId="my-pin-new" />
           <PinField label={tl('pinChange.pinConfirm')} value={confirm} onChange={setConfirm} testId="my-pin-confirm" />
         </Stack>
-        <Button variant="outlined" onClick={() => void submit()} sx={{ alignSelf: 'flex-start' }} data-testid="my-pin-submit">
+        <Button variant="outlined" onClick={() => fireAndLog(logger, 'about.submit-failed', submit())} sx={{ alignSelf: 'flex-start' }} data-testid="my-pin-submit">
           {t('myPin.change')}
         </Button>
         {message ? <Alert severity={message.ok ? 'success' : 'error'}>{message.ok ? t('myPin.done') : failureText(tl, message.failure ?? 'failed')}</Alert> : null}

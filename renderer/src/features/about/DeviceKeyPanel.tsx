@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
+import { useRoot } from '../session/RootContext';
 import { useCommand } from '../session/useCommand';
 import { usePrintDeviceKey } from './usePrintDeviceKey';
 
 /** The device's Ed25519 key: its fingerprint for the bank, and a slip that prints it. */
 export const DeviceKeyPanel = () => {
   const { t } = useTranslation('about');
+  const { logger } = useRoot();
   const identity = useCommand('device:identity', {});
   const print = usePrintDeviceKey();
   const [shown, setShown] = useState(false);
@@ -30,7 +33,7 @@ export const DeviceKeyPanel = () => {
           </Typography>
         ) : null}
         <Stack direction="row" spacing={2}>
-          <Button variant="outlined" onClick={() => void print.run()} disabled={print.busy} data-testid="about-print-key">
+          <Button variant="outlined" onClick={() => fireAndLog(logger, 'about.print-run-failed', print.run())} disabled={print.busy} data-testid="about-print-key">
             {t('deviceKey.print')}
           </Button>
           <Button onClick={() => setShown((s) => !s)}>{t('deviceKey.verifierKey')}</Button>

@@ -1,5 +1,7 @@
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
+import { useRoot } from '../session/RootContext';
 import type { TFunction } from 'i18next';
 import type { LogProblem } from '../../data/audit-verify';
 import type { CheckpointOutcome } from '../../services/audit-checkpoints';
@@ -36,6 +38,7 @@ const outcomeText = (t: TFunction<'audit'>, o: CheckpointOutcome): string => {
  */
 export const IntegrityPanel = ({ jobError }: { jobError: string | null }) => {
   const { t, i18n } = useTranslation('audit');
+  const { logger } = useRoot();
   const state = useCheckpointState();
   const main = useMainCheckpoint();
   const check = useLogCheck();
@@ -67,10 +70,10 @@ export const IntegrityPanel = ({ jobError }: { jobError: string | null }) => {
         {pending > 0 ? <Typography color="text.secondary">{t('checkpoint.pending', { count: pending })}</Typography> : null}
         {jobError ? <Alert severity="warning">{t('checkpoint.jobError', { message: jobError })}</Alert> : null}
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Button variant="contained" onClick={() => void check.run()} disabled={check.busy} data-testid="audit-verify">
+          <Button variant="contained" onClick={() => fireAndLog(logger, 'audit.check-run-failed', check.run())} disabled={check.busy} data-testid="audit-verify">
             {check.busy ? t('verifying', { count: check.progress }) : t('verify')}
           </Button>
-          <Button variant="outlined" onClick={() => void now.run()} disabled={now.busy} data-testid="audit-checkpoint-now">
+          <Button variant="outlined" onClick={() => fireAndLog(logger, 'audit.now-run-failed', now.run())} disabled={now.busy} data-testid="audit-checkpoint-now">
             {t('checkpoint.now')}
           </Button>
         </Stack>

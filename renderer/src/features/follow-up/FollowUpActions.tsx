@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES } from '../../data/attachments-repo';
 import type { SaleRecord } from '../../data/records';
 import { fireAndLog } from '../../services/logger';
-import { PinField } from '../login/PinField';
+import { ManagerApproval } from '../login/ManagerApproval';
+import { failureText } from '../login/failure-text';
+import { useSessionActions } from '../session/SessionContext';
 import { useServices } from '../session/ServicesContext';
 import { SignatureCanvas } from '../signature/SignatureCanvas';
 import type { SignatureCanvasHandle } from '../signature/SignatureCanvas';
@@ -15,13 +17,17 @@ const LIMIT_MB = Math.round(MAX_ATTACHMENT_BYTES / (1024 * 1024));
 
 /**
  * The 补签 workflow for one unsigned sale: sign now, print a slip, paper + scan, or register and
- * explain (登记并说明; with a manager's PIN when forced signature applies). The rules are in
+ * explain (登记并说明; with a named manager's PIN, checked by main, when forced signature applies). The rules are in
  * services/signature-actions.ts; this only collects the input and shows the outcome.
  */
 export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
   const { t } = useTranslation('followUp');
+  const { t: tl } = useTranslation('login');
   const { signatures, printing, logger } = useServices();
+  const { operators } = useSessionActions();
+  const managers = operators.filter((o) => o.role === 'manager' && !o.disabled);
   const needsManager = signatures.needsManager(sale);
+  const [managerId, setManagerId] = useState(managers.length === 1 ? (managers[0]?.id ?? '') : '');
   const [pin, setPin] = useState('');
   const [mode, setMode] = useState<Mode>('choose');
   const [error, setError] = useState<string | null>(null);
@@ -55,11 +61,12 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
       await signatures.onPaper(sale, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }, notes);
     } else if (mode === 'exception') {
       const text = notes.trim() ? `${reason.trim()}\n${notes.trim()}` : reason.trim();
-      const outcome = await signatures.waive(sale, 'exception', { reason: text, contactAttempts: contacts, ...(needsManager ? { managerPin: pin } : {}) });
-      if (outcome !== 'ok') {
-        setPin('');
-        return setError(t(`waive.${outcome}`));
-      }
+      const outcome = await signatures.waive(sale, 'exception', { reason: text, contactAttempts: contacts, ...(needsManager ? { managerId, managerPin: pin } : {}) });
+      if (outcome === 'ok') return;
+      setPin('');
+      // Main's refusal of the approval (wrong PIN, back-off, lockout) is explained with its wait.
+      if (typeof outcome === 'string') return setError(t(`waive.${outcome}`));
+      return setError(outcome.reason === 'wrong-pin' ? t('waive.wrong-pin') : failureText(tl, outcome));
     }
   };
 
@@ -107,7 +114,7 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
             {needsManager ? (
               <>
                 <Alert severity="warning">{t('forcedNeedsManager')}</Alert>
-                <PinField label={t('managerPin')} value={pin} onChange={setPin} testId="follow-up-manager-pin" />
+                <ManagerApproval managers={managers} managerId={managerId} pin={pin} onManager={setManagerId} onPin={setPin} testId="follow-up-manager" />
               </>
             ) : null}
           </Stack>

@@ -21,7 +21,6 @@ export const followUpStrings = {
     slipFailed: 'The slip did not print: see the printer’s state below and reprint.',
     saveFailed: 'Could not save. Nothing was changed; try again.',
     forcedNeedsManager: 'Forced signature is on for this sale: a manager must approve registering it without a signature.',
-    managerPin: 'Manager PIN',
     waive: {
       'reason-required': 'Describe what happened.',
       'manager-required': 'A manager’s PIN is needed: forced signature is on for this sale.',
@@ -50,7 +49,6 @@ export const followUpStrings = {
     slipFailed: '补签单未打印：请查看下方打印机状态后重打。',
     saveFailed: '保存失败，未做任何更改；请重试。',
     forcedNeedsManager: '本笔交易适用强制签名：不签名登记须由主管授权。',
-    managerPin: '主管密码',
     waive: {
       'reason-required': '请填写情况说明。',
       'manager-required': '需要主管密码：本笔交易适用强制签名。',

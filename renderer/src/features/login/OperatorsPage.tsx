@@ -19,6 +19,7 @@ const ResetPinDialog = ({ name, onReset, onClose }: { name: string; onReset: (pi
   const { t: tc } = useTranslation();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<ActionFailure | string | null>(null);
+  const { logger } = useRoot();
   const submit = async (): Promise<void> => {
     const problem = pinProblem(pin);
     if (problem) return setError(problem);
@@ -38,7 +39,7 @@ const ResetPinDialog = ({ name, onReset, onClose }: { name: string; onReset: (pi
       </DialogContent>
       <DialogActions>
         <Button onClick={() => onClose(false)}>{tc('actions.cancel')}</Button>
-        <Button variant="contained" onClick={() => void submit()} data-testid="reset-pin-submit">
+        <Button variant="contained" onClick={() => fireAndLog(logger, 'operators.submit-failed', submit())} data-testid="reset-pin-submit">
           {t('operators.resetPin')}
         </Button>
       </DialogActions>

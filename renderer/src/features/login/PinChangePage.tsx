@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Button, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
+import { useRoot } from '../session/RootContext';
 import { pinProblem } from '../../../../shared/domain/pin';
 import type { ActionFailure } from '../../services/operator-session';
 import { AuthFrame } from './AuthFrame';
@@ -14,6 +16,7 @@ import { failureText } from './failure-text';
  */
 export const PinChangePage = ({ name, required, onChange, onCancel }: { name: string; required: boolean; onChange: (newPin: string, currentPin?: string) => Promise<ActionFailure | null>; onCancel: () => void }) => {
   const { t } = useTranslation('login');
+  const { logger } = useRoot();
   const [current, setCurrent] = useState('');
   const [pin, setPin] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -37,7 +40,7 @@ export const PinChangePage = ({ name, required, onChange, onCancel }: { name: st
 
   return (
     <AuthFrame testId="pin-change" title={t('pinChange.title')} subtitle={t(required ? 'pinChange.required' : 'pinChange.voluntary', { name })}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={(e) => fireAndLog(logger, 'login.pin-change-failed', submit(e))} noValidate>
         <Stack spacing={2}>
           {required ? null : <PinField label={t('pinChange.current')} value={current} onChange={setCurrent} testId="pin-change-current" autoFocus />}
           <PinField label={t('pinChange.pin')} value={pin} onChange={setPin} testId="pin-change-new" autoFocus={required} />

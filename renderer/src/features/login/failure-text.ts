@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ActionFailure } from '../../services/operator-session';
 
 const KNOWN = new Set([
-  'name-required', 'name-taken', 'pin-format', 'pin-mismatch', 'pin-weak', 'pin-reused', 'wrong-pin', 'no-operator', 'no-manager', 'not-a-manager', 'backoff', 'locked-out',
+  'name-required', 'name-taken', 'name-too-long', 'pin-format', 'pin-mismatch', 'pin-weak', 'pin-reused', 'wrong-pin', 'no-operator', 'no-manager', 'not-a-manager', 'backoff', 'locked-out',
   'disabled', 'unknown-operator', 'customer-window', 'already-set-up', 'last-manager', 'self', 'not-found',
 ]);
 

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { envelopeErrorText } from '../../app/error-text';
+import { fireAndLog } from '../../services/logger';
+import { useRoot } from '../session/RootContext';
+import { envelopeErrorText } from '../session/error-text';
 import { useKeyBackup } from './useKeyBackup';
 
 const MIN = 12;
@@ -9,6 +11,7 @@ const MIN = 12;
 /** Settings → Key backup (manager): the device keys to an encrypted file under a passphrase. */
 export const KeyBackupPanel = () => {
   const { t } = useTranslation('settings');
+  const { logger } = useRoot();
   const { t: tc } = useTranslation();
   const backup = useKeyBackup();
   const [passphrase, setPassphrase] = useState('');
@@ -32,7 +35,7 @@ export const KeyBackupPanel = () => {
           <TextField type="password" autoComplete="new-password" label={t('keyBackup.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'key-backup-passphrase', 'data-card-guard': 'off' } }} />
           <TextField type="password" autoComplete="new-password" label={t('keyBackup.confirm')} value={confirm} onChange={(e) => setConfirm(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'key-backup-confirm', 'data-card-guard': 'off' } }} />
         </Stack>
-        <Button variant="outlined" onClick={() => void submit()} disabled={backup.busy} sx={{ alignSelf: 'flex-start' }} data-testid="key-backup-export">
+        <Button variant="outlined" onClick={() => fireAndLog(logger, 'settings.submit-failed', submit())} disabled={backup.busy} sx={{ alignSelf: 'flex-start' }} data-testid="key-backup-export">
           {t('keyBackup.export')}
         </Button>
         {problem ? <Alert severity="error">{problem}</Alert> : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { envelopeErrorText } from '../../app/error-text';
+import { envelopeErrorText } from '../session/error-text';
 import { MASTER_KEY_ERROR_REASONS } from '../../../../shared/ipc/commands/acquirer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useMasterKey } from './useMasterKey';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { envelopeErrorText } from '../../app/error-text';
+import { envelopeErrorText } from '../session/error-text';
 import { VirtualPrinterStateSchema } from '../../../../shared/ipc/commands/printer';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
 import { useHostSettings } from '../session/HostSettingsContext';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { ROLE_REFUSALS } from '../../../shared/ipc/roles';
-import type { EnvelopeError } from '../../../shared/ipc/envelope';
+import { ROLE_REFUSALS } from '../../../../shared/ipc/roles';
+import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 
 const ROLE_REASONS = new Set<string>(ROLE_REFUSALS);
 
