@@ -41,6 +41,7 @@ let manager: WsTestClient;
 let cashier: WsTestClient;
 let nobody: WsTestClient;
 let customer: WsTestClient;
+let connect: (customerWindow?: boolean) => Promise<WsTestClient>;
 
 const MANAGER_PIN = '482913';
 const CASHIER_PIN = '735146';
@@ -48,7 +49,7 @@ const CASHIER_PIN = '735146';
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cs-roles-'));
   host = await launchBrowserHost({ dataDir, port: 0, settingsOverrides: { cardReader: { virtualReader: false } } });
-  const connect = (customerWindow = false) => connectWs({ origin: host.web.origin, cookie: host.web.cookie, customer: customerWindow });
+  connect = (customerWindow = false) => connectWs({ origin: host.web.origin, cookie: host.web.cookie, customer: customerWindow });
   manager = await connect();
   expect(await manager.call('auth:first-run', { name: 'Wang', pin: MANAGER_PIN })).toMatchObject({ ok: true });
   const add = async (name: string) => ((await manager.call<PublicOperator>('auth:add-operator', { name, pin: CASHIER_PIN, role: 'cashier' })) as { value: PublicOperator }).value.id;
@@ -126,7 +127,8 @@ describe('main refuses manager commands without a manager session (generated fro
 });
 
 describe('main refuses operator commands to a connection nobody signed in to (generated from the role table)', () => {
-  const operatorCommands = (Object.keys(COMMAND_ACCESS) as CommandName[]).filter((c) => COMMAND_ACCESS[c] === 'operator');
+  // `session` commands (settlement jobs a locked session may run) need a signed-in session too.
+  const operatorCommands = (Object.keys(COMMAND_ACCESS) as CommandName[]).filter((c) => COMMAND_ACCESS[c] === 'operator' || COMMAND_ACCESS[c] === 'session');
   it.each(operatorCommands)('%s', async (command) => {
     const before = refusalsOf(command).length;
     expect(await nobody.call(command, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'not-signed-in' } });
@@ -139,7 +141,7 @@ describe('a cashier session cannot void or refund by itself', () => {
     const original = { saleId: uuidv7(), stan: '000001', rrn: '000000000001', authCode: '123456', amountFen: 3000 };
     for (const kind of ['void', 'refund'] as const) {
       const saleId = uuidv7();
-      expect(await cashier.call('acquirer:authorize', { saleId, kind, amountFen: 3000, original })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'approval-needed' } });
+      expect(await cashier.call('acquirer:authorize', { saleId, kind, amountFen: 3000, original, linkId: 'training' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'approval-needed' } });
     }
     const journal = host.core.context.journal.since(0, 100_000);
     expect(journal.some((e) => e.action === 'void.send' || e.action === 'refund.send')).toBe(false);
@@ -147,5 +149,20 @@ describe('a cashier session cannot void or refund by itself', () => {
       [ids.cashierId, 'void'],
       [ids.cashierId, 'refund'],
     ]);
+  });
+});
+
+describe('a locked session finishes money already taken, and starts nothing new', () => {
+  it('settlement commands (role table `session`) pass while locked; a new sale and operator commands are refused as locked', async () => {
+    const locked = await connect(false);
+    expect(await locked.call<SignInOutcome>('auth:sign-in', { operatorId: ids.otherCashierId, pin: CASHIER_PIN })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await locked.call('auth:lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
+    const sessionCommands = (Object.keys(COMMAND_ACCESS) as CommandName[]).filter((c) => COMMAND_ACCESS[c] === 'session');
+    expect(sessionCommands.sort()).toEqual(['acquirer:forward', 'acquirer:inquire', 'acquirer:prepare', 'acquirer:reverse', 'acquirer:status']);
+    expect(await locked.call('acquirer:status', {})).toMatchObject({ ok: true });
+    expect(await locked.call('acquirer:inquire', { saleId: uuidv7(), stan: '000001', amountFen: 100, linkId: 'training' })).toMatchObject({ ok: true });
+    expect(await locked.call('acquirer:authorize', { saleId: uuidv7(), stan: '000002', kind: 'sale', amountFen: 100, cardRef: `cr_${'A'.repeat(22)}`, linkId: 'training' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'locked' } });
+    expect(await locked.call('printer:status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'locked' } });
+    await locked.close();
   });
 });

@@ -8,6 +8,8 @@ import type { PrintResult } from '../../shared/ipc/commands/printer';
 import type { CountersignApi } from '../../shared/ipc/contract';
 import { getAcquirer, registerAcquirer } from '../../electron/acquirer/acquirer-module';
 import { CardVault } from '../../electron/card/card-vault';
+import { registerAuditHandlers } from '../../electron/audit/audit-handlers';
+import { registerAuthHandlers } from '../../electron/auth/auth-handlers';
 import { OperatorStore } from '../../electron/auth/operator-store';
 import { EventBus } from '../../electron/services/event-bus';
 import { createFileLogger } from '../../electron/services/logger';
@@ -80,6 +82,9 @@ export const startConsole = async (stops: Array<() => Promise<void> | void>, pat
     const core = await makeTestContext({ dataDir, logger, events, settings, secrets: memorySecrets(9) });
     const ctx = core.ctx;
     const sender = core.signedIn('cashier');
+    // Named-manager approvals and the exemption they grant are main's commands.
+    registerAuthHandlers(ctx);
+    registerAuditHandlers(ctx);
     await registerAcquirer(ctx, vault, { monitor: { onlineIntervalMs: 60_000, offlineIntervalMs: 60_000 } });
     const api = {
       invoke: (command: string, request: unknown) => {
