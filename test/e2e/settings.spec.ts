@@ -24,15 +24,15 @@ test('each settings group saves where it is edited, and leaving with unsaved edi
   expect((await hostSettings(c)).shop.name).toBe('老王便利店');
 
   // An unsaved edit in 常规: leaving asks; staying keeps it; saving it lets you go.
-  await settings.field('general', 'idleLockMinutes').fill('20');
+  await settings.field('general', 'idleLockMinutes').fill('12');
   await app.goTo('counter');
   await expect(settings.leaveDialog()).toBeVisible();
   await expect(c.page.getByTestId('leave-stay')).toBeFocused();
   await settings.stay();
-  await expect(settings.field('general', 'idleLockMinutes')).toHaveValue('20');
+  await expect(settings.field('general', 'idleLockMinutes')).toHaveValue('12');
   await settings.save('general');
   await expect(settings.group('general')).toHaveAttribute('data-dirty', 'false');
-  expect((await hostSettings(c)).general.idleLockMinutes).toBe(20);
+  expect((await hostSettings(c)).general.idleLockMinutes).toBe(12);
   await app.goTo('counter');
   await expect(settings.leaveDialog()).toHaveCount(0);
   await expect(c.page.getByTestId('counter')).toBeVisible();
@@ -44,7 +44,7 @@ test('each settings group saves where it is edited, and leaving with unsaved edi
   await expect(settings.leaveDialog()).toBeVisible();
   await settings.discard();
   await expect(c.page.getByTestId('login')).toBeVisible();
-  expect((await hostSettings(c)).general.idleLockMinutes).toBe(20);
+  expect((await hostSettings(c)).general.idleLockMinutes).toBe(12);
 });
 
 test('one time zone for slips and screens: the list shows the slip’s time, and both follow the zone in Settings', async ({ console: c }) => {
