@@ -158,7 +158,7 @@ describe('a locked session finishes money already taken, and starts nothing new'
     expect(await locked.call<SignInOutcome>('auth:sign-in', { operatorId: ids.otherCashierId, pin: CASHIER_PIN })).toMatchObject({ ok: true, value: { ok: true } });
     expect(await locked.call('auth:lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
     const sessionCommands = (Object.keys(COMMAND_ACCESS) as CommandName[]).filter((c) => COMMAND_ACCESS[c] === 'session');
-    expect(sessionCommands.sort()).toEqual(['acquirer:forward', 'acquirer:inquire', 'acquirer:prepare', 'acquirer:reverse', 'acquirer:status']);
+    expect(sessionCommands.sort()).toEqual(['acquirer:forward', 'acquirer:inquire', 'acquirer:prepare', 'acquirer:reverse', 'acquirer:status', 'audit:journal']);
     expect(await locked.call('acquirer:status', {})).toMatchObject({ ok: true });
     expect(await locked.call('acquirer:inquire', { saleId: uuidv7(), stan: '000001', amountFen: 100, linkId: 'training' })).toMatchObject({ ok: true });
     expect(await locked.call('acquirer:authorize', { saleId: uuidv7(), stan: '000002', kind: 'sale', amountFen: 100, cardRef: `cr_${'A'.repeat(22)}`, linkId: 'training' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'locked' } });

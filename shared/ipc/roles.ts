@@ -10,7 +10,9 @@ import type { CommandName } from './contract';
  *   The `auth:*` handlers check the sender's session themselves.
  * - `session`: a signed-in session, active or locked (not awaiting a PIN change): the settlement
  *   jobs that finish money already taken (inquire, reverse an unanswered sale, forward an
- *   offline sale, the link's status) go on while the console is locked, as they must (RULES 12).
+ *   offline sale, the link's status) go on while the console is locked, as they must (RULES 12),
+ *   and so does taking main's journal into the audit log (the lock's own entry is journaled as
+ *   the session locks).
  * - `operator`: an active session (signed in, not locked, PIN not awaiting change).
  * - `manager`: an active session of an operator whose role is manager, now.
  *
@@ -64,7 +66,8 @@ export const COMMAND_ACCESS = {
   'auth:add-operator': 'manager',
   'auth:set-disabled': 'manager',
   'auth:reset-pin': 'manager',
-  'audit:journal': 'operator',
+  // Taking main's journal into the audit log only records what happened: it goes on at the lock itself.
+  'audit:journal': 'session',
   'audit:checkpoint': 'operator',
   'audit:checkpoint-status': 'operator',
   'device:identity': 'public',
