@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { WebSocket } from 'ws';
-import type { RawData } from 'ws';
+import { connectWs } from './ws-client';
 
 /**
  * The browser host as its own process, started the way a user starts it (`npm start`, or the
@@ -129,29 +128,35 @@ export const signIn = async (url: string): Promise<string> => {
   return cookie;
 };
 
-const rawText = (d: RawData): string => (Buffer.isBuffer(d) ? d.toString('utf8') : Array.isArray(d) ? Buffer.concat(d).toString('utf8') : Buffer.from(d).toString('utf8'));
-
 type Answer = { ok: boolean; value?: unknown; error?: { code: string } };
 
-/** Sends one command over the host's WebSocket (signed in by cookie) and returns its envelope. */
-export const dispatchOverWs = (origin: string, cookie: string, command: string, payload: unknown, timeoutMs = 15_000): Promise<Answer> =>
-  new Promise<Answer>((resolve, reject) => {
-    const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, { headers: { Origin: origin, Cookie: cookie } });
-    const timer = setTimeout(() => {
-      ws.terminate();
-      reject(new Error(`${command}: no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-    ws.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    ws.on('open', () => ws.send(JSON.stringify({ id: 1, command, payload })));
-    // Events arrive on the same socket; one listener for all, so none is missed between them.
-    ws.on('message', (d: RawData) => {
-      const message = JSON.parse(rawText(d)) as { id?: unknown; envelope?: Answer };
-      if (message.id !== 1 || !message.envelope) return;
-      clearTimeout(timer);
-      ws.close();
-      resolve(message.envelope);
-    });
+/**
+ * Sends one command over the host's WebSocket (let in by the cookie) and returns its envelope.
+ * Each connection is its own sender to main: with `as`, the connection first signs in as that
+ * operator (main holds the session per connection), as a page would.
+ */
+export const dispatchOverWs = async (origin: string, cookie: string, command: string, payload: unknown, opts: { as?: { name: string; pin: string }; timeoutMs?: number } = {}): Promise<Answer> => {
+  const client = await connectWs({ origin, cookie });
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${command}: no answer within ${timeoutMs} ms`)), timeoutMs);
   });
+  try {
+    const answer = async (): Promise<Answer> => {
+      if (opts.as) {
+        const { as } = opts;
+        const list = await client.call<{ operators: Array<{ id: string; name: string }> }>('auth:operators', {});
+        const operator = list.ok ? list.value.operators.find((o) => o.name === as.name) : undefined;
+        if (!operator) throw new Error(`${command}: no operator named ${as.name}`);
+        const signed = await client.call<{ ok: boolean }>('auth:sign-in', { operatorId: operator.id, pin: as.pin });
+        if (!signed.ok || !signed.value.ok) throw new Error(`${command}: sign-in as ${as.name} refused: ${JSON.stringify(signed)}`);
+      }
+      return await client.call(command, payload);
+    };
+    return await Promise.race([answer(), deadline]);
+  } finally {
+    clearTimeout(timer);
+    await client.close();
+  }
+};

@@ -179,8 +179,9 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
   });
 
   test('locked while offline sales wait: the host comes back and they are forwarded, each once, without unlocking', async ({ console: c }) => {
-    const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: true, maxAmountFen: 10_000, maxCount: 5, maxTotalFen: 50_000 } }));
+    // The manager first: main lets only a manager's session change the card host.
     await setUpAsManager(c);
+    const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: true, maxAmountFen: 10_000, maxCount: 5, maxTotalFen: 50_000 } }));
     const counter = new CounterPage(c.page);
     await expect(c.page.getByTestId('link-status')).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
     await sim.down();

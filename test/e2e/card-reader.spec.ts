@@ -48,7 +48,7 @@ test('a slow swipe into the note field leaves no digits of the card in IndexedDB
   await setUpAsManager(c);
   const counter = new CounterPage(c.page);
   await counter.typeAmount('1234');
-  const note = c.page.getByLabel(/备注|Note/);
+  const note = c.page.getByRole('textbox', { name: /^(备注（可选）|Note \(optional\))$/ });
   await note.click();
   await note.pressSequentially('ok ', { delay: 50 });
   // A reader so slow its keys look typed (400 ms apart): nothing holds them, the field guard takes the card out.

@@ -70,9 +70,9 @@ test('the host process restarts on the same data folder and port; operators, sal
     await counter.next();
 
     const cookie = await signIn(host.url);
-    const settings = await dispatchOverWs(host.origin, cookie, 'settings:set', { patch: { signature: { rule: 'never' }, offline: { enabled: true, allowSwiped: true } } });
+    const settings = await dispatchOverWs(host.origin, cookie, 'settings:set', { patch: { signature: { rule: 'never' }, offline: { enabled: true, allowSwiped: true } } }, { as: MANAGER });
     expect(settings.ok).toBe(true);
-    expect((await dispatchOverWs(host.origin, cookie, 'acquirer:simulator', { outage: true })).ok).toBe(true);
+    expect((await dispatchOverWs(host.origin, cookie, 'acquirer:simulator', { outage: true }, { as: MANAGER })).ok).toBe(true);
     await expect(page.getByTestId('link-status')).toHaveAttribute('data-online', 'false', { timeout: 15_000 });
     await counter.typeAmount('3300');
     await counter.charge();
@@ -116,7 +116,7 @@ test('the host process restarts on the same data folder and port; operators, sal
     await expect(page.getByTestId('audit-verify-result')).toHaveAttribute('data-ok', 'true');
 
     // The sealed card of the pending sale survived too: the host comes back and it is forwarded.
-    expect((await dispatchOverWs(host.origin, await signIn(host.url), 'acquirer:simulator', { outage: false })).ok).toBe(true);
+    expect((await dispatchOverWs(host.origin, await signIn(host.url), 'acquirer:simulator', { outage: false }, { as: MANAGER })).ok).toBe(true);
     await expect(page.getByTestId('forwarded-notice')).toBeVisible({ timeout: 20_000 });
     await page.getByTestId('nav-transactions').click();
     await expect(page.getByTestId('filter-offline-pending')).toHaveAttribute('data-count', '0');

@@ -7,7 +7,8 @@ import { MANAGER, setUpAsManager, dispatch } from './helpers';
 import { ConsolePage } from './pages/console-page';
 import { LoginPage } from './pages/login-page';
 
-const hostSettings = async (c: ConsoleFixture) => ((await dispatch(c, 'settings:get', {})) as { value: { general: { idleLockMinutes: number; timeZone: string; language: string }; shop: { name: string } } }).value;
+// Settings are public to read (the login screens need them): no manager has to exist yet.
+const hostSettings = async (c: ConsoleFixture) => ((await c.host.core.router.dispatch('settings:get', {}, { trusted: true, label: 'e2e-reader', id: 'e2e-reader' })) as { value: { general: { idleLockMinutes: number; timeZone: string; language: string }; shop: { name: string } } }).value;
 
 test('each settings group saves where it is edited, and leaving with unsaved edits asks first', async ({ console: c }) => {
   const app = await setUpAsManager(c);
