@@ -55,7 +55,9 @@ test('a reprint three minutes later prints REPRINT 1 with the reprint time and t
   await expect(list.field('entry')).not.toContainText('hid-swipe');
 });
 
-test('a supplementary signature saved empty is refused with a message; a registered case shows its contact log, and a paper signature its photo', async ({ console: c }) => {
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+test('a supplementary signature saved empty is refused with a message; a registered case shows its contact log and photo, and a paper signature its photo', async ({ console: c }) => {
   // Two sales and three follow-ups: more than the default minute on a loaded two-core machine.
   test.setTimeout(120_000);
   const app = await setUpAsManager(c);
@@ -78,16 +80,19 @@ test('a supplementary signature saved empty is refused with a message; a registe
   await c.page.getByTestId('follow-up-exception').click();
   await c.page.getByTestId('follow-up-reason').fill('顾客已离店，无法补签');
   await c.page.getByTestId('follow-up-contacts').fill('11月1日 15:00 电话两次无人接听');
+  // 登记并说明 may keep a photo (a chat screenshot, the customer's note); it is shown afterwards.
+  await c.page.getByTestId('follow-up-file').setInputFiles({ name: 'chat.png', mimeType: 'image/png', buffer: PIXEL });
   await c.page.getByTestId('follow-up-save').click();
   await expect(list.detail()).toHaveAttribute('data-signature', 'waived');
+  const registered = c.page.locator('[data-testid="signature-record"][data-kind="exception"]');
+  await expect(registered.getByTestId('attachment-preview')).toHaveAttribute('data-name', 'chat.png');
   await expect(c.page.getByTestId('signature-contacts')).toContainText('电话两次无人接听');
   await expect(c.page.getByTestId('signature-reason')).toContainText('顾客已离店');
   await list.close();
 
   await list.open(1);
   await c.page.getByTestId('follow-up-paper').click();
-  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  await c.page.getByTestId('follow-up-file').setInputFiles({ name: 'signed-slip.png', mimeType: 'image/png', buffer: pixel });
+  await c.page.getByTestId('follow-up-file').setInputFiles({ name: 'signed-slip.png', mimeType: 'image/png', buffer: PIXEL });
   await c.page.getByTestId('follow-up-save').click();
   await expect(list.detail()).toHaveAttribute('data-signature', 'signed');
   const photo = c.page.getByTestId('attachment-preview');

@@ -6,6 +6,7 @@ import type { CountersignDb } from '../data/db';
 import type { Role, SaleRecord, SignaturePoint } from '../data/records';
 import { getSale, updateSale } from '../data/sales-repo';
 import { addPaperSignature, addSignature } from '../data/signatures-repo';
+import type { SignatureFile } from '../data/signatures-repo';
 import type { ActionFailure, ApprovalResult } from './operator-session';
 import { signatureFields } from './signed-fields';
 
@@ -65,7 +66,7 @@ export class SignatureActions {
    * Waives the signature: `exemption` at the counter, `exception` (登记并说明) from the follow-up.
    * A reason is always needed; the named manager's PIN when forced signature applies.
    */
-  async waive(sale: SaleRecord, kind: 'exemption' | 'exception', input: { reason: string; contactAttempts?: string; managerId?: string; managerPin?: string }): Promise<WaiveOutcome> {
+  async waive(sale: SaleRecord, kind: 'exemption' | 'exception', input: { reason: string; contactAttempts?: string; managerId?: string; managerPin?: string; photo?: SignatureFile }): Promise<WaiveOutcome> {
     const reason = input.reason.trim();
     if (!reason) return 'reason-required';
     let approvedBy: string | null = null;
@@ -83,6 +84,8 @@ export class SignatureActions {
       { saleId: sale.id, kind, operatorId: this.deps.operator.id, strokes: [], image: null, reason, contactAttempts: input.contactAttempts?.trim() ?? '', approvedBy, digest: null },
       'waived',
       kind === 'exemption' ? 'sale.signature-exempted' : 'sale.unsigned-registered',
+      // 登记并说明 may keep a photo (the customer's note, a chat screenshot); throws past the limit.
+      kind === 'exception' ? input.photo : undefined,
     );
     return 'ok';
   }

@@ -60,8 +60,10 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
       if (file.size > MAX_ATTACHMENT_BYTES) return setError(t('tooLarge', { mb: LIMIT_MB }));
       await signatures.onPaper(sale, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }, notes);
     } else if (mode === 'exception') {
+      if (file && file.size > MAX_ATTACHMENT_BYTES) return setError(t('tooLarge', { mb: LIMIT_MB }));
       const text = notes.trim() ? `${reason.trim()}\n${notes.trim()}` : reason.trim();
-      const outcome = await signatures.waive(sale, 'exception', { reason: text, contactAttempts: contacts, ...(needsManager ? { managerId, managerPin: pin } : {}) });
+      const photo = file ? { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
+      const outcome = await signatures.waive(sale, 'exception', { reason: text, contactAttempts: contacts, ...(photo ? { photo } : {}), ...(needsManager ? { managerId, managerPin: pin } : {}) });
       if (outcome === 'ok') return;
       setPin('');
       // Main's refusal of the approval (wrong PIN, back-off, lockout) is explained with its wait.
@@ -69,6 +71,17 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
       return setError(outcome.reason === 'wrong-pin' ? t('waive.wrong-pin') : failureText(tl, outcome));
     }
   };
+
+  // The paper slip's scan (needed) and 登记并说明's photo (optional) are picked the same way.
+  const attachField = (label: string) => (
+    <>
+      <Button variant="outlined" component="label" sx={{ alignSelf: 'flex-start' }}>
+        {label}
+        <input hidden type="file" accept="image/*,application/pdf" data-testid="follow-up-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </Button>
+      {file ? <Typography>{t('attached', { name: file.name })}</Typography> : null}
+    </>
+  );
 
   return (
     <Paper variant="outlined" sx={{ p: 2, borderColor: 'warning.main' }} data-testid="follow-up">
@@ -98,11 +111,7 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
         {mode === 'capture' ? <SignatureCanvas ref={pad} height={200} testId="follow-up-canvas" /> : null}
         {mode === 'paper' ? (
           <Stack spacing={1}>
-            <Button variant="outlined" component="label">
-              {t('attach')}
-              <input hidden type="file" accept="image/*,application/pdf" data-testid="follow-up-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            </Button>
-            {file ? <Typography>{t('attached', { name: file.name })}</Typography> : null}
+            {attachField(t('attach'))}
             <TextField label={t('notes')} value={notes} onChange={(e) => setNotes(e.target.value.slice(0, 500))} />
           </Stack>
         ) : null}
@@ -111,6 +120,7 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
             <TextField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value.slice(0, 500))} slotProps={{ htmlInput: { 'data-testid': 'follow-up-reason' } }} />
             <TextField label={t('contacts')} value={contacts} multiline minRows={2} onChange={(e) => setContacts(e.target.value.slice(0, 500))} slotProps={{ htmlInput: { 'data-testid': 'follow-up-contacts' } }} />
             <TextField label={t('notes')} value={notes} onChange={(e) => setNotes(e.target.value.slice(0, 500))} />
+            {attachField(t('attachOptional'))}
             {needsManager ? (
               <>
                 <Alert severity="warning">{t('forcedNeedsManager')}</Alert>
@@ -127,7 +137,14 @@ export const FollowUpActions = ({ sale }: { sale: SaleRecord }) => {
         {info ? <Alert severity="info">{info}</Alert> : null}
         {mode !== 'choose' ? (
           <Stack direction="row" spacing={1}>
-            <Button onClick={() => setMode('choose')}>{t('cancel')}</Button>
+            <Button
+              onClick={() => {
+                setMode('choose');
+                setFile(null);
+              }}
+            >
+              {t('cancel')}
+            </Button>
             <Button variant="contained" onClick={save} data-testid="follow-up-save">
               {t('save')}
             </Button>
