@@ -30,7 +30,7 @@ const make = () => {
     settings: () => settings,
     logger,
   });
-  return { db, session, errors };
+  return { db, session, errors, fake };
 };
 
 describe('CounterSession', () => {
@@ -70,5 +70,28 @@ describe('CounterSession', () => {
     expect(await session.start(1200, '', '')).toBe('failed');
     expect(session.getSnapshot()).toMatchObject({ step: { kind: 'amount' }, error: 'storage-full' });
     expect(errors).toEqual(['counter.action-failed']);
+  });
+  it('a chip card read by its stripe stops before anything is sent: cancelling leaves the sale cancelled and uncharged', async () => {
+    const { db, session, fake } = make();
+    await session.start(1500, '', '');
+    await session.onCard({ ...summary('cr_chip1'), chip: true });
+    const step = session.getSnapshot().step;
+    expect(step).toMatchObject({ kind: 'chip-swiped', card: { chip: true } });
+    expect(fake.link.calls).toEqual([]);
+    await session.confirmChipSwipe(false);
+    expect(session.getSnapshot().step).toEqual({ kind: 'amount' });
+    const [sale] = await db.sales.toArray();
+    expect(sale?.state).toBe('cancelled');
+    expect(fake.link.calls).toEqual([]);
+  });
+
+  it('going on by the stripe after the warning charges once', async () => {
+    const { db, session, fake } = make();
+    await session.start(1600, '', '');
+    await session.onCard({ ...summary('cr_chip2'), chip: true });
+    await session.confirmChipSwipe(true);
+    expect(session.getSnapshot().step).toMatchObject({ kind: 'result', result: { kind: 'approved' } });
+    const [sale] = await db.sales.toArray();
+    expect(fake.link.count('authorize', sale?.id)).toBe(1);
   });
 });

@@ -221,3 +221,29 @@ test('a reload at the signature step puts the sale in the unsigned follow-up; on
   await expect.poll(async () => (await dumpIndexedDb(c.page)).includes('"reason":"abandoned"')).toBe(true);
   await sentinelClean(c);
 });
+
+test('a chip card swiped at the counter is warned about before anything is charged; cancel is the default, going on charges once', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.typeAmount('4200');
+  await counter.charge();
+  await counter.swipe('chip-swiped');
+  const warning = c.page.getByTestId('counter-chip-swiped');
+  await expect(warning).toContainText('芯片卡');
+  await expect(c.page.getByTestId('chip-swiped-cancel')).toBeFocused();
+  await c.page.screenshot({ path: 'test-results/screens/counter-chip-swiped-zh-CN.png' });
+  // Nothing was sent: no receipt, and cancelling returns to the amount.
+  expect(await virtualReceipts(c)).toHaveLength(0);
+  await c.page.keyboard.press('Enter');
+  await expect(c.page.getByTestId('counter')).toHaveAttribute('data-step', 'amount');
+
+  await c.page.getByTestId('language-toggle').click();
+  await counter.typeAmount('4300');
+  await counter.charge();
+  await counter.swipe('chip-swiped');
+  await expect(warning).toContainText('chip');
+  await c.page.getByTestId('chip-swiped-proceed').click();
+  await expect(counter.result()).toHaveAttribute('data-outcome', 'approved');
+  await expect(c.page.getByTestId('counter-chip-warning')).toBeVisible();
+  await sentinelClean(c);
+});

@@ -17,6 +17,7 @@ const AUTHORIZING_SHOWN_AFTER_MS = 100;
 export type CounterStep =
   | { kind: 'amount' }
   | { kind: 'card'; sale: SaleRecord }
+  | { kind: 'chip-swiped'; sale: SaleRecord; card: CardSummary }
   | { kind: 'duplicate'; sale: SaleRecord; card: CardSummary; earlier: SaleRecord }
   | { kind: 'authorizing'; sale: SaleRecord; card: CardSummary }
   | { kind: 'result'; result: AuthorizeResult; card: CardSummary | null }
@@ -126,20 +127,46 @@ export class CounterSession {
       const current = this.step;
       if (current.kind !== 'card') return;
       markCardSummary();
-      const made = this.early;
-      this.early = null;
-      const linkOnline = this.deps.linkOnline();
-      // Made for this sale with the link as it is now, or made again.
-      const ready = made && made.saleId === current.sale.id && made.linkOnline === linkOnline ? await made.checks : null;
-      const { earlier, preflight } = await preflightSale(this.deps.send, current.sale, card, linkOnline, ready);
-      if (earlier) {
-        // Written now, so a sale left at the prompt still records which card was read; the checks
-        // are made again if the cashier goes ahead, since time has passed.
-        this.show({ kind: 'duplicate', sale: await attachCard(this.deps.send, current.sale, card), card, earlier });
+      if (card.chip) {
+        // A chip card read by its stripe shifts fraud liability to the shop (RULES 5): the cashier
+        // sees that before anything is sent, and goes ahead only by choice. Written now, so a
+        // sale left at the prompt still records which card was read.
+        this.show({ kind: 'chip-swiped', sale: await attachCard(this.deps.send, current.sale, card), card });
         return;
       }
-      await this.authorize(current.sale, card, preflight);
+      await this.checkAndAuthorize(current.sale, card);
     });
+  }
+
+  /** After the chip-swiped warning: go ahead by the stripe, or cancel the sale (the safe default). */
+  confirmChipSwipe(proceed: boolean): Promise<unknown> {
+    return this.latch('chip-swiped', async () => {
+      const current = this.step;
+      if (current.kind !== 'chip-swiped') return;
+      if (!proceed) {
+        await cancelSale(this.deps.send, current.sale, 'chip-swipe-declined');
+        this.show({ kind: 'amount' });
+        return;
+      }
+      await this.checkAndAuthorize(current.sale, current.card);
+    });
+  }
+
+  /** The duplicate check, then the send: the part of taking a card that follows the card's own checks. */
+  private async checkAndAuthorize(sale: SaleRecord, card: CardSummary): Promise<void> {
+    const made = this.early;
+    this.early = null;
+    const linkOnline = this.deps.linkOnline();
+    // Made for this sale with the link as it is now, or made again (after a prompt, time has passed).
+    const ready = made && made.saleId === sale.id && made.linkOnline === linkOnline ? await made.checks : null;
+    const { earlier, preflight } = await preflightSale(this.deps.send, sale, card, linkOnline, ready);
+    if (earlier) {
+      // Written now, so a sale left at the prompt still records which card was read; the checks
+      // are made again if the cashier goes ahead, since time has passed.
+      this.show({ kind: 'duplicate', sale: await attachCard(this.deps.send, sale, card), card, earlier });
+      return;
+    }
+    await this.authorize(sale, card, preflight);
   }
 
   confirmDuplicate(proceed: boolean): Promise<unknown> {
@@ -158,7 +185,7 @@ export class CounterSession {
   cancel(): Promise<unknown> {
     return this.latch('cancel', async () => {
       const current = this.step;
-      if (current.kind === 'card' || current.kind === 'duplicate') await cancelSale(this.deps.send, current.sale, 'cashier-cancelled');
+      if (current.kind === 'card' || current.kind === 'duplicate' || current.kind === 'chip-swiped') await cancelSale(this.deps.send, current.sale, 'cashier-cancelled');
       this.show({ kind: 'amount' });
     });
   }

@@ -10,6 +10,7 @@ import { fireAndLog } from '../../services/logger';
 import { useSettlement } from '../sale/useSettlement';
 import { AmountStep } from './AmountStep';
 import { CardStep } from './CardStep';
+import { ChipSwipedStep } from './ChipSwipedStep';
 import { DoneStep } from './DoneStep';
 import { ResultStep } from './ResultStep';
 import { ConfirmSignatureStep, SignatureStep } from './SignatureStep';
@@ -39,7 +40,7 @@ export const CounterPage = ({ printing }: { printing: (sale: SaleRecord) => Reac
   const role = operator?.role ?? 'cashier';
   const openCustomer = useOpenCustomerWindow();
   const { t: tcu } = useTranslation('customer');
-  useCustomerAmount(step.kind === 'card' || step.kind === 'authorizing' ? step.sale : null);
+  useCustomerAmount(step.kind === 'card' || step.kind === 'chip-swiped' || step.kind === 'authorizing' ? step.sale : null);
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }} data-testid="counter" data-step={step.kind}>
@@ -69,6 +70,9 @@ export const CounterPage = ({ printing }: { printing: (sale: SaleRecord) => Reac
       ) : null}
       {step.kind === 'amount' ? <AmountStep onCharge={(fen, ref, note) => run('start', session.start(fen, ref, note))} /> : null}
       {step.kind === 'card' ? <CardStep sale={step.sale} role={role} onCard={(card) => run('card', session.onCard(card))} onCancel={() => run('cancel', session.cancel())} /> : null}
+      {step.kind === 'chip-swiped' ? (
+        <ChipSwipedStep maskedPan={step.card.maskedPan} onProceed={() => run('chip-swiped', session.confirmChipSwipe(true))} onCancel={() => run('chip-swiped', session.confirmChipSwipe(false))} />
+      ) : null}
       {step.kind === 'duplicate' ? (
         <Alert severity="warning" data-testid="counter-duplicate" sx={{ fontSize: 18 }}>
           <Typography variant="h6">{t('duplicate.title')}</Typography>

@@ -16,6 +16,12 @@ export const counterStrings = {
     cardRead: 'Card {{card}} ({{brand}})',
     authorizing: 'Sending to the card host…',
     chipWarning: 'This is a chip card that was swiped. If the card is disputed as fraud, the shop bears the loss. Ask for the chip to be used where possible.',
+    chipSwiped: {
+      title: 'Chip card read by its stripe',
+      body: 'Card {{card}} has a chip. Nothing has been charged yet. Cancel and ask the customer to use the chip where the reader allows it; if you go on by the stripe and the card is disputed as fraud, the shop bears the loss.',
+      proceed: 'Go on by the stripe',
+      cancel: 'Cancel, use the chip',
+    },
     duplicate: {
       title: 'Possible duplicate charge',
       body: 'The same card was charged {{amount}} at {{time}} (reference {{ref}}). If the customer was not charged twice on purpose, cancel.',
@@ -120,6 +126,12 @@ export const counterStrings = {
     cardRead: '卡号 {{card}}（{{brand}}）',
     authorizing: '正在发送到收单主机…',
     chipWarning: '这是一张被刷磁条的芯片卡。若发生伪卡争议，损失由商户承担。请尽量使用芯片交易。',
+    chipSwiped: {
+      title: '芯片卡被刷了磁条',
+      body: '卡号 {{card}} 是芯片卡，尚未扣款。请取消并让顾客插卡用芯片交易（读卡器支持时）；若继续刷磁条交易，一旦发生伪卡争议，损失由商户承担。',
+      proceed: '继续刷磁条交易',
+      cancel: '取消，改用芯片',
+    },
     duplicate: {
       title: '可能重复扣款',
       body: '同一张卡已于 {{time}} 支付 {{amount}}（检索参考号 {{ref}}）。如非顾客确需再付一笔，请取消。',
