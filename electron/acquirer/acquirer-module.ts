@@ -13,6 +13,7 @@ import { Iso8583Link } from './iso8583-link';
 import { LinkMonitor } from './link-monitor';
 import { MasterKeyStore, asCommandError } from './master-key';
 import { SimulatedAcquirer } from './simulated-acquirer';
+import { SettlementService } from './settlement-service';
 
 /** Training mode always uses the simulated host, like the printer uses the virtual printer. */
 export const usesSimulatedAcquirer = (s: Settings): boolean => s.general.trainingMode || s.acquirer.kind === 'simulated';
@@ -102,6 +103,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     ...(opts.monitor ? opts.monitor : {}),
   });
   const service = new AcquirerService({ link, state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
+  const settlement = new SettlementService({ link, state, logger: ctx.logger, observe: (r) => monitor.observe(r) });
 
   const iso8601 = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   const status = (): LinkStatus => {
@@ -171,6 +173,11 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     ctx.settings.set({ acquirer: { ...(latencyMs !== undefined ? { simulatedLatencyMs: latencyMs } : {}), ...(outage !== undefined ? { simulatedOutage: outage } : {}) } });
     await monitor.check('simulator');
     return status();
+  });
+  ctx.router.handle('acquirer:settle', (req) => settlement.settle(req));
+  ctx.router.handle('acquirer:simulator-settlement', ({ mode }) => {
+    if (mode) simulator.settlementMode = mode;
+    return { mode: simulator.settlementMode };
   });
   ctx.router.handle('acquirer:master-key', () => masterKey.status());
   ctx.router.handle('acquirer:load-master-key', async ({ keyHex, kcv }) => {

@@ -105,7 +105,9 @@ export class AcquirerService {
         if (error instanceof SealError) throw new CommandError('CARD', error.message, error.reason);
         throw error;
       }
-      const batch = this.deps.state.preparedFor(req.saleId)?.batch ?? this.deps.state.batch;
+      // Numbered before an end of day: the advice goes into the batch open now, not the settled one.
+      const prepared = this.deps.state.preparedFor(req.saleId)?.batch;
+      const batch = prepared && !this.deps.state.settledBatch(prepared) ? prepared : this.deps.state.batch;
       let result: LinkResult;
       try {
         result = await this.deps.link().forward({ saleId: req.saleId, stan: req.stan, batch, amountFen: req.amountFen, card, acceptedAt: uuidv7Time(req.saleId) });
