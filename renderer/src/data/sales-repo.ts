@@ -6,6 +6,8 @@ import type { AuditInput } from './audit-repo';
 import { bucketDeltas, bumpCounters, readCounter, readCounters } from './counters-repo';
 import type { CountersignDb } from './db';
 import type { SaleRecord, SaleState } from './records';
+import { totalsDelta } from './sale-totals';
+import { bumpTotals } from './totals-repo';
 
 /**
  * Sales are written ahead of every step that depends on them (ARCHITECTURE "write-ahead"),
@@ -20,7 +22,7 @@ export const bucketsOf = (s: Pick<SaleRecord, 'state' | 'signatureState' | 'foll
 ];
 
 /** The tables a sale write touches; callers composing a larger transaction include these. */
-export const saleTables = (db: CountersignDb) => [db.sales, db.counters, ...auditTables(db)];
+export const saleTables = (db: CountersignDb) => [db.sales, db.counters, db.totals, ...auditTables(db)];
 
 export type NewSale = Pick<SaleRecord, 'kind' | 'amountFen' | 'operatorId' | 'reference' | 'note' | 'originalSaleId'>;
 
@@ -97,7 +99,8 @@ export const updateSaleSteps = (
       after = next;
     }
     // Issued together: requests in one transaction run in order, so this only saves round trips.
-    await Promise.all([db.sales.put(after), bumpCounters(db, bucketDeltas(bucketsOf(before), bucketsOf(after))), appendAuditEntries(db, entries, now)]);
+    // The running totals (reports, settlement) move with the sale: nothing is written when no counted bucket changed.
+    await Promise.all([db.sales.put(after), bumpCounters(db, bucketDeltas(bucketsOf(before), bucketsOf(after))), bumpTotals(db, totalsDelta(before, after)), appendAuditEntries(db, entries, now)]);
     return after;
   });
 
