@@ -5,6 +5,7 @@ import { useSessionActions } from '../../app/SessionContext';
 import { usePrintAlerts } from '../printer/usePrintAlerts';
 import { usePrintSale } from './usePrintSale';
 import { useSaleLookup } from './useSaleLookup';
+import { isSaleCopy } from '../../data/records';
 import type { PrintJobRecord } from '../../data/records';
 
 const Row = ({ job }: { job: PrintJobRecord }) => {
@@ -22,8 +23,8 @@ const Row = ({ job }: { job: PrintJobRecord }) => {
       <Button size="small" variant="outlined" onClick={() => void alerts.resolve(job, operator?.id ?? '', 'dismissed')} data-testid="interrupted-dismiss">
         {t('interrupted.cameOut')}
       </Button>
-      {sale ? (
-        <Button size="small" variant="contained" onClick={() => void printCopy(sale, job.copy, null, true)} data-testid="interrupted-reprint">
+      {sale && isSaleCopy(job.copy) ? (
+        <Button size="small" variant="contained" onClick={() => isSaleCopy(job.copy) && void printCopy(sale, job.copy, null, true)} data-testid="interrupted-reprint">
           {t('notPrinted.reprint')}
         </Button>
       ) : null}

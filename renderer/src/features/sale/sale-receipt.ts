@@ -2,7 +2,7 @@ import { buildReceipt } from '../../../../shared/domain/receipt';
 import type { ReceiptSignature } from '../../../../shared/domain/receipt';
 import { featureCode } from '../../../../shared/domain/sale/digest';
 import type { Settings } from '../../../../shared/domain/settings';
-import type { Copy, SaleRecord, SignatureRecord } from '../../data/records';
+import type { SaleCopy, SaleRecord, SignatureRecord } from '../../data/records';
 
 /**
  * A sale's receipt markup, from the stored record only (PRODUCT problem 4): the same input
@@ -13,13 +13,13 @@ export interface SaleReceiptInput {
   signatures: SignatureRecord[];
   operatorName: string;
   settings: Pick<Settings, 'shop' | 'printer' | 'general'>;
-  copy: Copy;
+  copy: SaleCopy;
   reprint: number;
   /** For a supplementary-signature slip: when the customer signed it. */
   supplementaryTime?: number | null;
 }
 
-const signatureOf = (signatures: SignatureRecord[], copy: Copy): ReceiptSignature => {
+const signatureOf = (signatures: SignatureRecord[], copy: SaleCopy): ReceiptSignature => {
   const original = signatures.find((s) => s.kind === 'original');
   if (copy === 'supplementary') {
     const supplementary = [...signatures].reverse().find((s) => s.kind === 'supplementary');

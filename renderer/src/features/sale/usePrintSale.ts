@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { Settings } from '../../../../shared/domain/settings';
 import { api } from '../../api/client';
 import { getDb } from '../../data/db';
-import type { Copy, SaleRecord } from '../../data/records';
+import type { SaleCopy, SaleRecord } from '../../data/records';
 import { signaturesFor } from '../../data/signatures-repo';
 import { listForSale, resolveJob } from '../../data/print-jobs-repo';
 import { printReceipt } from '../printer/print-workflow';
@@ -15,7 +15,7 @@ import { saleReceiptMarkup } from './sale-receipt';
  */
 export const usePrintSale = (settings: Settings, operator: { id: string; name: string }) => {
   const printCopy = useCallback(
-    async (sale: SaleRecord, copy: Copy, supplementaryTime: number | null = null, explicitReprint = false): Promise<PrintOutcomeView> => {
+    async (sale: SaleRecord, copy: SaleCopy, supplementaryTime: number | null = null, explicitReprint = false): Promise<PrintOutcomeView> => {
       const db = getDb();
       const signatures = await signaturesFor(db, sale.id);
       const cashier = (await db.operators.get(sale.operatorId))?.name ?? operator.name;
@@ -43,7 +43,7 @@ export const usePrintSale = (settings: Settings, operator: { id: string; name: s
   /** The copies settings ask for, merchant first (it carries the signature). */
   const printSale = useCallback(
     async (sale: SaleRecord): Promise<PrintOutcomeView[]> => {
-      const copies: Copy[] = [];
+      const copies: SaleCopy[] = [];
       if (settings.printer.merchantCopy) copies.push('merchant');
       if (settings.printer.customerCopy) copies.push('customer');
       const results: PrintOutcomeView[] = [];
