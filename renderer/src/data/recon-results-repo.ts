@@ -60,3 +60,9 @@ export const lockDay = (db: CountersignDb, record: ReconDayRecord, approvedBy: s
   });
 
 export const lockedBetween = (db: CountersignDb, fromDay: string, toDay: string): Promise<ReconDayRecord[]> => db.reconDays.where('day').between(fromDay, toDay, true, true).toArray();
+
+/** An export for the accountant (RULES 6, 7: exports are a manager's, and audited). */
+export const auditExport = (db: CountersignDb, actor: string, approvedBy: string, detail: Record<string, unknown>): Promise<void> =>
+  db.transaction('rw', auditTables(db), async () => {
+    await appendAudit(db, { actor, action: 'recon.export', objectType: 'export', objectId: `${String(detail.from)}_${String(detail.to)}`, result: 'ok', detail: { approvedBy, ...detail } });
+  });

@@ -140,3 +140,18 @@ export interface ReconDayRecord {
   lockedBy: string;
   counts: Partial<Record<MatchKind, number>>;
 }
+
+/** How this shop's money is reconciled (set on the reconciliation screen). */
+export interface ReconOptions {
+  /** The acquirer's rate in basis points (60 = 0.60%); null: only amount − fee = net is checked. */
+  feeRateBp: number | null;
+  feeCapFen: number | null;
+  /** Card money arrives once per settlement day, or once per batch. */
+  depositBy: 'day' | 'batch';
+  /** How far apart the console's and the acquirer's times may be, in minutes. */
+  windowMinutes: number;
+  /** Days after settlement a deposit may take. */
+  depositWindowDays: number;
+}
+
+export const DEFAULT_RECON_OPTIONS: ReconOptions = { feeRateBp: null, feeCapFen: null, depositBy: 'day', windowMinutes: 30, depositWindowDays: 3 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fingerprints } from './fingerprint';
 import { dayOf, kindOf, lastFourOf, looksLikeFormula, maskLongNumbers, parseAmount, parseDate, parseTime, wallClockToMs } from './values';
 
 describe('parseAmount', () => {
@@ -97,5 +98,18 @@ describe('cards, kinds and formulas', () => {
   it('flags formula-like text but not signed numbers', () => {
     expect(['=1+1', '@SUM(A1)', '+86 138', '-张三', '\tx'].map(looksLikeFormula)).toEqual([true, true, true, true, true]);
     expect(['-12.00', '+5', '1,234.56', '张三'].map(looksLikeFormula)).toEqual([false, false, false, false]);
+  });
+});
+
+
+describe('row fingerprints', () => {
+  const row = { side: 'bank', day: '2026-11-24', at: 1, amountFen: 59_385, feeFen: null, rrn: null, terminal: null, trace: null, last4: null, memo: 'POS清算款', kind: 'other' };
+  it('the same row in two files has the same fingerprint; repeats inside a file stay apart', () => {
+    expect(fingerprints([row])).toEqual(fingerprints([{ ...row }]));
+    const [a, b] = fingerprints([row, row]);
+    expect(a).not.toBe(b);
+    expect(a?.endsWith('#0')).toBe(true);
+    expect(b?.endsWith('#1')).toBe(true);
+    expect(fingerprints([{ ...row, amountFen: 59_386 }])[0]).not.toBe(a);
   });
 });
