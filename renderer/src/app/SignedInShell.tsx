@@ -4,6 +4,8 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { CounterSection } from '../features/counter/CounterSection';
 import { TransactionsPage } from '../features/transactions/TransactionsPage';
 import { LookupPage } from '../features/lookup/LookupPage';
+import { SettlementSection } from '../features/settlement/SettlementSection';
+import { SettlementServicesProvider } from './SettlementServicesContext';
 import { TrainingPage } from '../features/training/TrainingPage';
 import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeListener';
 import { DevicesPage } from '../features/devices/DevicesPage';
@@ -22,6 +24,7 @@ const sections: Section[] = [
   { id: 'counter', render: () => <CounterSection /> },
   { id: 'transactions', render: () => <TransactionsPage /> },
   { id: 'lookup', render: () => <LookupPage /> },
+  { id: 'settlement', render: () => <SettlementSection /> },
   { id: 'devices', render: () => <DevicesPage /> },
   { id: 'training', render: () => <TrainingPage />, trainingOnly: true },
   { id: 'settings', render: () => <SettingsPage /> },
@@ -40,7 +43,7 @@ export const SignedInShell = () => {
   const { t: tc } = useTranslation('counter');
   if (!operator) return null;
   return (
-    <>
+    <SettlementServicesProvider key={operator.id} operatorId={operator.id} settings={settings}>
       <KeyboardSwipeListener />
       <ForwardedNotice results={forwarded} text={(n, declined) => (declined > 0 ? `${tc('forwarded', { count: n })} ${tc('followUp', { count: declined })}` : tc('forwarded', { count: n }))} />
       <Shell
@@ -60,6 +63,6 @@ export const SignedInShell = () => {
         statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} onOpen={go} />}
         overlay={(active) => <SwipeToast role={operator.role} suppressed={active === 'devices' || active === 'counter'} />}
       />
-    </>
+    </SettlementServicesProvider>
   );
 };

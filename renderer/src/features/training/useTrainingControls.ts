@@ -23,5 +23,18 @@ export const useTrainingControls = () => {
     },
     [actor],
   );
-  return { simulator, printer };
+  /** How the simulated host answers the next settlement: compare totals, or report them unbalanced (practise the batch upload). */
+  const settlement = useCallback(
+    async (mode: 'auto' | 'unbalanced') => {
+      const e = await api.invoke('acquirer:simulator-settlement', { mode });
+      await appendAudit(getDb(), { actor, action: 'training.settlement', objectType: 'settings', objectId: 'acquirer', result: e.ok ? 'ok' : 'fail', detail: { mode } });
+      return e.ok ? e.value.mode : null;
+    },
+    [actor],
+  );
+  const readSettlement = useCallback(async () => {
+    const e = await api.invoke('acquirer:simulator-settlement', {});
+    return e.ok ? e.value.mode : null;
+  }, []);
+  return { simulator, printer, settlement, readSettlement };
 };

@@ -10,7 +10,7 @@ import { withColumns } from '../../../../shared/domain/reconciliation/profile';
 import type { MappingProfile } from '../../../../shared/domain/reconciliation/profile';
 import { splitTable } from '../../../../shared/domain/reconciliation/table';
 import type { CountersignDb } from '../../data/db';
-import { ImportConflict, importByHash, knownFingerprints, sourceForSignature, storeImport } from '../../data/recon-repo';
+import { ImportConflict, importByHash, knownFingerprints, listImports, listSources, sourceForSignature, storeImport } from '../../data/recon-repo';
 import type { ReconImportRecord, ReconRowRecord, ReconSourceRecord } from '../../data/records-eod';
 import { Observable, yieldToPaint } from '../observable';
 import type { ServiceError } from '../observable';
@@ -31,9 +31,11 @@ export interface ImportSnapshot {
   duplicateOf: ReconImportRecord | null;
   result: { rows: number; added: number; skipped: number } | null;
   error: ServiceError | null;
+  /** Files imported so far, newest first, with their source's name. */
+  history: Array<ReconImportRecord & { sourceName: string }>;
 }
 
-const EMPTY: ImportSnapshot = { phase: 'idle', fileName: null, progress: null, preview: null, source: null, sourceName: '', duplicateOf: null, result: null, error: null };
+const EMPTY: ImportSnapshot = { phase: 'idle', fileName: null, progress: null, preview: null, source: null, sourceName: '', duplicateOf: null, result: null, error: null, history: [] };
 
 const fileError = (e: unknown): ServiceError => {
   if (e instanceof ImportFileError) return { code: e.code, row: e.row, column: e.column, detail: { ...e.detail } };
@@ -57,13 +59,19 @@ export class ImportService extends Observable<ImportSnapshot> {
 
   reset(): void {
     this.parsed = null;
-    this.set(EMPTY);
+    this.set({ ...EMPTY, history: this.getSnapshot().history });
+  }
+
+  async refreshHistory(): Promise<void> {
+    const [imports, sources] = await Promise.all([listImports(this.db, 30), listSources(this.db)]);
+    const names = new Map(sources.map((x) => [x.id, x.name]));
+    this.set({ history: imports.map((i) => ({ ...i, sourceName: names.get(i.sourceId) ?? '' })) });
   }
 
   /** Reads a file and shows its preview; a file that cannot be imported at all ends in 'failed' with where. */
   async open(file: { name: string; bytes: Uint8Array }): Promise<void> {
     this.parsed = null;
-    this.set({ ...EMPTY, phase: 'reading', fileName: file.name });
+    this.set({ ...EMPTY, history: this.getSnapshot().history, phase: 'reading', fileName: file.name });
     await yieldToPaint();
     try {
       this.sha256 = sha256Hex(file.bytes);
@@ -122,6 +130,7 @@ export class ImportService extends Observable<ImportSnapshot> {
       const record: ReconImportRecord = { id: importId, sourceId: source.id, side, fileName: s.fileName ?? '', sha256: this.sha256, format: p.format, encoding: p.encoding, rows: p.rows.length, added: rows.length, days: p.days, importedAt: now, operatorId };
       await storeImport(this.db, { source, record, rows, actor: operatorId }, (done) => this.set({ progress: { done, total: rows.length } }));
       this.set({ phase: 'done', progress: { done: rows.length, total: rows.length }, result: { rows: p.rows.length, added: rows.length, skipped: p.rows.length - rows.length } });
+      await this.refreshHistory();
     } catch (e) {
       this.set({ phase: 'failed', progress: null, error: fileError(e) });
     }
