@@ -80,7 +80,7 @@ export const ClosePanel = () => {
             {t(`close.${last.batch.outcome}`, { batch: last.batch.batch, next: last.batch.nextBatch, uploaded: last.batch.uploaded })}
           </Alert>
           <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'flex-start' }}>
-            <ReceiptPreview markup={reports.markup(last.slip)} />
+            <ReceiptPreview markup={reports.markup(last.slip, null)} />
             <Stack spacing={1}>
               <Typography variant="subtitle1">{t('close.slip')}</Typography>
               <PrintStatus reportId={last.slip.id} />

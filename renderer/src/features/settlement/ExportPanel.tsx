@@ -19,9 +19,9 @@ export const ExportPanel = () => {
     <Paper sx={{ p: 2 }}>
       <Stack spacing={2}>
         <Typography color="text.secondary">{t('export.intro')}</Typography>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 2 }}>
-          <TextField type="date" size="small" label={t('reconcile.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'export-from' } }} />
-          <TextField type="date" size="small" label={t('reconcile.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'export-to' } }} />
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField type="date" size="small" sx={{ width: 200 }} label={t('reconcile.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'export-from' } }} />
+          <TextField type="date" size="small" sx={{ width: 200 }} label={t('reconcile.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'export-to' } }} />
           <FormControl size="small" sx={{ minWidth: 220 }}>
             <InputLabel>{t('export.format')}</InputLabel>
             <Select label={t('export.format')} value={format} onChange={(e) => setFormat(e.target.value === 'csv' ? 'csv' : 'xlsx')} inputProps={{ 'data-testid': 'export-format' }}>

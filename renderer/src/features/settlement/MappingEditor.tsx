@@ -30,12 +30,12 @@ export const MappingEditor = ({ profile, onChange }: { profile: MappingProfile; 
   };
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {pickOne(t('import.sourceKind'), profile.sourceKind, ['acquirer', 'bank'] as const, (v) => t(`import.kinds.${v}`), (v) => onChange({ sourceKind: v }), 'mapping-kind')}
         {pickOne(t('import.unit'), profile.amountUnit, ['yuan', 'fen'] as const, (v) => t(`import.units.${v}`), (v) => onChange({ amountUnit: v }), 'mapping-unit')}
         {pickOne(t('import.mode'), profile.amountMode, ['signed', 'income-expense'] as const, (v) => t(`import.modes.${v}`), (v) => onChange({ amountMode: v }), 'mapping-mode')}
       </Stack>
-      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }} data-testid="mapping-columns">
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="mapping-columns">
         {FIELDS.map((field) => {
           const label = t('import.field', { field: t(`import.fields.${field}`) });
           return (

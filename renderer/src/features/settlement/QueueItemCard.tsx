@@ -52,8 +52,8 @@ export const QueueItemCard = ({ item, locked }: { item: QueueItem; locked: boole
         ))}
         {inquiry ? <Alert severity="info">{t(`reconcile.inquiryResult.${inquiry.startsWith('failed') ? 'failed' : inquiry}`)}</Alert> : null}
         {!item.resolved && !locked ? (
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-            <TextField size="small" placeholder={t('reconcile.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'queue-note' } }} sx={{ minWidth: 320 }} />
+          <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <TextField size="small" placeholder={t('reconcile.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'queue-note-text' } }} sx={{ minWidth: 320 }} />
             {item.nextSteps.map((step) => (
               <Button
                 key={step}

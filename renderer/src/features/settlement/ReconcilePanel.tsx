@@ -33,15 +33,15 @@ export const ReconcilePanel = () => {
   return (
     <Stack spacing={2}>
       <Paper sx={{ p: 2 }}>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 2 }}>
-          <TextField type="date" size="small" label={t('reconcile.from')} value={from} onChange={(ev) => setFrom(ev.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'recon-from' } }} />
-          <TextField type="date" size="small" label={t('reconcile.to')} value={to} onChange={(ev) => setTo(ev.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'recon-to' } }} />
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField type="date" size="small" sx={{ width: 200 }} label={t('reconcile.from')} value={from} onChange={(ev) => setFrom(ev.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'recon-from' } }} />
+          <TextField type="date" size="small" sx={{ width: 200 }} label={t('reconcile.to')} value={to} onChange={(ev) => setTo(ev.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'recon-to' } }} />
           <Button variant="contained" disabled={s.running || !from || !to || from > to} onClick={() => void reconcile.run(from, to)} data-testid="recon-run">
             {t('reconcile.run')}
           </Button>
           {s.lastRunAt ? <Typography variant="body2">{t('reconcile.lastRun', { time: new Date(s.lastRunAt).toLocaleString() })}</Typography> : null}
         </Stack>
-        <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center', flexWrap: 'wrap', rowGap: 2 }}>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 2, alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="body2" sx={{ fontWeight: 700 }}>
             {t('reconcile.options')}
           </Typography>
@@ -70,7 +70,7 @@ export const ReconcilePanel = () => {
         <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>
           {t('reconcile.summary')}
         </Typography>
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, mt: 1 }} data-testid="recon-summary">
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }} data-testid="recon-summary">
           {MATCH_KINDS.filter((k) => (s.counts[k] ?? 0) > 0).map((k) => (
             <Chip key={k} label={`${t(`reconcile.kinds.${k}`)} ${s.counts[k] ?? 0}`} color={k === 'matched' || k === 'deposit-matched' ? 'success' : 'warning'} data-testid={`recon-count-${k}`} data-count={s.counts[k] ?? 0} />
           ))}

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { Button, Chip, List, ListItemButton, ListItemText, Paper, Stack, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Button, Chip, List, ListItemButton, ListItemText, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatRmb } from '../../../../shared/domain/money';
 import { useSessionActions } from '../../app/SessionContext';
@@ -14,12 +14,14 @@ export const ReportsPanel = () => {
   const { t } = useTranslation('settlement');
   const { reports } = useSettlementServices();
   const s = useSnapshot(reports);
-  const operatorId = useSessionActions().operator?.id ?? '';
+  const operator = useSessionActions().operator;
+  const operatorId = operator?.id ?? '';
+  const [shiftFor, setShiftFor] = useState(operatorId);
   useEffect(() => {
     void reports.refresh();
   }, [reports]);
-  const make = async (kind: 'daily' | 'shift'): Promise<void> => {
-    const report = await reports.make(kind, operatorId);
+  const make = async (kind: 'daily' | 'shift', forOperator: string = operatorId): Promise<void> => {
+    const report = await reports.make(kind, operatorId, undefined, forOperator);
     await reports.print(report.id, operatorId);
   };
   return (
@@ -33,6 +35,20 @@ export const ReportsPanel = () => {
             <Button variant="outlined" onClick={() => void make('shift')} disabled={s.printing !== null} data-testid="report-shift">
               {t('reports.shift')}
             </Button>
+            {operator?.role === 'manager' && s.operators.length > 1 ? (
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <TextField select size="small" label={t('reports.shiftFor')} value={shiftFor} onChange={(e) => setShiftFor(e.target.value)} sx={{ minWidth: 180 }}>
+                  {s.operators.map((o) => (
+                    <MenuItem key={o.id} value={o.id}>
+                      {o.name}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <Button variant="outlined" onClick={() => void make('shift', shiftFor)} disabled={s.printing !== null}>
+                  {t('reports.print')}
+                </Button>
+              </Stack>
+            ) : null}
           </Stack>
         </Paper>
         <Paper sx={{ p: 2 }}>
@@ -61,7 +77,7 @@ export const ReportsPanel = () => {
         <Stack spacing={1} data-testid="report-shown" data-kind={s.shown.kind}>
           <Typography>{t('reports.shown', { kind: t(`reports.kind.${s.shown.kind}`), time: new Date(s.shown.createdAt).toLocaleString() })}</Typography>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <ReceiptPreview markup={reports.markup(s.shown)} />
+            <ReceiptPreview markup={reports.markup(s.shown, null)} />
             <PrintStatus reportId={s.shown.id} />
           </Stack>
         </Stack>

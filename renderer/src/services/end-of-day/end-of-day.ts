@@ -119,7 +119,8 @@ export class EndOfDayService extends Observable<EndOfDaySnapshot> {
       const slip: ReportRecord = { id: uuidv7(closedAt), kind: 'settlement', scopeId: batch, createdAt: closedAt, operatorId, data, prints: 0, printJobIds: [] };
       const record: BatchRecord = { batch, closedAt, closedBy: operatorId, approvedBy, outcome: r.outcome, domestic: host.domestic, foreign: host.foreign, uploaded: r.uploaded, settleDate: r.settleDate, nextBatch: r.nextBatch, reportId: slip.id, openAtClose };
       const saved = await recordBatchClose(db, record, slip);
-      this.set({ phase: 'printing', last: saved });
+      // The host has moved on: the screen shows the new, empty batch while the slip prints.
+      this.set({ phase: 'printing', last: saved, batch: record.nextBatch, debit: { count: 0, fen: 0 }, credit: { count: 0, fen: 0 } });
       await this.deps.reports.print(saved.slip.id, operatorId);
       await this.deps.reports.refresh();
       this.set({ phase: 'idle' });

@@ -35,6 +35,8 @@ export interface ReportsSnapshot {
   printing: string | null;
   lastPrint: PrintOutcome | null;
   error: ServiceError | null;
+  /** Operators a shift report can be made for. */
+  operators: Array<{ id: string; name: string }>;
 }
 
 /**
@@ -46,7 +48,7 @@ export class ReportsService extends Observable<ReportsSnapshot> {
   private readonly names;
 
   constructor(private readonly deps: ReportsDeps) {
-    super({ daily: [], shift: [], settlement: [], shown: null, printing: null, lastPrint: null, error: null });
+    super({ daily: [], shift: [], settlement: [], shown: null, printing: null, lastPrint: null, error: null, operators: [] });
     this.names = operatorNames(deps.db);
   }
 
@@ -56,7 +58,8 @@ export class ReportsService extends Observable<ReportsSnapshot> {
 
   async refresh(): Promise<void> {
     const [daily, shift, settlement] = await Promise.all((['daily', 'shift', 'settlement'] as const).map((k) => listReports(this.deps.db, k, 30)));
-    this.set({ daily, shift, settlement });
+    const operators = (await this.deps.db.operators.orderBy('name').toArray()).filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
+    this.set({ daily, shift, settlement, operators });
   }
 
   /** The document as it prints (for the on-screen preview). */
