@@ -9,11 +9,11 @@ import type { BrowserHost } from '../electron/web-host/launch';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/chromium';
 
 /** Runs `fn` with a fresh browser host and a fresh Chromium profile, cleaning both up after. */
-export const withBrowserHost = async <T>(fn: (page: Page, host: BrowserHost) => Promise<T>, settings: SettingsPatch = {}): Promise<T> => {
+export const withBrowserHost = async <T>(fn: (page: Page, host: BrowserHost) => Promise<T>, settings: SettingsPatch = {}, extraArgs: readonly string[] = []): Promise<T> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
   const profile = mkdtempSync(join(tmpdir(), 'cs-bench-profile-'));
   const host = await launchBrowserHost({ dataDir, settingsOverrides: settings });
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs], headless: true, viewport: { width: 1280, height: 900 } });
   try {
     return await fn(context.pages()[0] ?? (await context.newPage()), host);
   } finally {

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 
 /** One measured figure. `target` is the budget from the issue; the table marks misses. */
 export interface BenchRow {
+  /** A stable id for the figure (e.g. `recon.import-100k`), for comparing runs; optional. */
+  id?: string;
   name: string;
   value: number;
   unit: string;
@@ -41,7 +43,7 @@ const main = async (): Promise<void> => {
   const lines = [['bench', 'measure', 'value', 'unit', 'target', 'ok']];
   for (const r of all) {
     const met = r.target === undefined ? '' : (r.direction === 'min' ? r.value >= r.target : r.value <= r.target) ? 'yes' : 'NO';
-    lines.push([r.bench, r.name, fmt(r.value), r.unit, r.target === undefined ? '' : `${r.direction === 'min' ? '≥' : '<'} ${r.target}`, met]);
+    lines.push([r.bench, r.id ? `${r.id}: ${r.name}` : r.name, fmt(r.value), r.unit, r.target === undefined ? '' : `${r.direction === 'min' ? '≥' : '<'} ${r.target}`, met]);
   }
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
   process.stdout.write(`\n${lines.map((l) => l.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n')}\n`);

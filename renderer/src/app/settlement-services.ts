@@ -1,6 +1,6 @@
 import type { Settings } from '../../../shared/domain/settings';
 import { api } from '../api/client';
-import { getDb } from '../data/db';
+import { CountersignDb, DB_NAME, getDb } from '../data/db';
 import { forwardOfflineQueue, resolveUnresolved } from '../features/sale/sale-settle';
 import { EndOfDayService } from '../services/end-of-day/end-of-day';
 import { ReportsService } from '../services/end-of-day/reports-service';
@@ -39,7 +39,8 @@ export const createSettlementServices = (operatorId: string, initial: Settings):
         await resolveUnresolved(flow);
       },
     }),
-    imports: new ImportService(db),
+    // Bulk imports may use relaxed durability (ARCHITECTURE): a second connection to the same database.
+    imports: new ImportService(new CountersignDb(DB_NAME, 'relaxed')),
     reconcile: new ReconcileService(db, { terminalId: () => current().shop.terminalId, invoke: (command, request) => api.invoke(command, request) }),
     applySettings: (next) => {
       settings = next;

@@ -92,8 +92,8 @@ export interface ReconImportRecord {
   operatorId: string;
 }
 
-/** One imported row (a settlement line or a bank statement line). */
-export interface ReconRowRecord extends ImportedRowData {
+/** One imported row (a settlement line or a bank statement line); the raw cells are not kept (the fields are). */
+export interface ReconRowRecord extends Omit<ImportedRowData, 'raw'> {
   id: string;
   importId: string;
   sourceId: string;

@@ -23,7 +23,7 @@ export const SCHEMA_V1 = {
  * Version 4 (end of day and reconciliation): new stores only; the others are unchanged.
  * totals: running totals by [scope+scopeId] (a day or a batch); batches by number; reports by
  * kind and time or scope; reconciliation sources by heading signature, imports by file hash,
- * imported rows by [side+day], results by [day+kind], explanations by item key, locked days.
+ * imported rows by [side+day] only (100,000-row imports: every index costs), results by [day+kind], explanations by item key, locked days.
  */
 export const SCHEMA_V4 = {
   totals: 'key, [scope+scopeId]',
@@ -31,7 +31,7 @@ export const SCHEMA_V4 = {
   reports: 'id, [kind+createdAt], [kind+scopeId]',
   reconSources: 'id, kind, signature',
   reconImports: 'id, &sha256, sourceId, importedAt',
-  reconRows: 'id, importId, [side+day], fingerprint',
+  reconRows: 'id, [side+day]',
   reconResults: 'key, [day+kind], day',
   reconExplanations: 'id, itemKey, day',
   reconDays: 'day',

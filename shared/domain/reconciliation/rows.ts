@@ -3,7 +3,7 @@ import { WARNINGS } from './problems';
 import type { RowProblem, RowProblemCode } from './problems';
 import type { MappingProfile } from './profile';
 import type { SourceRow } from './source-rows';
-import { kindOf, lastFourOf, looksLikeFormula, maskLongNumbers, parseAmount, parseDate, parseTime, wallClockToMs } from './values';
+import { kindOf, lastFourOf, looksLikeFormula, maskLongNumbers, nfkc, parseAmount, parseDate, parseTime, wallClockToMs } from './values';
 import type { Day, RowKind } from './values';
 
 /**
@@ -41,7 +41,7 @@ const clip = (v: string): string => maskLongNumbers(v).slice(0, 40);
 
 /** Identifiers as printed, without padding spaces; leading zeros kept (000012 is a trace number). */
 const ident = (v: string | undefined): string | null => {
-  const t = (v ?? '').normalize('NFKC').trim().replace(/^'/, '');
+  const t = nfkc(v ?? '').trim().replace(/^'/, '');
   return t === '' ? null : t.slice(0, 32);
 };
 
@@ -58,6 +58,11 @@ export const readRows = (dataRows: readonly SourceRow[], profile: MappingProfile
   const needed = Object.values(c).filter((i): i is number => i !== undefined);
   const widest = needed.length === 0 ? 0 : Math.max(...needed);
   const safe = new Set(SAFE_FIELDS.map((f) => c[f]).filter((i): i is number => i !== undefined));
+  // Dates and types repeat on every row of a day: read each distinct text once.
+  const dates = new Map<string, ReturnType<typeof parseDate>>();
+  const readDate = (text: string): ReturnType<typeof parseDate> => dates.get(text) ?? dates.set(text, parseDate(text, yearHint)).get(text) ?? parseDate(text, yearHint);
+  const kinds = new Map<string, ReturnType<typeof kindOf>>();
+  const readKind = (text: string): ReturnType<typeof kindOf> => (kinds.has(text) ? (kinds.get(text) ?? null) : (kinds.set(text, kindOf(text)).get(text) ?? null));
   for (const src of dataRows) {
     const cells = src.cells;
     let failed = false;
@@ -79,7 +84,7 @@ export const readRows = (dataRows: readonly SourceRow[], profile: MappingProfile
 
     // When: a date column (maybe with the time in it) and a time column.
     const dateText = cell('date') ?? cell('time') ?? '';
-    const date = parseDate(dateText, yearHint);
+    const date = readDate(dateText);
     let day: Day = '';
     let seconds: number | null = null;
     if (!date.ok) problem(date.code, c.date !== undefined ? 'date' : 'time', dateText);
@@ -106,7 +111,7 @@ export const readRows = (dataRows: readonly SourceRow[], profile: MappingProfile
       const a = parseAmount(cell('amount') ?? '', profile.amountUnit);
       if (!a.ok) problem(a.code, 'amount', cell('amount') ?? '');
       else amountFen = a.value;
-      const dir = cell('direction')?.normalize('NFKC').trim() ?? '';
+      const dir = nfkc(cell('direction') ?? '').trim();
       if (dir && DIRECTION_OUT.test(dir)) amountFen = -Math.abs(amountFen);
     } else {
       const inText = cell('income') ?? '';
@@ -135,7 +140,7 @@ export const readRows = (dataRows: readonly SourceRow[], profile: MappingProfile
     let kind: RowKind = profile.sourceKind === 'bank' ? 'other' : amountFen < 0 ? 'refund' : 'sale';
     const kindText = cell('kind');
     if (profile.sourceKind === 'acquirer' && kindText !== undefined && kindText.trim() !== '') {
-      const k = kindOf(kindText);
+      const k = readKind(kindText);
       if (k) kind = k;
       else {
         kind = 'other';

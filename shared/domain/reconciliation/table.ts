@@ -1,4 +1,5 @@
 import { headingScore } from './fields';
+import { nfkc } from './values';
 import { ImportFileError } from './problems';
 import type { SourceRow } from './source-rows';
 
@@ -20,7 +21,7 @@ const TOTAL = /^(合\s*计|总\s*计|小\s*计|本页合计|本页小计|累\s*�
 
 /** A row that sums the others: its first non-empty cell says so (合计, Total, 总计：12 笔). */
 export const isTotalRow = (cells: readonly string[]): boolean => {
-  const first = cells.find((c) => c.trim().length > 0)?.normalize('NFKC').trim().replace(/\s+/g, '') ?? '';
+  const first = nfkc(cells.find((c) => c.trim().length > 0) ?? '').trim().replace(/\s+/g, '');
   return TOTAL.test(first) || (/合计|总计/.test(first) && first.length <= 12);
 };
 

@@ -103,13 +103,14 @@ describe('cards, kinds and formulas', () => {
 
 
 describe('row fingerprints', () => {
-  const row = { side: 'bank', day: '2026-11-24', at: 1, amountFen: 59_385, feeFen: null, rrn: null, terminal: null, trace: null, last4: null, memo: 'POS清算款', kind: 'other' };
+  const row = { day: '2026-11-24', at: 1, amountFen: 59_385, feeFen: null, rrn: null, terminal: null, trace: null, last4: null, memo: 'POS清算款', kind: 'other' };
   it('the same row in two files has the same fingerprint; repeats inside a file stay apart', () => {
-    expect(fingerprints([row])).toEqual(fingerprints([{ ...row }]));
-    const [a, b] = fingerprints([row, row]);
+    expect(fingerprints('bank', [row])).toEqual(fingerprints('bank', [{ ...row }]));
+    const [a, b] = fingerprints('bank', [row, row]);
     expect(a).not.toBe(b);
     expect(a?.endsWith('#0')).toBe(true);
     expect(b?.endsWith('#1')).toBe(true);
-    expect(fingerprints([{ ...row, amountFen: 59_386 }])[0]).not.toBe(a);
+    expect(fingerprints('bank', [{ ...row, amountFen: 59_386 }])[0]).not.toBe(a);
+    expect(fingerprints('acquirer', [row])[0]).not.toBe(a);
   });
 });

@@ -8,6 +8,10 @@ import type { RowProblemCode } from './problems';
 export type Read<T> = { ok: true; value: T } | { ok: false; code: RowProblemCode };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
+
+const NON_ASCII = /[^ -~\t\r\n]/;
+/** NFKC (full-width digits and punctuation to ASCII) only when there is anything to fold: most cells are ASCII. */
+export const nfkc = (text: string): string => (NON_ASCII.test(text) ? text.normalize('NFKC') : text);
 const bad = <T>(code: RowProblemCode): Read<T> => ({ ok: false, code });
 
 /** Largest amount accepted: 100 million yuan, in fen. */
@@ -21,7 +25,7 @@ export type AmountUnit = 'yuan' | 'fen';
  * Empty → `amount-empty`. The sign is kept: refunds and bank expenses may be negative.
  */
 export const parseAmount = (raw: string, unit: AmountUnit): Read<number> => {
-  let t = raw.normalize('NFKC').replace(/[\s\u00a0]/g, '');
+  let t = nfkc(raw).replace(/[\s\u00a0]/g, '');
   if (t === '' || t === '-' || t === '--') return bad('amount-empty');
   let negative = false;
   if (/^\(.*\)$/.test(t)) {
@@ -71,7 +75,7 @@ const validDay = (y: number, m: number, d: number): Day | null => {
  * (UnionPay files often print MMDD). Returns the day and the time part if there was one.
  */
 export const parseDate = (raw: string, yearHint?: number): Read<{ day: Day; time: string | null }> => {
-  const t = raw.normalize('NFKC').trim();
+  const t = nfkc(raw).trim();
   if (t === '') return bad('date-empty');
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]+(.+))?$/.exec(t);
   if (!m) m = /^(\d{4})(\d{2})(\d{2})(?:[\sT]*(\d{6}|\d{1,2}:\d{2}(?::\d{2})?))?$/.exec(t);
@@ -89,7 +93,7 @@ export const parseDate = (raw: string, yearHint?: number): Read<{ day: Day; time
 
 /** "10:15:02", "10:15", "101502", "1015", "10时15分02秒" → seconds since midnight. */
 export const parseTime = (raw: string): Read<number> => {
-  const t = raw.normalize('NFKC').trim();
+  const t = nfkc(raw).trim();
   const m = /^(\d{1,2})[:时](\d{2})(?:[:分](\d{2})(?:\.\d+)?秒?)?$/.exec(t) ?? /^(\d{2})(\d{2})(\d{2})?$/.exec(t);
   if (!m) return bad('time-invalid');
   const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? '0')];
@@ -116,7 +120,7 @@ export const daysBetween = (a: Day, b: Day): number => Math.round((Date.parse(`$
  * "1234". `full` says the cell held a whole card number (13–19 digits): only the last four are kept.
  */
 export const lastFourOf = (raw: string): { last4: string | null; full: boolean } => {
-  const t = raw.normalize('NFKC');
+  const t = nfkc(raw);
   const digits = t.replace(/[^\d]/g, '');
   const masked = /[*xX•●]/.test(t);
   const last4 = /(\d{4})\D*$/.exec(t)?.[1] ?? null;
@@ -138,11 +142,16 @@ const KINDS: ReadonlyArray<[RegExp, RowKind]> = [
 
 /** 消费 / 消费撤销 / 退货 / sale / void / refund …; null for a kind the console does not know. */
 export const kindOf = (raw: string): RowKind | null => {
-  const t = raw.normalize('NFKC').trim();
+  const t = nfkc(raw).trim();
   if (t === '') return null;
   for (const [re, kind] of KINDS) if (re.test(t)) return kind;
   return null;
 };
 
 /** Text a spreadsheet would evaluate as a formula (OWASP CSV injection: = + - @, tab, CR). */
-export const looksLikeFormula = (text: string): boolean => /^[=+\-@\t\r]/.test(text) && !/^[-+]?[\d.,]+$/.test(text.trim());
+export const looksLikeFormula = (text: string): boolean => {
+  const c = text.charCodeAt(0);
+  // = + - @ tab CR, checked by code first: this runs on every cell of every row.
+  if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return false;
+  return !/^[-+]?[\d.,]+$/.test(text.trim());
+};
