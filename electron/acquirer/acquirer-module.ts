@@ -15,6 +15,7 @@ import { LinkMonitor } from './link-monitor';
 import { MasterKeyStore, asCommandError } from './master-key';
 import { SimulatedAcquirer } from './simulated-acquirer';
 import { fireAndLog } from '../services/fire-and-log';
+import { SettlementService } from './settlement-service';
 
 /** Training mode always uses the simulated host, like the printer uses the virtual printer. */
 const usesSimulatedAcquirer = usesSimulatedHost;
@@ -105,6 +106,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     ...(opts.monitor ? opts.monitor : {}),
   });
   const service = new AcquirerService({ link, linkId: () => linkIdFor(settings()), state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
+  const settlement = new SettlementService({ link, state, logger: ctx.logger, observe: (r) => monitor.observe(r) });
 
   const iso8601 = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   const status = (): LinkStatus => {
@@ -175,6 +177,11 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     ctx.settings.set({ acquirer: { ...(latencyMs !== undefined ? { simulatedLatencyMs: latencyMs } : {}), ...(outage !== undefined ? { simulatedOutage: outage } : {}) } });
     await monitor.check('simulator');
     return status();
+  });
+  ctx.router.handle('acquirer:settle', (req) => settlement.settle(req));
+  ctx.router.handle('acquirer:simulator-settlement', ({ mode }) => {
+    if (mode) simulator.settlementMode = mode;
+    return { mode: simulator.settlementMode };
   });
   ctx.router.handle('acquirer:master-key', () => masterKey.status());
   ctx.router.handle('acquirer:load-master-key', async ({ keyHex, kcv }) => {

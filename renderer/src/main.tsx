@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api/client';
 import { App } from './app/App';
 import { i18nReady } from './app/i18n';
-import { CountersignDb } from './data/db';
+import { CountersignDb, DB_NAME } from './data/db';
 import { createRendererLogger, fireAndLog } from './services/logger';
 
 // The composition's first half: what exists before sign-in. The services are built at sign-in (App).
@@ -15,7 +15,7 @@ if (root) {
   window.addEventListener('error', (e) => logger.error('uncaught-error', { message: e.message, source: e.filename, line: e.lineno }));
   createRoot(root).render(
     <StrictMode>
-      <App root={{ db: new CountersignDb(), api, logger, runStartedAt: Date.now() }} />
+      <App root={{ db: new CountersignDb(), bulkDb: new CountersignDb(DB_NAME, 'relaxed'), api, logger, runStartedAt: Date.now() }} />
     </StrictMode>,
   );
 }

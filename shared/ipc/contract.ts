@@ -6,6 +6,7 @@ import { devicesCommands, devicesEvents } from './commands/devices';
 import { cardReaderCommands, cardReaderEvents } from './commands/card-reader';
 import { printerCommands, printerEvents } from './commands/printer';
 import { acquirerCommands, acquirerEvents } from './commands/acquirer';
+import { settlementCommands } from './commands/settlement';
 
 /**
  * The one contract between the renderer and main, on both hosts.
@@ -19,6 +20,7 @@ export const commands = {
   ...cardReaderCommands,
   ...printerCommands,
   ...acquirerCommands,
+  ...settlementCommands,
 };
 
 export const events = {

@@ -11,6 +11,17 @@ import type {
   SettingRecord,
   SignatureRecord,
 } from './records';
+import type {
+  BatchRecord,
+  ReconDayRecord,
+  ReconExplanationRecord,
+  ReconImportRecord,
+  ReconResultRecord,
+  ReconRowRecord,
+  ReconSourceRecord,
+  ReportRecord,
+  TotalRecord,
+} from './records-eod';
 import { applyMigrations } from './migrations';
 
 export const DB_NAME = 'countersign';
@@ -29,6 +40,15 @@ export class CountersignDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   operators!: EntityTable<OperatorRecord, 'id'>;
   counters!: EntityTable<CounterRecord, 'key'>;
+  totals!: EntityTable<TotalRecord, 'key'>;
+  batches!: EntityTable<BatchRecord, 'batch'>;
+  reports!: EntityTable<ReportRecord, 'id'>;
+  reconSources!: EntityTable<ReconSourceRecord, 'id'>;
+  reconImports!: EntityTable<ReconImportRecord, 'id'>;
+  reconRows!: EntityTable<ReconRowRecord, 'id'>;
+  reconResults!: EntityTable<ReconResultRecord, 'key'>;
+  reconExplanations!: EntityTable<ReconExplanationRecord, 'id'>;
+  reconDays!: EntityTable<ReconDayRecord, 'day'>;
 
   /** `relaxed` only for bulk imports and benchmark seeding; money records are written strict. */
   constructor(name: string = DB_NAME, durability: 'strict' | 'relaxed' = 'strict') {

@@ -25,3 +25,17 @@ export const setVirtualPrinterState = async (deps: TrainingSwitchDeps, state: Vi
   await appendAudit(deps.db, { actor: deps.actor, action: 'training.printer', objectType: 'settings', objectId: 'printer', result: e.ok ? 'ok' : 'fail', detail: { state } });
   return e.ok ? null : e.error;
 };
+
+export type SimulatedSettlementMode = 'auto' | 'balanced' | 'unbalanced';
+
+/** How the simulated host answers the next settlement: compare totals, or report them unbalanced (practise the batch upload). */
+export const setSimulatorSettlement = async (deps: TrainingSwitchDeps, mode: SimulatedSettlementMode): Promise<SimulatedSettlementMode | null> => {
+  const e = await deps.api.invoke('acquirer:simulator-settlement', { mode });
+  await appendAudit(deps.db, { actor: deps.actor, action: 'training.settlement', objectType: 'settings', objectId: 'acquirer', result: e.ok ? 'ok' : 'fail', detail: { mode } });
+  return e.ok ? e.value.mode : null;
+};
+
+export const readSimulatorSettlement = async (api: CountersignApi): Promise<SimulatedSettlementMode | null> => {
+  const e = await api.invoke('acquirer:simulator-settlement', {});
+  return e.ok ? e.value.mode : null;
+};

@@ -10,6 +10,8 @@ import type { Logger } from '../../services/logger';
  */
 export interface Root {
   db: CountersignDb;
+  /** The same database opened with relaxed durability: bulk imports only (reconciliation files). */
+  bulkDb?: CountersignDb;
   api: CountersignApi;
   logger: Logger;
   runStartedAt: number;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { VirtualPrinterStateSchema } from '../../../../shared/ipc/commands/printer';
@@ -18,6 +18,11 @@ export const TrainingPage = () => {
   const controls = useTrainingControls();
   const [latency, setLatency] = useState(String(settings.acquirer.simulatedLatencyMs));
   const [printerState, setPrinterState] = useState<VirtualPrinterStateName>('online');
+  const [unbalanced, setUnbalanced] = useState(false);
+  const { readSettlement } = controls;
+  useEffect(() => {
+    void readSettlement().then((mode) => setUnbalanced(mode === 'unbalanced'));
+  }, [readSettlement]);
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
       <Typography variant="h5" component="h1">
@@ -42,6 +47,17 @@ export const TrainingPage = () => {
             label={t('outage')}
           />
         </Stack>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={unbalanced}
+              onChange={(e) => void controls.settlement(e.target.checked ? 'unbalanced' : 'auto').then((mode) => setUnbalanced(mode === 'unbalanced'))}
+              slotProps={{ input: { 'aria-label': t('settleUnbalanced') } }}
+              data-testid="training-settle-unbalanced"
+            />
+          }
+          label={t('settleUnbalanced')}
+        />
         {settings.acquirer.simulatedOutage ? (
           <Alert severity="warning" sx={{ mt: 2 }}>
             {t('outageOn')}

@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
-import { setSimulator, setVirtualPrinterState } from '../../services/training-switches';
+import { readSimulatorSettlement, setSimulator, setSimulatorSettlement, setVirtualPrinterState } from '../../services/training-switches';
+import type { SimulatedSettlementMode } from '../../services/training-switches';
 import { useRoot } from '../session/RootContext';
 import { useSessionActions } from '../session/SessionContext';
 
@@ -12,5 +13,7 @@ export const useTrainingControls = () => {
   const actor = operator?.id ?? '';
   const simulator = useCallback((change: { latencyMs?: number; outage?: boolean }): Promise<EnvelopeError | null> => setSimulator({ api, db, actor }, change), [api, db, actor]);
   const printer = useCallback((state: VirtualPrinterStateName): Promise<EnvelopeError | null> => setVirtualPrinterState({ api, db, actor }, state), [api, db, actor]);
-  return { simulator, printer };
+  const settlement = useCallback((mode: SimulatedSettlementMode) => setSimulatorSettlement({ api, db, actor }, mode), [api, db, actor]);
+  const readSettlement = useCallback(() => readSimulatorSettlement(api), [api]);
+  return { simulator, printer, settlement, readSettlement };
 };
