@@ -29,6 +29,12 @@ const sameName = (a: string, b: string): boolean => normalizeOperatorName(a).toL
 export const listOperators = async (db: CountersignDb): Promise<PublicOperator[]> => (await db.operators.orderBy('name').toArray()).map(toPublic);
 
 /** First run is "no operator yet"; one key read, not a count. */
+/** Names of the operators with these ids (reports and exports print names, not ids). */
+export const operatorNamesByIds = async (db: CountersignDb, ids: readonly string[]): Promise<Map<string, string>> => {
+  const rows = await db.operators.bulkGet([...ids]);
+  return new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r.name]));
+};
+
 export const hasAnyOperator = async (db: CountersignDb): Promise<boolean> => (await db.operators.limit(1).primaryKeys()).length > 0;
 
 export const getOperatorRecord = (db: CountersignDb, id: string): Promise<OperatorRecord | undefined> => db.operators.get(id);

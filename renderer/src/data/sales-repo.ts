@@ -150,6 +150,12 @@ export const updateSale = (db: CountersignDb, saleId: string, change: SaleChange
 
 export const getSale = (db: CountersignDb, id: string): Promise<SaleRecord | undefined> => db.sales.get(id);
 
+/** Sales created in [from, to) (ms), by the createdAt index: end of day and reconciliation read a day or a batch's span. */
+export const salesCreatedBetween = (db: CountersignDb, from: number, to: number): Promise<SaleRecord[]> => db.sales.where('createdAt').between(from, to, true, false).toArray();
+
+/** The sales with these ids that exist, in no particular order. */
+export const salesByIds = async (db: CountersignDb, ids: readonly string[]): Promise<SaleRecord[]> => (await db.sales.bulkGet([...ids])).filter((s): s is SaleRecord => s !== undefined);
+
 /**
  * Sales whose money question is open: resolved before the next online sale and at start.
  * The running counts (kept in the same transactions as the sales) answer "none" with one read,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Chip, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
 import { formatRmb } from '../../../../shared/domain/money';
 import { useSessionActions } from '../session/SessionContext';
 import { useServiceSnapshot, useServices } from '../session/ServicesContext';
@@ -11,14 +12,14 @@ import { PrintStatus } from './PrintStatus';
 /** 批结算: what is open, what each open item means for the batch, the close, its slip and past batches. */
 export const ClosePanel = () => {
   const { t } = useTranslation('settlement');
-  const { endOfDay, reports } = useServices();
+  const { logger, endOfDay, reports } = useServices();
   const s = useServiceSnapshot(endOfDay);
   const session = useSessionActions();
   const operatorId = session.operator?.id ?? '';
   const [asking, setAsking] = useState(false);
   useEffect(() => {
-    void endOfDay.refresh();
-  }, [endOfDay]);
+    fireAndLog(logger, 'settlement.close-panel-failed', endOfDay.refresh());
+  }, [logger, endOfDay]);
   const w = s.warnings;
   const busy = s.phase !== 'idle';
   const last = s.last;
@@ -109,7 +110,7 @@ export const ClosePanel = () => {
                   <TableCell>{t(`close.outcome.${b.outcome}`)}</TableCell>
                   <TableCell>{b.uploaded}</TableCell>
                   <TableCell>
-                    <Button size="small" onClick={() => void reports.print(b.reportId, operatorId)} data-testid={`batch-reprint-${b.batch}`}>
+                    <Button size="small" onClick={() => fireAndLog(logger, 'settlement.close-panel-failed', reports.print(b.reportId, operatorId))} data-testid={`batch-reprint-${b.batch}`}>
                       {t('close.reprint')}
                     </Button>
                   </TableCell>
@@ -125,7 +126,7 @@ export const ClosePanel = () => {
           onClose={() => setAsking(false)}
           onApproved={(managerId) => {
             setAsking(false);
-            void endOfDay.close(operatorId, managerId);
+            fireAndLog(logger, 'settlement.close-panel-failed', endOfDay.close(operatorId, managerId));
           }}
         />
       ) : null}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Chip, FormControl, InputLabel, MenuItem, Paper, Select, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
 import { dayOf } from '../../../../shared/domain/reconciliation/values';
+import { useServices } from '../session/ServicesContext';
 import { useSessionActions } from '../session/SessionContext';
 import { useExports } from './useExports';
 import { ManagerPinDialog } from './ManagerPinDialog';
@@ -10,6 +12,7 @@ import { ManagerPinDialog } from './ManagerPinDialog';
 export const ExportPanel = () => {
   const { t } = useTranslation('settlement');
   const operatorId = useSessionActions().operator?.id ?? '';
+  const { logger } = useServices();
   const [from, setFrom] = useState(() => dayOf(Date.now()));
   const [to, setTo] = useState(() => dayOf(Date.now()));
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
@@ -47,7 +50,7 @@ export const ExportPanel = () => {
           onClose={() => setAsking(false)}
           onApproved={(managerId) => {
             setAsking(false);
-            void run({ from, to, format, operatorId, approvedBy: managerId });
+            fireAndLog(logger, 'settlement.export-panel-failed', run({ from, to, format, operatorId, approvedBy: managerId }));
           }}
         />
       ) : null}

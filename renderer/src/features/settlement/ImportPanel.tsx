@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Alert, Button, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
 import { formatRmb } from '../../../../shared/domain/money';
 import { useSessionActions } from '../session/SessionContext';
 import { useServiceSnapshot, useServices } from '../session/ServicesContext';
@@ -31,12 +32,12 @@ export const FileError = ({ error, when }: { error: ServiceError; when?: string 
 /** Import a settlement file or bank statement: preview with every row's problems, mapping, all-or-nothing store. */
 export const ImportPanel = () => {
   const { t } = useTranslation('settlement');
-  const { imports } = useServices();
+  const { logger, imports } = useServices();
   const s = useServiceSnapshot(imports);
   const operatorId = useSessionActions().operator?.id ?? '';
   useEffect(() => {
-    void imports.refreshHistory();
-  }, [imports]);
+    fireAndLog(logger, 'settlement.import-panel-failed', imports.refreshHistory());
+  }, [logger, imports]);
   const p = s.preview;
   const pick = async (file: File | undefined): Promise<void> => {
     if (!file) return;
@@ -49,7 +50,7 @@ export const ImportPanel = () => {
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Button variant="contained" component="label" disabled={s.phase === 'reading' || s.phase === 'storing'}>
             {t('import.choose')}
-            <input hidden type="file" accept=".csv,.txt,.tsv,.dat,.xlsx" data-testid="import-file" onChange={(e) => void pick(e.target.files?.[0]).then(() => (e.target.value = ''))} />
+            <input hidden type="file" accept=".csv,.txt,.tsv,.dat,.xlsx" data-testid="import-file" onChange={(e) => fireAndLog(logger, 'settlement.import-panel-failed', pick(e.target.files?.[0]).then(() => (e.target.value = '')))} />
           </Button>
           {s.phase === 'done' || s.phase === 'failed' ? (
             <Button onClick={() => imports.reset()} data-testid="import-another">
@@ -96,7 +97,7 @@ export const ImportPanel = () => {
           <ProblemsTable preview={p} />
           <Paper sx={{ p: 2 }}>
             {p.errors > 0 ? <Alert severity="error">{t('import.blocked')}</Alert> : null}
-            <Button variant="contained" size="large" sx={{ mt: p.errors > 0 ? 1 : 0 }} disabled={p.errors > 0 || p.rows.length === 0} onClick={() => void imports.confirm(operatorId)} data-testid="import-confirm">
+            <Button variant="contained" size="large" sx={{ mt: p.errors > 0 ? 1 : 0 }} disabled={p.errors > 0 || p.rows.length === 0} onClick={() => fireAndLog(logger, 'settlement.import-panel-failed', imports.confirm(operatorId))} data-testid="import-confirm">
               {t('import.confirm', { count: p.rows.length })}
             </Button>
           </Paper>

@@ -1,5 +1,6 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
 import { useSessionActions } from '../session/SessionContext';
 import { useServiceSnapshot, useServices } from '../session/ServicesContext';
 
@@ -7,13 +8,13 @@ import { useServiceSnapshot, useServices } from '../session/ServicesContext';
 export const PrintStatus = ({ reportId }: { reportId: string }) => {
   const { t } = useTranslation('settlement');
   const { t: tp } = useTranslation('printer');
-  const { reports } = useServices();
+  const { logger, reports } = useServices();
   const s = useServiceSnapshot(reports);
   const operatorId = useSessionActions().operator?.id ?? '';
   const last = s.lastPrint?.reportId === reportId ? s.lastPrint : null;
   return (
     <Stack spacing={1}>
-      <Button variant="outlined" disabled={s.printing !== null} onClick={() => void reports.print(reportId, operatorId)} data-testid="report-print">
+      <Button variant="outlined" disabled={s.printing !== null} onClick={() => fireAndLog(logger, 'settlement.print-status-failed', reports.print(reportId, operatorId))} data-testid="report-print">
         {t('reports.reprint')}
       </Button>
       {last && last.state === 'confirmed' ? (

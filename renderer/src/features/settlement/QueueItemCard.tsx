@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Chip, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
 import { formatRmb } from '../../../../shared/domain/money';
 import { useSessionActions } from '../session/SessionContext';
 import { useServices } from '../session/ServicesContext';
@@ -12,7 +13,7 @@ const money = (fen: number | null): string => (fen === null ? '' : formatRmb(Mat
 /** One mismatch: what differs and why it matters, the records behind it, and what to do next. */
 export const QueueItemCard = ({ item, locked }: { item: QueueItem; locked: boolean }) => {
   const { t } = useTranslation('settlement');
-  const { reconcile } = useServices();
+  const { logger, reconcile } = useServices();
   const operatorId = useSessionActions().operator?.id ?? '';
   const [note, setNote] = useState('');
   const [asking, setAsking] = useState<'note' | 'dispute' | null>(null);
@@ -62,7 +63,7 @@ export const QueueItemCard = ({ item, locked }: { item: QueueItem; locked: boole
                 disabled={step === 'note' && note.trim() === ''}
                 data-testid={`queue-${step}`}
                 onClick={() => {
-                  if (step === 'inquiry') void reconcile.inquire(item.key, operatorId).then(setInquiry);
+                  if (step === 'inquiry') fireAndLog(logger, 'settlement.queue-item-card-failed', reconcile.inquire(item.key, operatorId).then(setInquiry));
                   else setAsking(step);
                 }}
               >
@@ -79,7 +80,7 @@ export const QueueItemCard = ({ item, locked }: { item: QueueItem; locked: boole
           onApproved={(managerId) => {
             const what = asking;
             setAsking(null);
-            void (what === 'note' ? reconcile.explain(item.key, note, operatorId, managerId) : reconcile.disputeCase(item.key, note, operatorId, managerId));
+            fireAndLog(logger, 'settlement.queue-item-card-failed', (what === 'note' ? reconcile.explain(item.key, note, operatorId, managerId) : reconcile.disputeCase(item.key, note, operatorId, managerId)));
           }}
         />
       ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Chip, FormControl, InputLabel, LinearProgress, MenuItem, Paper, Select, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
 import { MATCH_KINDS } from '../../../../shared/domain/reconciliation/match-types';
 import { useSessionActions } from '../session/SessionContext';
 import { useServiceSnapshot, useServices } from '../session/ServicesContext';
@@ -10,7 +11,7 @@ import { QueueItemCard } from './QueueItemCard';
 /** 三单合一: match a range of days, the summary, the mismatch queue, and locking resolved days. */
 export const ReconcilePanel = () => {
   const { t } = useTranslation('settlement');
-  const { reconcile } = useServices();
+  const { logger, reconcile } = useServices();
   const s = useServiceSnapshot(reconcile);
   const operatorId = useSessionActions().operator?.id ?? '';
   const [from, setFrom] = useState(s.from);
@@ -18,15 +19,15 @@ export const ReconcilePanel = () => {
   const [rate, setRate] = useState('');
   const [locking, setLocking] = useState<string | null>(null);
   useEffect(() => {
-    void reconcile.loadOptions().then(() => {
+    fireAndLog(logger, 'settlement.reconcile-panel-failed', reconcile.loadOptions().then(() => {
       const bp = reconcile.getSnapshot().options.feeRateBp;
       setRate(bp === null ? '' : (bp / 100).toFixed(2));
-    });
-  }, [reconcile]);
+    }));
+  }, [logger, reconcile]);
   const saveRate = (): void => {
     const pct = rate.trim() === '' ? null : Number(rate);
     if (pct !== null && (!Number.isFinite(pct) || pct < 0 || pct > 10)) return;
-    void reconcile.setOptions({ feeRateBp: pct === null ? null : Math.round(pct * 100) });
+    fireAndLog(logger, 'settlement.reconcile-panel-failed', reconcile.setOptions({ feeRateBp: pct === null ? null : Math.round(pct * 100) }));
   };
   const e = s.error;
   return (
@@ -35,7 +36,7 @@ export const ReconcilePanel = () => {
         <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <TextField type="date" size="small" sx={{ width: 200 }} label={t('reconcile.from')} value={from} onChange={(ev) => setFrom(ev.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'recon-from' } }} />
           <TextField type="date" size="small" sx={{ width: 200 }} label={t('reconcile.to')} value={to} onChange={(ev) => setTo(ev.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'recon-to' } }} />
-          <Button variant="contained" disabled={s.running || !from || !to || from > to} onClick={() => void reconcile.run(from, to)} data-testid="recon-run">
+          <Button variant="contained" disabled={s.running || !from || !to || from > to} onClick={() => fireAndLog(logger, 'settlement.reconcile-panel-failed', reconcile.run(from, to))} data-testid="recon-run">
             {t('reconcile.run')}
           </Button>
           {s.lastRunAt ? <Typography variant="body2">{t('reconcile.lastRun', { time: new Date(s.lastRunAt).toLocaleString() })}</Typography> : null}
@@ -47,7 +48,7 @@ export const ReconcilePanel = () => {
           <TextField size="small" label={t('reconcile.feeRate')} value={rate} onChange={(ev) => setRate(ev.target.value)} onBlur={saveRate} slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'recon-fee-rate' } }} sx={{ width: 180 }} />
           <FormControl size="small" sx={{ minWidth: 200 }}>
             <InputLabel>{t('reconcile.depositBy')}</InputLabel>
-            <Select label={t('reconcile.depositBy')} value={s.options.depositBy} onChange={(ev) => void reconcile.setOptions({ depositBy: ev.target.value === 'batch' ? 'batch' : 'day' })} inputProps={{ 'data-testid': 'recon-deposit-by' }}>
+            <Select label={t('reconcile.depositBy')} value={s.options.depositBy} onChange={(ev) => fireAndLog(logger, 'settlement.reconcile-panel-failed', reconcile.setOptions({ depositBy: ev.target.value === 'batch' ? 'batch' : 'day' }))} inputProps={{ 'data-testid': 'recon-deposit-by' }}>
               <MenuItem value="day">{t('reconcile.depositByOptions.day')}</MenuItem>
               <MenuItem value="batch">{t('reconcile.depositByOptions.batch')}</MenuItem>
             </Select>
@@ -107,7 +108,7 @@ export const ReconcilePanel = () => {
           onApproved={(managerId) => {
             const day = locking;
             setLocking(null);
-            void reconcile.lock(day, operatorId, managerId);
+            fireAndLog(logger, 'settlement.reconcile-panel-failed', reconcile.lock(day, operatorId, managerId));
           }}
         />
       ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Chip, List, ListItemButton, ListItemText, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { fireAndLog } from '../../services/logger';
 import { formatRmb } from '../../../../shared/domain/money';
 import { useSessionActions } from '../session/SessionContext';
 import { useServiceSnapshot, useServices } from '../session/ServicesContext';
@@ -11,14 +12,14 @@ import { PrintStatus } from './PrintStatus';
 /** Daily and shift reports made now, any past report (settlement slips included) shown and reprinted. */
 export const ReportsPanel = () => {
   const { t } = useTranslation('settlement');
-  const { reports } = useServices();
+  const { logger, reports } = useServices();
   const s = useServiceSnapshot(reports);
   const operator = useSessionActions().operator;
   const operatorId = operator?.id ?? '';
   const [shiftFor, setShiftFor] = useState(operatorId);
   useEffect(() => {
-    void reports.refresh();
-  }, [reports]);
+    fireAndLog(logger, 'settlement.reports-panel-failed', reports.refresh());
+  }, [logger, reports]);
   const make = async (kind: 'daily' | 'shift', forOperator: string = operatorId): Promise<void> => {
     const report = await reports.make(kind, operatorId, undefined, forOperator);
     await reports.print(report.id, operatorId);
@@ -28,10 +29,10 @@ export const ReportsPanel = () => {
       <Stack spacing={2} sx={{ minWidth: 360 }}>
         <Paper sx={{ p: 2 }}>
           <Stack spacing={1}>
-            <Button variant="contained" onClick={() => void make('daily')} disabled={s.printing !== null} data-testid="report-daily">
+            <Button variant="contained" onClick={() => fireAndLog(logger, 'settlement.reports-panel-failed', make('daily'))} disabled={s.printing !== null} data-testid="report-daily">
               {t('reports.daily')}
             </Button>
-            <Button variant="outlined" onClick={() => void make('shift')} disabled={s.printing !== null} data-testid="report-shift">
+            <Button variant="outlined" onClick={() => fireAndLog(logger, 'settlement.reports-panel-failed', make('shift'))} disabled={s.printing !== null} data-testid="report-shift">
               {t('reports.shift')}
             </Button>
             {operator?.role === 'manager' && s.operators.length > 1 ? (
@@ -43,7 +44,7 @@ export const ReportsPanel = () => {
                     </MenuItem>
                   ))}
                 </TextField>
-                <Button variant="outlined" onClick={() => void make('shift', shiftFor)} disabled={s.printing !== null}>
+                <Button variant="outlined" onClick={() => fireAndLog(logger, 'settlement.reports-panel-failed', make('shift', shiftFor))} disabled={s.printing !== null}>
                   {t('reports.print')}
                 </Button>
               </Stack>
@@ -62,7 +63,7 @@ export const ReportsPanel = () => {
               {s[kind].length === 0 ? <Typography variant="body2">{t('reports.none')}</Typography> : null}
               <List dense disablePadding>
                 {s[kind].map((r) => (
-                  <ListItemButton key={r.id} selected={s.shown?.id === r.id} onClick={() => void reports.show(r.id)} data-testid={`past-report-${kind}`}>
+                  <ListItemButton key={r.id} selected={s.shown?.id === r.id} onClick={() => fireAndLog(logger, 'settlement.reports-panel-failed', reports.show(r.id))} data-testid={`past-report-${kind}`}>
                     <ListItemText primary={`${r.data.batch ?? r.data.day ?? ''} ${r.data.operator?.name ?? ''}`} secondary={`${new Date(r.createdAt).toLocaleString()} · ${formatRmb(r.data.netFen)}`} />
                     {r.prints > 0 ? <Chip size="small" label={`×${r.prints}`} /> : null}
                   </ListItemButton>

@@ -21,8 +21,8 @@ export const TrainingPage = () => {
   const [unbalanced, setUnbalanced] = useState(false);
   const { readSettlement } = controls;
   useEffect(() => {
-    void readSettlement().then((mode) => setUnbalanced(mode === 'unbalanced'));
-  }, [readSettlement]);
+    fireAndLog(logger, 'training.training-page-failed', readSettlement().then((mode) => setUnbalanced(mode === 'unbalanced')));
+  }, [logger, readSettlement]);
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
       <Typography variant="h5" component="h1">
@@ -51,7 +51,7 @@ export const TrainingPage = () => {
           control={
             <Switch
               checked={unbalanced}
-              onChange={(e) => void controls.settlement(e.target.checked ? 'unbalanced' : 'auto').then((mode) => setUnbalanced(mode === 'unbalanced'))}
+              onChange={(e) => fireAndLog(logger, 'training.training-page-failed', controls.settlement(e.target.checked ? 'unbalanced' : 'auto').then((mode) => setUnbalanced(mode === 'unbalanced')))}
               slotProps={{ input: { 'aria-label': t('settleUnbalanced') } }}
               data-testid="training-settle-unbalanced"
             />

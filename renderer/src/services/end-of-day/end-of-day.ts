@@ -12,6 +12,7 @@ import { Observable } from '../observable';
 import type { ServiceError } from '../observable';
 import { settlementReport } from './report-builder';
 import type { ReportsService } from './reports-service';
+import { salesCreatedBetween } from '../../data/sales-repo';
 
 type Invoke = <K extends CommandName>(command: K, request: RequestOf<K>) => Promise<Envelope<ResponseOf<K>>>;
 
@@ -99,7 +100,7 @@ export class EndOfDayService extends Observable<EndOfDaySnapshot> {
       const rows = await totalsOf(db, 'batch', batch);
       const previous = await lastClose(db);
       const since = (previous?.closedAt ?? 0) - OFFLINE_MAX_AGE_MS;
-      const sales = await db.sales.where('createdAt').between(since, this.now() + 1).toArray();
+      const sales = await salesCreatedBetween(db, since, this.now() + 1);
       this.set({ phase: 'settling' });
       const answer = await this.deps.invoke('acquirer:settle', { batch, ...settlementTotals(rows), transactions: uploadItems(sales, batch) });
       if (!answer.ok) {

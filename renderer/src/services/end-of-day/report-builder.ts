@@ -3,6 +3,7 @@ import { summarize } from '../../../../shared/domain/reports/summarize';
 import { wallClockToMs } from '../../../../shared/domain/reconciliation/values';
 import type { CountersignDb } from '../../data/db';
 import { totalsOf } from '../../data/totals-repo';
+import { operatorNamesByIds } from '../../data/operators-repo';
 
 /**
  * Report content from the running totals (a few rows per day or batch, never the sales), plus
@@ -85,8 +86,6 @@ export const settlementReport = async (db: CountersignDb, batch: string, extra: 
 /** Operator names by id (reports print names, not ids). */
 export const operatorNames =
   (db: CountersignDb): OperatorNames =>
-  async (ids) => {
-    const rows = await db.operators.bulkGet([...ids]);
-    return new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r.name]));
-  };
+  (ids) =>
+    operatorNamesByIds(db, [...ids]);
 

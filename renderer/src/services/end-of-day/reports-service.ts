@@ -12,6 +12,7 @@ import { printReceipt } from '../print-receipt';
 import { Observable } from '../observable';
 import type { ServiceError } from '../observable';
 import { dailyReport, operatorNames, shiftReport } from './report-builder';
+import { listOperators } from '../../data/operators-repo';
 
 export interface ReportsDeps {
   db: CountersignDb;
@@ -58,7 +59,7 @@ export class ReportsService extends Observable<ReportsSnapshot> {
 
   async refresh(): Promise<void> {
     const [daily, shift, settlement] = await Promise.all((['daily', 'shift', 'settlement'] as const).map((k) => listReports(this.deps.db, k, 30)));
-    const operators = (await this.deps.db.operators.orderBy('name').toArray()).filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
+    const operators = (await listOperators(this.deps.db)).filter((o) => !o.disabled).map((o) => ({ id: o.id, name: o.name }));
     this.set({ daily, shift, settlement, operators });
   }
 

@@ -6,6 +6,8 @@ import type { CountersignDb } from '../../data/db';
 import { auditExport, explanationsBetween, resultsBetween } from '../../data/recon-results-repo';
 import { rowsByIds } from '../../data/recon-repo';
 import { toXlsx } from './xlsx-export';
+import { listOperators } from '../../data/operators-repo';
+import { salesByIds, salesCreatedBetween } from '../../data/sales-repo';
 
 /**
  * Exports for the accountant over a date range: the console's transactions and the
@@ -18,8 +20,8 @@ export type Translate = (key: string) => string;
 const TIME_ZONE = 'Asia/Shanghai';
 
 export const transactionsSheet = async (db: CountersignDb, from: string, to: string, t: Translate): Promise<Sheet> => {
-  const sales = await db.sales.where('createdAt').between(wallClockToMs(from, 0), wallClockToMs(to, 86_400), true, false).toArray();
-  const names = new Map((await db.operators.toArray()).map((o) => [o.id, o.name]));
+  const sales = await salesCreatedBetween(db, wallClockToMs(from, 0), wallClockToMs(to, 86_400));
+  const names = new Map((await listOperators(db)).map((o) => [o.id, o.name]));
   return {
     name: t('sheet.transactions'),
     header: ['time', 'kind', 'state', 'amount', 'brand', 'last4', 'batch', 'trace', 'rrn', 'auth', 'operator', 'signature', 'reference', 'note'].map((k) => t(`column.${k}`)),
@@ -45,7 +47,7 @@ export const transactionsSheet = async (db: CountersignDb, from: string, to: str
 export const resultsSheet = async (db: CountersignDb, from: string, to: string, t: Translate): Promise<Sheet> => {
   const [results, explanations] = await Promise.all([resultsBetween(db, from, to), explanationsBetween(db, from, to)]);
   const rows = new Map((await rowsByIds(db, results.flatMap((r) => [r.rowId, r.bankId]).filter((x): x is string => x !== null))).map((r) => [r.id, r]));
-  const sales = new Map((await db.sales.bulkGet(results.map((r) => r.slipId).filter((x): x is string => x !== null))).filter((s) => s !== undefined).map((s) => [s.id, s]));
+  const sales = new Map((await salesByIds(db, results.map((r) => r.slipId).filter((x): x is string => x !== null))).map((s) => [s.id, s]));
   const latest = new Map<string, string>();
   for (const e of explanations) latest.set(e.itemKey, [t(`explanation.${e.kind}`), e.note, e.outcome ?? ''].filter((x) => x).join(': '));
   return {

@@ -13,6 +13,7 @@ import { Observable } from '../observable';
 import type { ServiceError } from '../observable';
 import { CASE_TYPE_FOR, NEXT_STEPS, daysIn } from './queue-rules';
 import type { NextStep } from './queue-rules';
+import { getSale, salesByIds, salesCreatedBetween } from '../../data/sales-repo';
 
 export interface QueueItem extends ReconResultRecord {
   slip: Pick<SaleRecord, 'id' | 'createdAt' | 'kind' | 'amountFen' | 'rrn' | 'stan' | 'batch' | 'last4'> | null;
@@ -86,7 +87,7 @@ export class ReconcileService extends Observable<ReconcileSnapshot> {
     this.set({ running: true, error: null, from, to });
     try {
       const o = this.getSnapshot().options;
-      const sales = await this.db.sales.where('createdAt').between(wallClockToMs(from, 0), wallClockToMs(to, 86_400), true, false).toArray();
+      const sales = await salesCreatedBetween(this.db, wallClockToMs(from, 0), wallClockToMs(to, 86_400));
       const terminal = this.deps.terminalId();
       const slips = sales.map((s) => slipOf(s, terminal)).filter((s): s is ConsoleSlip => s !== null);
       const rows: AcquirerRow[] = await rowsBetween(this.db, 'acquirer', from, to);
@@ -110,7 +111,7 @@ export class ReconcileService extends Observable<ReconcileSnapshot> {
     const byKey = new Map<string, ReconExplanationRecord[]>();
     for (const e of explanations) (byKey.get(e.itemKey) ?? byKey.set(e.itemKey, []).get(e.itemKey))?.push(e);
     const mismatches = results.filter((r) => MISMATCH_KINDS.includes(r.kind));
-    const sales = new Map((await this.db.sales.bulkGet(mismatches.map((m) => m.slipId).filter((x): x is string => x !== null))).filter((s): s is SaleRecord => s !== undefined).map((s) => [s.id, s]));
+    const sales = new Map((await salesByIds(this.db, mismatches.map((m) => m.slipId).filter((x): x is string => x !== null))).map((s) => [s.id, s]));
     const rows = new Map((await rowsByIds(this.db, mismatches.flatMap((m) => [m.rowId, m.bankId]).filter((x): x is string => x !== null))).map((r) => [r.id, r]));
     const queue: QueueItem[] = mismatches
       .map((m) => {
@@ -179,7 +180,7 @@ export class ReconcileService extends Observable<ReconcileSnapshot> {
   /** Asks the card host what it did with the console's sale (acquirer:inquire); the answer is recorded on the item. */
   async inquire(key: string, operatorId: string): Promise<string | null> {
     const item = this.item(key);
-    const sale = item?.slipId ? await this.db.sales.get(item.slipId) : undefined;
+    const sale = item?.slipId ? await getSale(this.db, item.slipId) : undefined;
     if (!item || !sale?.stan) return null;
     const answer = await this.deps.invoke('acquirer:inquire', { saleId: sale.id, stan: sale.stan, amountFen: sale.amountFen, linkId: sale.linkId ?? this.deps.linkId() });
     const outcome = answer.ok ? answer.value.outcome : `failed:${answer.error.reason ?? answer.error.code}`;
