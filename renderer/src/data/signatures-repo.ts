@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { CountersignDb } from './db';
 import type { SignatureRecord, SignatureState } from './records';
-import { updateSale } from './sales-repo';
+import { saleTables, updateSale } from './sales-repo';
 import { appendAudit } from './audit-repo';
 import { sha256Hex } from '../../../shared/domain/hash';
 import { MAX_ATTACHMENT_BYTES } from './attachments-repo';
@@ -15,7 +15,7 @@ export type NewSignature = Omit<SignatureRecord, 'id' | 'createdAt'>;
  * earlier is overwritten: a supplementary signature is a new record beside the original.
  */
 export const addSignature = (db: CountersignDb, input: NewSignature & { id?: string }, saleState: SignatureState | null, action: string): Promise<SignatureRecord> =>
-  db.transaction('rw', [db.signatures, db.sales, db.counters, db.audit, db.settings], async () => {
+  db.transaction('rw', [db.signatures, ...saleTables(db)], async () => {
     const record: SignatureRecord = { ...input, id: input.id ?? uuidv7(), createdAt: Date.now() };
     await db.signatures.add(record);
     if (saleState) {
@@ -44,7 +44,7 @@ export const addPaperSignature = async (db: CountersignDb, input: { saleId: stri
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AttachmentTooLargeForSignature(file.bytes.length);
   const digest = sha256Hex(file.bytes);
   const signatureId = uuidv7();
-  return db.transaction('rw', [db.attachments, db.signatures, db.sales, db.counters, db.audit, db.settings], async () => {
+  return db.transaction('rw', [db.attachments, db.signatures, ...saleTables(db)], async () => {
     await db.attachments.add({ id: uuidv7(), ownerId: signatureId, createdAt: Date.now(), name: file.name.slice(0, 120), mimeType: file.type || 'application/octet-stream', size: file.bytes.length, sha256: digest, data: new Blob([file.bytes as BlobPart], { type: file.type }) });
     return addSignature(db, { id: signatureId, saleId: input.saleId, kind: 'paper', operatorId: input.operatorId, strokes: [], image: null, reason: input.note, contactAttempts: '', approvedBy: null, digest: null }, 'signed', 'sale.signed-on-paper');
   });
