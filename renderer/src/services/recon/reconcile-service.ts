@@ -77,9 +77,10 @@ export class ReconcileService extends Observable<ReconcileSnapshot> {
   }
 
   async setOptions(patch: Partial<ReconOptions>): Promise<void> {
+    // Shown at once, then stored: two changes in quick succession (rate, then deposits) both stay.
     const options = { ...this.getSnapshot().options, ...patch };
-    await setSetting(this.db, 'recon.options', options);
     this.set({ options });
+    await setSetting(this.db, 'recon.options', options);
   }
 
   /** Matches every day in [from, to] again (locked days keep their results) and shows the queue. */
