@@ -83,7 +83,7 @@ test('a supplementary signature saved empty is refused with a message; a registe
   await expect(list.detail()).toHaveAttribute('data-signature', 'waived');
   await expect(c.page.getByTestId('signature-contacts')).toContainText('电话两次无人接听');
   await expect(c.page.getByTestId('signature-reason')).toContainText('顾客已离店');
-  await c.page.keyboard.press('Escape');
+  await list.close();
 
   await list.open(1);
   await c.page.getByTestId('follow-up-paper').click();

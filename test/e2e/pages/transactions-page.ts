@@ -20,6 +20,12 @@ export class TransactionsPage {
     await this.rows().nth(index).click();
   }
 
+  /** Closes the detail drawer with its own button (Escape can land on a dialog that is still closing). */
+  async close(): Promise<void> {
+    await this.page.getByTestId('detail-close').click();
+    await this.detail().waitFor({ state: 'hidden' });
+  }
+
   detail() {
     return this.page.getByTestId('sale-detail');
   }

@@ -53,7 +53,9 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
             </Typography>
             <Chip label={t(`state.${sale.state}`)} data-testid="sale-detail-state" />
             <Chip label={t(`signature.${sale.signatureState}`)} color={sale.signatureState === 'unsigned' ? 'warning' : 'default'} />
-            <Button onClick={onClose}>{t('detail.close')}</Button>
+            <Button onClick={onClose} data-testid="detail-close">
+              {t('detail.close')}
+            </Button>
           </Stack>
           <SaleFields sale={sale} original={original} time={time} operatorName={operatorName} />
           {charged ? (
