@@ -17,11 +17,11 @@ export interface BrowserSession {
 }
 
 /** Runs `fn` with a fresh browser host and a fresh Chromium profile, cleaning both up after. */
-export const withBrowserSession = async <T>(fn: (session: BrowserSession) => Promise<T>, settings: SettingsPatch = {}): Promise<T> => {
+export const withBrowserSession = async <T>(fn: (session: BrowserSession) => Promise<T>, settings: SettingsPatch = {}, extraArgs: readonly string[] = []): Promise<T> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
   const profile = mkdtempSync(join(tmpdir(), 'cs-bench-profile-'));
   const host = await launchBrowserHost({ dataDir, port: 0, settingsOverrides: settings });
-  const launch = () => chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+  const launch = () => chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs], headless: true, viewport: { width: 1280, height: 900 } });
   let context = await launch();
   const session: BrowserSession = {
     host,
@@ -44,8 +44,8 @@ export const withBrowserSession = async <T>(fn: (session: BrowserSession) => Pro
 };
 
 /** Runs `fn` with a fresh browser host and a fresh Chromium profile, cleaning both up after. */
-export const withBrowserHost = <T>(fn: (page: Page, host: BrowserHost) => Promise<T>, settings: SettingsPatch = {}): Promise<T> =>
-  withBrowserSession((s) => fn(s.page, s.host), settings);
+export const withBrowserHost = <T>(fn: (page: Page, host: BrowserHost) => Promise<T>, settings: SettingsPatch = {}, extraArgs: readonly string[] = []): Promise<T> =>
+  withBrowserSession((s) => fn(s.page, s.host), settings, extraArgs);
 
 /** Signs the page's browser in (the launch token for the cookie) and opens the benchmark page. */
 export const openBenchPage = async (page: Page, host: BrowserHost): Promise<void> => {

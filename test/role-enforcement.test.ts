@@ -29,6 +29,7 @@ const samples = (): Record<ManagerCommand, unknown> => ({
   'settings:set': { patch: { general: { idleLockMinutes: 15, trainingMode: false }, offline: { enabled: true, allowSwiped: true, maxAmountFen: 99_999_999 } } },
   'acquirer:load-master-key': { keyHex: SAMPLE_TMK_HEX },
   'acquirer:clear-master-key': {},
+  'acquirer:settle': { batch: '000001', domestic: { debitCount: 0, debitFen: 0, creditCount: 0, creditFen: 0 }, foreign: { debitCount: 0, debitFen: 0, creditCount: 0, creditFen: 0 }, transactions: [], grantId: `ag_${'A'.repeat(22)}` },
   'auth:add-operator': { name: 'Mallory', pin: '592817', role: 'manager' },
   'auth:set-disabled': { operatorId: ids.otherCashierId, disabled: true },
   'auth:reset-pin': { operatorId: ids.managerId, pin: '592817' },

@@ -16,6 +16,7 @@ import { LinkMonitor } from './link-monitor';
 import { MasterKeyStore, asCommandError } from './master-key';
 import { SimulatedAcquirer } from './simulated-acquirer';
 import { fireAndLog } from '../services/fire-and-log';
+import { SettlementService } from './settlement-service';
 
 /** Training mode always uses the simulated host, like the printer uses the virtual printer. */
 const usesSimulatedAcquirer = usesSimulatedHost;
@@ -106,6 +107,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     ...(opts.monitor ? opts.monitor : {}),
   });
   const service = new AcquirerService({ link, linkId: () => linkIdFor(settings()), state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
+  const settlement = new SettlementService({ link, state, logger: ctx.logger, observe: (r) => monitor.observe(r) });
 
   const iso8601 = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   const status = (): LinkStatus => {
@@ -200,6 +202,17 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     ctx.journal.append({ actor: ctx.auth.actorOf(sender.id), action: 'training.simulator', objectType: 'settings', objectId: 'acquirer', result: 'ok', detail: { latencyMs: latencyMs ?? null, outage: outage ?? null } });
     await monitor.check('simulator');
     return status();
+  });
+  ctx.router.handle('acquirer:settle', (req, sender) => {
+    ctx.approvals.consume(req.grantId, { purpose: 'settlement-close', saleId: null, senderId: sender.id, usedBy: `batch:${req.batch}` });
+    return settlement.settle(req);
+  });
+  ctx.router.handle('acquirer:simulator-settlement', ({ mode }, sender) => {
+    if (mode) {
+      simulator.settlementMode = mode;
+      ctx.journal.append({ actor: ctx.auth.actorOf(sender.id), action: 'training.settlement', objectType: 'settings', objectId: 'acquirer', result: 'ok', detail: { mode } });
+    }
+    return { mode: simulator.settlementMode };
   });
   ctx.router.handle('acquirer:master-key', () => masterKey.status());
   // Journaled with the KCV main computed and, when refused, the reason; never the key, nor what

@@ -130,7 +130,9 @@ export class AcquirerService {
         if (error instanceof SealError) throw new CommandError('CARD', error.message, error.reason);
         throw error;
       }
-      const batch = this.deps.state.preparedFor(req.saleId)?.batch ?? this.deps.state.batch;
+      // Numbered before an end of day: the advice goes into the batch open now, not the settled one.
+      const prepared = this.deps.state.preparedFor(req.saleId)?.batch;
+      const batch = prepared && !this.deps.state.settledBatch(prepared) ? prepared : this.deps.state.batch;
       const repeat = req.repeat || this.advised.has(req.saleId);
       let result: LinkResult;
       try {

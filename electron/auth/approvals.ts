@@ -11,7 +11,8 @@ import { CommandError } from '../../shared/ipc/envelope';
 export interface Grant {
   id: string;
   purpose: ApprovalPurpose;
-  saleId: string;
+  /** The sale a void, refund or exemption is for; null for an end-of-day approval. */
+  saleId: string | null;
   managerId: string;
   requestedBy: string;
   senderId: string;
@@ -26,7 +27,8 @@ const USED_TTL_MS = 15 * 60_000;
 
 export interface ConsumeRequest {
   purpose: ApprovalPurpose;
-  saleId: string;
+  /** The sale a void, refund or exemption is for; null for an end-of-day approval. */
+  saleId: string | null;
   senderId: string;
   usedBy: string;
 }

@@ -164,7 +164,7 @@ export class AuthService {
     });
   }
 
-  approve(sender: Sender, input: { managerId: string; pin: string; purpose: ApprovalPurpose; saleId: string }): Promise<ApprovalOutcome> {
+  approve(sender: Sender, input: { managerId: string; pin: string; purpose: ApprovalPurpose; saleId: string | null }): Promise<ApprovalOutcome> {
     return this.serial(async () => {
       const requestedBy = this.actorOf(sender.id);
       const detail = { purpose: input.purpose, saleId: input.saleId, requestedBy };

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api/client';
 import { App } from './app/App';
 import { i18nReady } from './app/i18n';
-import { CountersignDb } from './data/db';
+import { CountersignDb, DB_NAME } from './data/db';
 import { createRendererLogger, fireAndLog } from './services/logger';
 import { OperatorSession } from './services/operator-session';
 
@@ -17,7 +17,7 @@ if (root) {
   const db = new CountersignDb();
   createRoot(root).render(
     <StrictMode>
-      <App root={{ db, api, logger, runStartedAt: Date.now(), session: new OperatorSession(api, db, logger) }} />
+      <App root={{ db, bulkDb: new CountersignDb(DB_NAME, 'relaxed'), api, logger, runStartedAt: Date.now(), session: new OperatorSession(api, db, logger) }} />
     </StrictMode>,
   );
 }

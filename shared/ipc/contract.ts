@@ -8,6 +8,7 @@ import { printerCommands, printerEvents } from './commands/printer';
 import { acquirerCommands, acquirerEvents } from './commands/acquirer';
 import { authCommands, authEvents } from './commands/auth';
 import { auditCommands, auditEvents } from './commands/audit';
+import { settlementCommands } from './commands/settlement';
 
 /**
  * The one contract between the renderer and main, on both hosts.
@@ -23,6 +24,7 @@ export const commands = {
   ...acquirerCommands,
   ...authCommands,
   ...auditCommands,
+  ...settlementCommands,
 };
 
 export const events = {

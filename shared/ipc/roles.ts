@@ -17,7 +17,8 @@ import type { CommandName } from './contract';
  * - `manager`: an active session of an operator whose role is manager, now.
  *
  * Voids, refunds and signature exemptions are operator commands that also need a manager's
- * one-time grant (`auth:approve`), checked where they are applied.
+ * one-time grant (`auth:approve`), checked where they are applied; so does closing the batch
+ * (`acquirer:settle`), a manager's command.
  */
 export type Access = 'public' | 'session' | 'operator' | 'manager';
 
@@ -50,6 +51,9 @@ export const COMMAND_ACCESS = {
   'acquirer:status': 'session',
   'acquirer:echo': 'operator',
   'acquirer:simulator': 'operator',
+  // Closing the batch is a manager's (with a named manager's one-time grant, used up by the handler).
+  'acquirer:settle': 'manager',
+  'acquirer:simulator-settlement': 'operator',
   'acquirer:master-key': 'operator',
   'acquirer:load-master-key': 'manager',
   'acquirer:clear-master-key': 'manager',

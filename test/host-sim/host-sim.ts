@@ -7,7 +7,10 @@ import { FrameReader, encodeFrame, swapTpdu } from '../../electron/acquirer/iso8
 import { TEST_TMK, defaultMacAlgorithm, packWorkingKeys, randomKey } from '../../electron/acquirer/iso8583/mac';
 import type { MacAlgorithm } from '../../electron/acquirer/iso8583/mac';
 import { encodeWithMac, macValid } from '../../electron/acquirer/iso8583/messages';
+import { isDomesticPan } from '../../electron/acquirer/simulated-settlement';
+import type { SettlementMode } from '../../electron/acquirer/simulated-settlement';
 import { MAC_KINDS, answerFor, classify } from './host-answers';
+import { HostSettlement } from './host-settlement';
 import type { AnswerFields, RequestKind } from './host-answers';
 
 /**
@@ -51,7 +54,7 @@ export interface HostRecord {
 }
 
 export interface Booked {
-  kind: RequestKind;
+  kind: 'sale' | 'advice' | 'void' | 'refund';
   stan: string;
   batch: string;
   amountFen: number;
@@ -59,6 +62,8 @@ export interface Booked {
   authCode: string | null;
   rrn: string;
   reversed: boolean;
+  /** A UnionPay card (settlement totals are per domestic / foreign section). */
+  domestic: boolean;
 }
 
 interface Fault {
@@ -77,6 +82,10 @@ export class HostSimulator {
   private mak: Uint8Array | null = null;
   private rrnSeq = 0;
   private readonly opts: Required<HostSimOptions>;
+  /** End of day: settlements, batch uploads, and the switch that forces an outcome. */
+  readonly settlement = new HostSettlement((from, to) => {
+    if (this.opts.batch === from) this.opts.batch = to;
+  });
   private faults: { drop: Fault | null; close: Fault | null; garble: Fault | null; wrongMac: (Fault & { mode: 'response' | 'reject' }) | null } = { drop: null, close: null, garble: null, wrongMac: null };
   /** Answer the next reversals with this code instead of reversing (a host refusing a reversal, e.g. 05). */
   private refuseReversals: { remaining: number; code: string } | null = null;
@@ -154,6 +163,11 @@ export class HostSimulator {
     this.faults = { drop: null, close: null, garble: null, wrongMac: null };
   }
 
+  /** The next settlement's outcome: compare totals ('auto'), or report balanced / unbalanced whatever they are. */
+  settleNext(mode: SettlementMode): void {
+    this.settlement.mode = mode;
+  }
+
   /** Forgets records, bookings, faults and the session. */
   reset(): void {
     this.records.length = 0;
@@ -161,6 +175,8 @@ export class HostSimulator {
     this.reversedEarly.clear();
     this.clearFaults();
     this.refuseReversals = null;
+    this.settlement.mode = 'auto';
+    this.settlement.settlements.length = 0;
     this.mak = null;
     this.opts.delayMs = 0;
   }
@@ -285,6 +301,14 @@ export class HostSimulator {
     else send();
   }
 
+  /** By the card's BIN; a void or refund by reference takes its original's section. */
+  private domesticOf(m: IsoMessage): boolean {
+    const pan = text(m, 2);
+    if (pan) return isDomesticPan(pan);
+    const original = text(m, 61);
+    return this.book.get(`${original.slice(0, 6)}:${original.slice(6, 12)}`)?.domestic ?? true;
+  }
+
   private nextRrn(): string {
     this.rrnSeq += 1;
     return String(this.rrnSeq).padStart(12, '0');
@@ -322,13 +346,19 @@ export class HostSimulator {
       case 'advice':
       case 'void':
       case 'refund':
-        return this.transact(kind, rec);
+        return this.transact(kind, rec, m);
+      case 'settlement':
+        return this.settlement.settle(m, rec.batch, this.book.values());
+      case 'batch-upload':
+        return this.settlement.upload(m, rec.batch);
+      case 'batch-upload-end':
+        return this.settlement.finish(m, rec.batch);
       default:
         return { code: '12', mac: false };
     }
   }
 
-  private transact(kind: 'sale' | 'advice' | 'void' | 'refund', rec: HostRecord): AnswerFields | null {
+  private transact(kind: 'sale' | 'advice' | 'void' | 'refund', rec: HostRecord, m: IsoMessage): AnswerFields | null {
     const amountFen = rec.amountFen ?? 0;
     const key = `${rec.batch}:${rec.stan}`;
     const earlier = this.book.get(key);
@@ -347,7 +377,7 @@ export class HostSimulator {
       this.mak = null;
       return { code, mac: false };
     }
-    const booked: Booked = { kind, stan: rec.stan, batch: rec.batch, amountFen, responseCode: code, authCode: code === '00' ? String((Number(rec.stan) * 7919) % 1_000_000).padStart(6, '0') : null, rrn: this.nextRrn(), reversed: this.reversedEarly.delete(key) };
+    const booked: Booked = { kind, stan: rec.stan, batch: rec.batch, amountFen, responseCode: code, authCode: code === '00' ? String((Number(rec.stan) * 7919) % 1_000_000).padStart(6, '0') : null, rrn: this.nextRrn(), reversed: this.reversedEarly.delete(key), domestic: this.domesticOf(m) };
     this.book.set(key, booked);
     if (rule.kind === 'lost-answer') {
       rec.fault = 'dropped';

@@ -68,6 +68,7 @@ const useSignedInServices = (operator: PublicOperator | null) => {
       operator
         ? buildServices({
             db: root.db,
+            ...(root.bulkDb ? { bulkDb: root.bulkDb } : {}),
             api: root.api,
             logger: root.logger,
             operator,

@@ -4,6 +4,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { CounterSection } from '../features/counter/CounterSection';
 import { TransactionsPage } from '../features/transactions/TransactionsPage';
 import { LookupPage } from '../features/lookup/LookupPage';
+import { SettlementSection } from '../features/settlement/SettlementSection';
 import { TrainingPage } from '../features/training/TrainingPage';
 import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeListener';
 import { DevicesPage } from '../features/devices/DevicesPage';
@@ -27,6 +28,7 @@ const sections: Section[] = [
   { id: 'counter', render: () => <CounterSection /> },
   { id: 'transactions', render: (params) => <TransactionsPage initialFilter={filterOf(params.filter)} /> },
   { id: 'lookup', render: () => <LookupPage /> },
+  { id: 'settlement', render: () => <SettlementSection /> },
   { id: 'devices', render: () => <DevicesPage /> },
   { id: 'training', render: () => <TrainingPage />, trainingOnly: true },
   { id: 'settings', render: () => <SettingsPage /> },

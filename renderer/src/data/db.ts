@@ -13,6 +13,17 @@ import type {
   SettingRecord,
   SignatureRecord,
 } from './records';
+import type {
+  BatchRecord,
+  ReconDayRecord,
+  ReconExplanationRecord,
+  ReconImportRecord,
+  ReconResultRecord,
+  ReconRowRecord,
+  ReconSourceRecord,
+  ReportRecord,
+  TotalRecord,
+} from './records-eod';
 import { applyMigrations } from './migrations';
 
 export const DB_NAME = 'countersign';
@@ -33,6 +44,15 @@ export class CountersignDb extends Dexie {
   counters!: EntityTable<CounterRecord, 'key'>;
   auditCheckpoints!: EntityTable<CheckpointRecord, 'size'>;
   operatorImport!: EntityTable<LegacyOperatorRecord, 'id'>;
+  totals!: EntityTable<TotalRecord, 'key'>;
+  batches!: EntityTable<BatchRecord, 'batch'>;
+  reports!: EntityTable<ReportRecord, 'id'>;
+  reconSources!: EntityTable<ReconSourceRecord, 'id'>;
+  reconImports!: EntityTable<ReconImportRecord, 'id'>;
+  reconRows!: EntityTable<ReconRowRecord, 'id'>;
+  reconResults!: EntityTable<ReconResultRecord, 'key'>;
+  reconExplanations!: EntityTable<ReconExplanationRecord, 'id'>;
+  reconDays!: EntityTable<ReconDayRecord, 'day'>;
 
   /** `relaxed` only for bulk imports and benchmark seeding; money records are written strict. */
   constructor(name: string = DB_NAME, durability: 'strict' | 'relaxed' = 'strict') {

@@ -4,6 +4,8 @@ import type { Table } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { CountersignDb } from './db';
+import type { SaleRecord } from './records';
+import { saleRecord } from './sale-fixture';
 import { SCHEMA_V1 } from './schema';
 
 /**
@@ -101,6 +103,26 @@ describe('schema migrations', () => {
     expect(sales[0]).toMatchObject({ linkId: null, forwardAttempts: 0, reversalCode: null, signatureForced: false });
     const counts = Object.fromEntries((await app.counters.toArray()).map((c) => [c.key, c.value]));
     expect(counts).toMatchObject({ 'signature:pending': 1, 'signature:unsigned': 1, 'signature:not-required': 1, 'signature:signed': 1 });
+    app.close();
+  });
+
+  it('v3 (end of day) builds the running totals of sales recorded before it, and re-running the build gives the same rows', async () => {
+    const name = `t-${uuidv7()}`;
+    const v1 = new V1(name);
+    const at = Date.UTC(2026, 10, 23, 2);
+    const sale = (id: string, over: Partial<SaleRecord>): SaleRecord => ({ ...saleRecord({ id, createdAt: at, amountFen: 1000, state: 'approved', batch: '000001', signatureState: 'signed' }), ...over });
+    await (v1.sales as unknown as Table<SaleRecord, string>).bulkAdd([
+      sale('a', {}),
+      sale('b', { amountFen: 2500, signatureState: 'unsigned' }),
+      sale('c', { kind: 'refund', amountFen: 500 }),
+      sale('d', { state: 'declined', batch: null }),
+    ]);
+    v1.close();
+    const app = new CountersignDb(name);
+    const day = await app.totals.where('[scope+scopeId]').equals(['day', '2026-11-23']).toArray();
+    const sum = (bucket: string) => day.filter((r) => r.bucket === bucket).reduce((t, r) => [t[0]! + r.count, t[1]! + r.amountFen], [0, 0]);
+    expect([sum('debit'), sum('credit'), sum('declined'), sum('unsigned')]).toEqual([[2, 3500], [1, 500], [1, 1000], [1, 2500]]);
+    expect((await app.totals.where('[scope+scopeId]').equals(['batch', '000001']).toArray()).filter((r) => r.bucket === 'debit').reduce((t, r) => t + r.count, 0)).toBe(2);
     app.close();
   });
 });

@@ -3,8 +3,10 @@ import type { Transaction } from 'dexie';
 import { CHARGED, UNCHARGED_END } from '../../../shared/domain/sale/sale-state';
 import type { SaleState } from '../../../shared/domain/sale/sale-state';
 import { buildTreeInUpgrade } from './audit-tree';
-import type { LegacyOperatorRecord, OperatorRecord } from './records';
-import { SCHEMA_V1, SCHEMA_V3_CHANGES } from './schema';
+import type { LegacyOperatorRecord, OperatorRecord, SaleRecord } from './records';
+import type { Contribution } from './sale-totals';
+import { contributions } from './sale-totals';
+import { SCHEMA_V1, SCHEMA_V3_CHANGES, SCHEMA_EOD } from './schema';
 
 /**
  * The migration pattern: each version lists its changed stores; when a version moves data it adds
@@ -66,6 +68,31 @@ const stageLegacyOperators = async (tx: Transaction): Promise<void> => {
   await operators.bulkPut(legacy.map(({ id, name, role, createdAt, disabled }) => ({ id, name, role, createdAt, disabled })));
 };
 
+/**
+ * v4 (issue 16): end of day and reconciliation, new stores only. The running totals of the sales
+ * already recorded are built once, streaming the sales by cursor (never a whole-table array) and
+ * replacing whatever totals exist, so running it again gives the same rows.
+ */
+const buildRunningTotals = async (tx: Transaction): Promise<void> => {
+  const sums = new Map<string, Contribution>();
+  await tx
+    .table<SaleRecord, string>('sales')
+    .toCollection()
+    .each((s) => {
+      for (const c of contributions(s)) {
+        const t = sums.get(c.key);
+        if (t) {
+          t.count += c.count;
+          t.amountFen += c.amountFen;
+        } else sums.set(c.key, { ...c });
+      }
+    });
+  const totals = tx.table('totals');
+  await totals.clear();
+  const rows = [...sums.values()];
+  for (let i = 0; i < rows.length; i += 5000) await totals.bulkPut(rows.slice(i, i + 5000));
+};
+
 export const applyMigrations = (db: Dexie): void => {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores({}).upgrade(upgradeToV2);
@@ -77,4 +104,6 @@ export const applyMigrations = (db: Dexie): void => {
       await stageLegacyOperators(tx);
       await buildTreeInUpgrade(tx);
     });
+  // Schema 4 (issue 16): end of day and reconciliation stores, and running totals of the sales already recorded.
+  db.version(4).stores(SCHEMA_EOD).upgrade(buildRunningTotals);
 };

@@ -16,6 +16,12 @@ const toRecord = (op: PublicOperator): OperatorRecord => ({ id: op.id, name: op.
 /** Everyone, by name (audit screen, sale detail). */
 export const listOperators = async (db: CountersignDb): Promise<PublicOperator[]> => (await db.operators.orderBy('name').toArray()).map(toRecord);
 
+/** Names of the operators with these ids (reports and exports print names, not ids). */
+export const operatorNamesByIds = async (db: CountersignDb, ids: readonly string[]): Promise<Map<string, string>> => {
+  const rows = await db.operators.bulkGet([...ids]);
+  return new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r.name]));
+};
+
 /** One operator by id (a slip names who took the sale). */
 export const getOperatorRecord = (db: CountersignDb, id: string): Promise<OperatorRecord | undefined> => db.operators.get(id);
 

@@ -112,7 +112,11 @@ export interface SignatureRecord {
   digest: string | null;
 }
 
-export type Copy = 'merchant' | 'customer' | 'supplementary' | 'test';
+/** Copies of a sale's receipt. */
+export type SaleCopy = 'merchant' | 'customer' | 'supplementary' | 'test';
+/** What a print job printed: a copy of a sale's receipt, or an end-of-day report. */
+export type Copy = SaleCopy | 'report';
+export const isSaleCopy = (copy: Copy): copy is SaleCopy => copy !== 'report';
 export type PrintJobState = 'queued' | 'sending' | 'sent' | 'confirmed' | 'failed';
 
 export interface PrintJobRecord {

@@ -8,6 +8,8 @@ import type { CountersignDb } from './db';
 import { createJobsIn } from './print-jobs-repo';
 import type { NewPrintJob } from './print-jobs-repo';
 import type { SaleRecord, SaleState } from './records';
+import { totalsDelta } from './sale-totals';
+import { bumpTotals } from './totals-repo';
 
 /**
  * Sales are written ahead of every step that depends on them (ARCHITECTURE "write-ahead"),
@@ -22,7 +24,7 @@ export const bucketsOf = (s: Pick<SaleRecord, 'state' | 'signatureState' | 'foll
 ];
 
 /** The tables a sale write touches; callers composing a larger transaction include these. */
-export const saleTables = (db: CountersignDb) => [db.sales, db.counters, ...auditTables(db)];
+export const saleTables = (db: CountersignDb) => [db.sales, db.counters, db.totals, ...auditTables(db)];
 
 export type NewSale = Pick<SaleRecord, 'kind' | 'amountFen' | 'operatorId' | 'reference' | 'note' | 'originalSaleId'>;
 
@@ -119,6 +121,8 @@ export const updateSaleSteps = (db: CountersignDb, saleId: string, steps: Readon
     await Promise.all([
       db.sales.put(after),
       bumpCounters(db, bucketDeltas(bucketsOf(before), bucketsOf(after))),
+      // The running totals (reports, settlement) move with the sale: nothing is written when no counted bucket changed.
+      bumpTotals(db, totalsDelta(before, after)),
       appendAuditEntries(db, entries, now),
       ...(prints.length > 0 ? [createJobsIn(db, prints, now)] : []),
     ]);
@@ -145,6 +149,12 @@ export const updateSale = (db: CountersignDb, saleId: string, change: SaleChange
   updateSaleSteps(db, saleId, [{ change, audit }], expectVersion === undefined ? {} : { expectVersion });
 
 export const getSale = (db: CountersignDb, id: string): Promise<SaleRecord | undefined> => db.sales.get(id);
+
+/** Sales created in [from, to) (ms), by the createdAt index: end of day and reconciliation read a day or a batch's span. */
+export const salesCreatedBetween = (db: CountersignDb, from: number, to: number): Promise<SaleRecord[]> => db.sales.where('createdAt').between(from, to, true, false).toArray();
+
+/** The sales with these ids that exist, in no particular order. */
+export const salesByIds = async (db: CountersignDb, ids: readonly string[]): Promise<SaleRecord[]> => (await db.sales.bulkGet([...ids])).filter((s): s is SaleRecord => s !== undefined);
 
 /**
  * Sales whose money question is open: resolved before the next online sale and at start.

@@ -1,6 +1,7 @@
 import type { CountersignDb } from './db';
 import { AUDIT_HEAD_KEY, DEVICE_ID_KEY } from './audit-repo';
 import { JOURNAL_CURSOR_KEY } from './audit-journal-repo';
+import type { ReconOptions } from './records-eod';
 
 /**
  * Renderer-local key-value records in the `settings` table: things this browser profile
@@ -21,6 +22,8 @@ export interface LocalSettings {
   'storage.persist-requested': PersistResult;
   /** Unix ms up to which sales a stop left at the signature step have been looked for (sale-settle.ts). */
   'sales.interrupted-checked-until': number;
+  /** Reconciliation: fee rate, deposits per day or batch, time window. */
+  'recon.options': ReconOptions;
 }
 
 export type LocalSettingKey = keyof LocalSettings;

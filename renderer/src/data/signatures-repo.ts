@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { CountersignDb } from './db';
 import type { SignatureRecord, SignatureState } from './records';
-import { updateSale } from './sales-repo';
+import { saleTables, updateSale } from './sales-repo';
 import { appendAudit } from './audit-repo';
 import { sha256Hex } from '../../../shared/domain/hash';
 import { MAX_ATTACHMENT_BYTES } from './attachments-repo';
@@ -23,7 +23,7 @@ export interface SignatureFile {
 
 export const addSignature = (db: CountersignDb, input: NewSignature & { id?: string }, saleState: SignatureState | null, action: string, file?: SignatureFile): Promise<SignatureRecord> => {
   if (file && file.bytes.length > MAX_ATTACHMENT_BYTES) return Promise.reject(new AttachmentTooLargeForSignature(file.bytes.length));
-  return db.transaction('rw', [db.signatures, db.sales, db.counters, db.audit, db.settings, db.attachments], async () => {
+  return db.transaction('rw', [db.signatures, db.attachments, ...saleTables(db)], async () => {
     const record: SignatureRecord = { ...input, id: input.id ?? uuidv7(), createdAt: Date.now() };
     await db.signatures.add(record);
     if (file) {

@@ -13,6 +13,8 @@ import { reverseSale } from './reverse-send';
 import type { ReverseOutcome } from './reverse-send';
 import { forwardOfflineQueue, settleUnresolved } from './settlement';
 import { SettlementJobs } from './settlement-jobs';
+import { buildSettlementServices } from './end-of-day/settlement-services';
+import type { SettlementServices } from './end-of-day/settlement-services';
 import { SignatureActions } from './signature-actions';
 import type { ApproveAsManager } from './signature-actions';
 import type { SendDeps } from './send';
@@ -24,6 +26,8 @@ import type { SendDeps } from './send';
  */
 export interface ServicesDeps {
   db: CountersignDb;
+  /** The same database with relaxed durability, for bulk imports only (reconciliation files). */
+  bulkDb?: CountersignDb;
   api: CountersignApi;
   operator: PublicOperator;
   settings: () => Settings;
@@ -37,7 +41,7 @@ export interface ServicesDeps {
   inFlight?: InFlight;
 }
 
-export interface Services {
+export interface Services extends SettlementServices {
   db: CountersignDb;
   logger: Logger;
   operator: PublicOperator;
@@ -46,6 +50,8 @@ export interface Services {
   jobs: SettlementJobs;
   signatures: SignatureActions;
   printing: PrintSale;
+  /** The one manager approval (a named manager's PIN checked by main, a one-time grant), for the end-of-day and reconciliation screens. */
+  approveAsManager: ApproveAsManager;
   /** A void or refund after a named manager's approval in main (one send path with the sale). */
   reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>;
   start(): void;
@@ -69,6 +75,8 @@ export const buildServices = (deps: ServicesDeps): Services => {
   const signatures = new SignatureActions({ db, api, operator, settings, approveAsManager: deps.approveAsManager });
   const counter = new CounterSession({ send: { ...send, settleFirst: () => jobs.settleNow() }, signatures, printing, linkOnline: () => link.online, settings, logger });
   return {
+    ...buildSettlementServices({ db, api, settings, jobs, ...(deps.bulkDb ? { bulkDb: deps.bulkDb } : {}) }),
+    approveAsManager: deps.approveAsManager,
     db,
     logger,
     operator,

@@ -180,8 +180,8 @@ export class OperatorSession {
     fireAndLog(this.logger, 'session.touch-failed', this.api.invoke('auth:touch', {}).then((e) => e.ok && this.follow(e.value)));
   }
 
-  /** A named manager's PIN approves one void, refund or exemption of one sale (main grants it once). */
-  async approveAsManager(managerId: string, pin: string, purpose: ApprovalPurpose, saleId: string): Promise<ApprovalResult> {
+  /** A named manager's PIN approves one void, refund or exemption of one sale, or one end-of-day action (`saleId` null); main grants it once. */
+  async approveAsManager(managerId: string, pin: string, purpose: ApprovalPurpose, saleId: string | null): Promise<ApprovalResult> {
     const e = await this.api.invoke('auth:approve', { managerId, pin, purpose, saleId });
     if (!e.ok) return { ok: false, ...failureOf(e) };
     if (!e.value.ok) return { ok: false, ...refusalOf(e.value) };

@@ -27,6 +27,8 @@ export interface PrintRequest {
    * n ≥ 1 even if the earlier attempt failed before any paper came out.
    */
   explicitReprint?: boolean;
+  /** For a document that is not a sale (a report): the caller numbers its reprints. */
+  reprint?: number;
 }
 
 export interface PrintOutcomeView {
@@ -44,7 +46,7 @@ export interface PrintOutcomeView {
 export const printReceipt = async (deps: PrintDeps, request: PrintRequest): Promise<PrintOutcomeView> => {
   const now = deps.now ?? (() => Date.now());
   const next = request.saleId ? await nextReprintNumber(deps.db, request.saleId, request.copy) : 0;
-  const reprint = request.explicitReprint && request.saleId ? Math.max(next, 1) : next;
+  const reprint = request.reprint ?? (request.explicitReprint && request.saleId ? Math.max(next, 1) : next);
   // Built before the row is written: a receipt that cannot be built leaves no queued row behind.
   const at = now();
   const markup = request.markup(reprint, at);

@@ -4,7 +4,8 @@ import type { CountersignApi } from '../../../shared/ipc/contract';
 import type { CountersignDb } from '../data/db';
 import { ReceiptInputError } from '../../../shared/domain/receipt';
 import { leftByStop, listForSale, queuedForSale, resolveJob } from '../data/print-jobs-repo';
-import type { Copy, PrintJobRecord, SaleRecord } from '../data/records';
+import { isSaleCopy } from '../data/records';
+import type { PrintJobRecord, SaleCopy, SaleRecord } from '../data/records';
 import { getSale } from '../data/sales-repo';
 import { printQueuedJob, printReceipt } from './print-receipt';
 import type { PrintDeps, PrintOutcomeView } from './print-receipt';
@@ -39,7 +40,7 @@ export class PrintSale {
     this.print = { db: deps.db, print: (req) => deps.api.invoke('printer:print', req) };
   }
 
-  private async markupFor(sale: SaleRecord, copy: Copy, reprint: number, supplementaryTime: number | null): Promise<string> {
+  private async markupFor(sale: SaleRecord, copy: SaleCopy, reprint: number, supplementaryTime: number | null): Promise<string> {
     const context = await loadReceiptContext(this.deps.db, sale, this.deps.operator.name);
     return saleReceiptMarkup({ sale, ...context, settings: this.deps.settings(), copy, reprint, printedAt: Date.now(), supplementaryTime });
   }
@@ -49,7 +50,10 @@ export class PrintSale {
     const fresh = (await getSale(this.deps.db, sale.id)) ?? sale;
     const jobs = (await queuedForSale(this.deps.db, sale.id)).sort((a, b) => (a.copy === 'merchant' ? -1 : b.copy === 'merchant' ? 1 : 0));
     const results: PrintOutcomeView[] = [];
-    for (const job of jobs) results.push(await printQueuedJob(this.print, job, await this.markupFor(fresh, job.copy, job.reprint, null), this.deps.settings().printer.transport));
+    for (const job of jobs) {
+      // A sale's queue holds its receipt copies only; end-of-day reports are printed at once, never queued.
+      if (isSaleCopy(job.copy)) results.push(await printQueuedJob(this.print, job, await this.markupFor(fresh, job.copy, job.reprint, null), this.deps.settings().printer.transport));
+    }
     return results;
   }
 
@@ -59,14 +63,14 @@ export class PrintSale {
    */
   async printConfiguredCopies(record: SaleRecord): Promise<PrintOutcomeView[]> {
     const { merchantCopy, customerCopy } = this.deps.settings().printer;
-    const copies: Copy[] = [...(merchantCopy ? (['merchant'] as const) : []), ...(customerCopy ? (['customer'] as const) : [])];
+    const copies: SaleCopy[] = [...(merchantCopy ? (['merchant'] as const) : []), ...(customerCopy ? (['customer'] as const) : [])];
     const results: PrintOutcomeView[] = [];
     for (const copy of copies) results.push(await this.printCopy(record, copy));
     return results;
   }
 
   /** One copy now: a reprint (stamped) or a supplementary-signature slip. */
-  async printCopy(sale: SaleRecord, copy: Copy, supplementaryTime: number | null = null, explicitReprint = false): Promise<PrintOutcomeView> {
+  async printCopy(sale: SaleRecord, copy: SaleCopy, supplementaryTime: number | null = null, explicitReprint = false): Promise<PrintOutcomeView> {
     const fresh = (await getSale(this.deps.db, sale.id)) ?? sale;
     const context = await loadReceiptContext(this.deps.db, fresh, this.deps.operator.name);
     const outcome = await printReceipt(this.print, {
@@ -90,7 +94,7 @@ export class PrintSale {
    * a job written before markup was kept, rebuilt from the stored record with today's settings.
    */
   async markupOf(sale: SaleRecord, job: PrintJobRecord): Promise<JobMarkup> {
-    if (job.markup) return { markup: job.markup, rebuilt: false, problem: null };
+    if (job.markup || !isSaleCopy(job.copy)) return { markup: job.markup ?? null, rebuilt: false, problem: null };
     const context = await loadReceiptContext(this.deps.db, sale, '');
     try {
       return { markup: saleReceiptMarkup({ sale, ...context, settings: this.deps.settings(), copy: job.copy, reprint: job.reprint, printedAt: job.createdAt }), rebuilt: true, problem: null };

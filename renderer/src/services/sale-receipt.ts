@@ -3,7 +3,7 @@ import type { OriginalSale, ReceiptSignature } from '../../../shared/domain/rece
 import { featureCode } from '../../../shared/domain/sale/digest';
 import { QUEUED } from '../../../shared/domain/sale/sale-state';
 import type { Settings } from '../../../shared/domain/settings';
-import type { Copy, SaleRecord, SignatureRecord } from '../data/records';
+import type { SaleCopy, SaleRecord, SignatureRecord } from '../data/records';
 
 /**
  * A sale's receipt markup, from the stored record only (PRODUCT problem 4): the same input
@@ -14,7 +14,7 @@ export interface SaleReceiptInput {
   signatures: SignatureRecord[];
   operatorName: string;
   settings: Pick<Settings, 'shop' | 'printer' | 'general'>;
-  copy: Copy;
+  copy: SaleCopy;
   reprint: number;
   /** When this copy is printed (a reprint prints it beside the sale's own time). */
   printedAt: number;
@@ -24,7 +24,7 @@ export interface SaleReceiptInput {
   original?: SaleRecord | null;
 }
 
-const signatureOf = (signatures: SignatureRecord[], copy: Copy): ReceiptSignature => {
+const signatureOf = (signatures: SignatureRecord[], copy: SaleCopy): ReceiptSignature => {
   const original = signatures.find((s) => s.kind === 'original');
   if (copy === 'supplementary') {
     const supplementary = [...signatures].reverse().find((s) => s.kind === 'supplementary');

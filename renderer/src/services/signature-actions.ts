@@ -20,7 +20,7 @@ import { signatureFields } from './signed-fields';
  * outcome is its own record linked to the sale; nothing earlier is overwritten.
  */
 /** A named manager approves one void, refund or exemption of one sale in main (operator-session.ts). */
-export type ApproveAsManager = (managerId: string, pin: string, purpose: ApprovalPurpose, saleId: string) => Promise<ApprovalResult>;
+export type ApproveAsManager = (managerId: string, pin: string, purpose: ApprovalPurpose, saleId: string | null) => Promise<ApprovalResult>;
 
 export interface SignatureActionsDeps {
   db: CountersignDb;

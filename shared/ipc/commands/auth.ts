@@ -53,11 +53,14 @@ export type PinRefusal = z.infer<typeof PinRefusal>;
 export const SignInOutcome = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), session: SessionState }), PinRefusal]);
 export type SignInOutcome = z.infer<typeof SignInOutcome>;
 
-export const APPROVAL_PURPOSES = ['void', 'refund', 'exemption'] as const;
+export const SALE_APPROVAL_PURPOSES = ['void', 'refund', 'exemption'] as const;
+/** End of day and reconciliation (issue 16): closing the batch, a mismatch's note or dispute case, locking a day, an export. */
+export const SETTLEMENT_APPROVAL_PURPOSES = ['settlement-close', 'settlement-note', 'settlement-dispute', 'settlement-lock', 'settlement-export'] as const;
+export const APPROVAL_PURPOSES = [...SALE_APPROVAL_PURPOSES, ...SETTLEMENT_APPROVAL_PURPOSES] as const;
 export const ApprovalPurpose = z.enum(APPROVAL_PURPOSES);
 export type ApprovalPurpose = z.infer<typeof ApprovalPurpose>;
 
-/** A one-time grant: used by the void / refund (`acquirer:authorize`) or exemption it names. */
+/** A one-time grant: used by the void / refund (`acquirer:authorize`) or exemption it names, or the batch close (`acquirer:settle`). */
 export const GrantId = z.string().regex(/^ag_[A-Za-z0-9_-]{22}$/, 'expected a grant id');
 
 export const ApprovalOutcome = z.discriminatedUnion('ok', [
@@ -100,8 +103,17 @@ export const authCommands = {
    * otherwise `currentPin` is checked (with the same back-off as a sign-in).
    */
   'auth:change-pin': command(z.object({ currentPin: Pin.optional(), newPin: Pin }).strict(), SignInOutcome),
-  /** A named manager approves a void, refund or exemption of one sale with their PIN: a one-time grant. */
-  'auth:approve': command(z.object({ managerId: OperatorId, pin: Pin, purpose: ApprovalPurpose, saleId: z.string().regex(UUID_V7, 'expected a UUIDv7') }).strict(), ApprovalOutcome),
+  /**
+   * A named manager approves, with their PIN, a void, refund or exemption of one sale (`saleId`),
+   * or an end-of-day action (`saleId` null): a one-time grant.
+   */
+  'auth:approve': command(
+    z
+      .object({ managerId: OperatorId, pin: Pin, purpose: ApprovalPurpose, saleId: z.string().regex(UUID_V7, 'expected a UUIDv7').nullable() })
+      .strict()
+      .refine((r) => (r.saleId === null) === r.purpose.startsWith('settlement-'), { message: 'a sale approval names its sale; an end-of-day approval names none', path: ['saleId'] }),
+    ApprovalOutcome,
+  ),
   'auth:add-operator': command(z.object({ name: Name, pin: Pin, role: RoleSchema }).strict(), PublicOperator),
   'auth:set-disabled': command(z.object({ operatorId: OperatorId, disabled: z.boolean() }).strict(), PublicOperator),
   /** A manager sets a new PIN for an operator (forgotten, or locked out); it must be changed at next sign-in. */

@@ -5,7 +5,8 @@ import type { CommandSpec } from '../spec';
 
 export const PrinterStatusCodeSchema = z.enum(PRINTER_STATUS_CODES);
 export const PrinterFailureSchema = z.enum(PRINTER_FAILURES);
-export const PrintCopySchema = z.enum(['merchant', 'customer', 'supplementary', 'test']);
+/** 'report': an end-of-day document (settlement slip, daily or shift report), printed like a receipt. */
+export const PrintCopySchema = z.enum(['merchant', 'customer', 'supplementary', 'test', 'report']);
 
 export const PrinterStatusSchema = z.object({
   code: PrinterStatusCodeSchema,

@@ -6,6 +6,7 @@ import { usePrintSale } from './usePrintSale';
 import { useSaleLookup } from './useSaleLookup';
 import { fireAndLog } from '../../services/logger';
 import { useServices } from '../session/ServicesContext';
+import { isSaleCopy } from '../../data/records';
 import type { PrintJobRecord } from '../../data/records';
 import { useShopTime } from '../session/useShopTime';
 
@@ -25,8 +26,15 @@ const Row = ({ job }: { job: PrintJobRecord }) => {
       <Button size="small" variant="outlined" onClick={() => fireAndLog(logger, 'print.dismiss-failed', alerts.resolve(job, operator?.id ?? '', 'dismissed'))} data-testid="interrupted-dismiss">
         {t('interrupted.cameOut')}
       </Button>
-      {sale ? (
-        <Button size="small" variant="contained" onClick={() => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, job.copy, null, true))} data-testid="interrupted-reprint">
+      {sale && isSaleCopy(job.copy) ? (
+        <Button
+          size="small"
+          variant="contained"
+          onClick={() => {
+            if (isSaleCopy(job.copy)) fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, job.copy, null, true));
+          }}
+          data-testid="interrupted-reprint"
+        >
           {t('notPrinted.reprint')}
         </Button>
       ) : null}

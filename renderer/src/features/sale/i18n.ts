@@ -1,6 +1,6 @@
 export const saleStrings = {
   en: {
-    copy: { merchant: 'Merchant copy', customer: 'Customer copy', supplementary: 'Supplementary-signature slip', test: 'Test print' },
+    copy: { merchant: 'Merchant copy', customer: 'Customer copy', supplementary: 'Supplementary-signature slip', test: 'Test print', report: 'Report' },
     printState: { queued: 'queued', sending: 'printing', sent: 'sent', confirmed: 'printed', failed: 'FAILED' },
     reprintN: 'REPRINT {{n}}',
     copyState: '{{copy}}{{reprint}}: {{state}}',
@@ -39,7 +39,7 @@ export const saleStrings = {
     age: { minutes: '{{n}} min', hours: '{{n}} h', days: '{{n}} d' },
   },
   'zh-CN': {
-    copy: { merchant: '商户存根', customer: '持卡人存根', supplementary: '补签单', test: '测试打印' },
+    copy: { merchant: '商户存根', customer: '持卡人存根', supplementary: '补签单', test: '测试打印', report: '报表' },
     printState: { queued: '排队中', sending: '打印中', sent: '已发送', confirmed: '已打印', failed: '失败' },
     reprintN: '重打印 {{n}}',
     copyState: '{{copy}}{{reprint}}：{{state}}',

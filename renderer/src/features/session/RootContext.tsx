@@ -11,6 +11,8 @@ import type { OperatorSession } from '../../services/operator-session';
  */
 export interface Root {
   db: CountersignDb;
+  /** The same database opened with relaxed durability: bulk imports only (reconciliation files). */
+  bulkDb?: CountersignDb;
   api: CountersignApi;
   logger: Logger;
   runStartedAt: number;

@@ -23,7 +23,7 @@ export interface SessionActions {
    * grant is used once, by the command that applies it (`acquirer:authorize` with `grantId`,
    * `sale:exempt-signature`).
    */
-  approveAsManager: (managerId: string, pin: string, purpose: ApprovalPurpose, saleId: string) => Promise<ApprovalResult>;
+  approveAsManager: (managerId: string, pin: string, purpose: ApprovalPurpose, saleId: string | null) => Promise<ApprovalResult>;
   addOperator: (name: string, pin: string, role: PublicOperator['role']) => Promise<ActionFailure | null>;
   setOperatorDisabled: (operatorId: string, disabled: boolean) => Promise<ActionFailure | null>;
   resetOperatorPin: (operatorId: string, pin: string) => Promise<ActionFailure | null>;

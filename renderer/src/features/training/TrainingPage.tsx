@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { envelopeErrorText } from '../session/error-text';
@@ -20,6 +20,11 @@ export const TrainingPage = () => {
   const controls = useTrainingControls();
   const [latency, setLatency] = useState(String(settings.acquirer.simulatedLatencyMs));
   const [printerState, setPrinterState] = useState<VirtualPrinterStateName>('online');
+  const [unbalanced, setUnbalanced] = useState(false);
+  const { readSettlement } = controls;
+  useEffect(() => {
+    fireAndLog(logger, 'training.training-page-failed', readSettlement().then((mode) => setUnbalanced(mode === 'unbalanced')));
+  }, [logger, readSettlement]);
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
       <Typography variant="h5" component="h1">
@@ -49,6 +54,17 @@ export const TrainingPage = () => {
             label={t('outage')}
           />
         </Stack>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={unbalanced}
+              onChange={(e) => fireAndLog(logger, 'training.training-page-failed', controls.settlement(e.target.checked ? 'unbalanced' : 'auto').then((mode) => setUnbalanced(mode === 'unbalanced')))}
+              slotProps={{ input: { 'aria-label': t('settleUnbalanced') } }}
+              data-testid="training-settle-unbalanced"
+            />
+          }
+          label={t('settleUnbalanced')}
+        />
         {settings.acquirer.simulatedOutage ? (
           <Alert severity="warning" sx={{ mt: 2 }}>
             {t('outageOn')}

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
-import { setSimulator, setVirtualPrinterState } from '../../services/training-switches';
+import { readSimulatorSettlement, setSimulator, setSimulatorSettlement, setVirtualPrinterState } from '../../services/training-switches';
+import type { SimulatedSettlementMode } from '../../services/training-switches';
 import { useRoot } from '../session/RootContext';
 
 /** Training switches: simulated host latency/outage and the virtual printer's state (services/training-switches.ts); main journals each. */
@@ -18,5 +19,7 @@ export const useTrainingControls = () => {
     setError(problem);
     return problem;
   }, [api]);
-  return { simulator, printer, error };
+  const settlement = useCallback((mode: SimulatedSettlementMode) => setSimulatorSettlement({ api }, mode), [api]);
+  const readSettlement = useCallback(() => readSimulatorSettlement(api), [api]);
+  return { simulator, printer, settlement, readSettlement, error };
 };
