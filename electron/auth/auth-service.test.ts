@@ -212,6 +212,27 @@ describe('manager approvals (main)', () => {
     expect(await core.call(till, 'sale:exempt-signature', { grantId: grant.grantId, saleId: uuidv7(), reason: 'again' })).toMatchObject({ ok: false, error: { reason: 'approval-needed' } });
     expect(core.journal('signature.exempt').map((e) => [e.objectId, e.detail.approvedBy, e.detail.reason])).toEqual([[saleId, managerId, 'card holder left']]);
   });
+
+  it('grants end-of-day approvals without a sale, and closing the batch uses up only a settlement-close grant, once', async () => {
+    const core = await start();
+    const { managerId, cashierId } = await setUp(core);
+    const till = core.t.anonymous();
+    await core.value(till, 'auth:sign-in', { operatorId: cashierId, pin: CASHIER_PIN });
+    // A sale approval names its sale; an end-of-day approval names none.
+    expect(await core.call(till, 'auth:approve', { managerId, pin: MANAGER_PIN, purpose: 'void', saleId: null })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await core.call(till, 'auth:approve', { managerId, pin: MANAGER_PIN, purpose: 'settlement-close', saleId: uuidv7() })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const note = await core.value<ApprovalOutcome>(till, 'auth:approve', { managerId, pin: MANAGER_PIN, purpose: 'settlement-note', saleId: null });
+    const close = await core.value<ApprovalOutcome>(till, 'auth:approve', { managerId, pin: MANAGER_PIN, purpose: 'settlement-close', saleId: null });
+    if (!note.ok || !close.ok) throw new Error('no grant');
+    const want = { purpose: 'settlement-close' as const, saleId: null, senderId: till.id, usedBy: 'batch:000001' };
+    expect(() => core.ctx.approvals.consume(note.grantId, want)).toThrow(/something else/);
+    expect(core.ctx.approvals.consume(close.grantId, want)).toMatchObject({ managerId, purpose: 'settlement-close' });
+    expect(() => core.ctx.approvals.consume(close.grantId, { ...want, usedBy: 'batch:000002' })).toThrow(/already used/);
+    expect(core.journal('manager-approval').filter((e) => e.result === 'ok').map((e) => [e.detail.purpose, e.detail.saleId])).toEqual([
+      ['settlement-note', null],
+      ['settlement-close', null],
+    ]);
+  });
 });
 
 /** A PBKDF2 record of a 4-digit PIN, as renderer versions before this one stored them. */

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import type { Table } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { CountersignDb } from './db';
 import type { SaleRecord } from './records';
 import { saleRecord } from './sale-fixture';
-import { SCHEMA_V1 } from './schema';
+import { buildRunningTotals } from './migrations';
+import { SCHEMA_EOD, SCHEMA_V1, SCHEMA_V3_CHANGES } from './schema';
 
 /**
  * The migration pattern of migrations.ts, exercised on a test-only v2 (a class of its own,
@@ -77,7 +78,7 @@ describe('schema migrations', () => {
     v1.close();
     const app = new CountersignDb(name);
     expect(await app.sales.where('createdAt').above(0).count()).toBe(3);
-    expect(app.verno).toBe(3);
+    expect(app.verno).toBe(4);
     app.close();
   });
 
@@ -106,7 +107,7 @@ describe('schema migrations', () => {
     app.close();
   });
 
-  it('v3 (end of day) builds the running totals of sales recorded before it, and re-running the build gives the same rows', async () => {
+  it('v4 (end of day) builds the running totals of sales recorded before it, and re-running the build gives the same rows', async () => {
     const name = `t-${uuidv7()}`;
     const v1 = new V1(name);
     const at = Date.UTC(2026, 10, 23, 2);
@@ -123,6 +124,44 @@ describe('schema migrations', () => {
     const sum = (bucket: string) => day.filter((r) => r.bucket === bucket).reduce((t, r) => [t[0]! + r.count, t[1]! + r.amountFen], [0, 0]);
     expect([sum('debit'), sum('credit'), sum('declined'), sum('unsigned')]).toEqual([[2, 3500], [1, 500], [1, 1000], [1, 2500]]);
     expect((await app.totals.where('[scope+scopeId]').equals(['batch', '000001']).toArray()).filter((r) => r.bucket === 'debit').reduce((t, r) => t + r.count, 0)).toBe(2);
+    const before = await app.totals.orderBy('key').toArray();
+    await app.transaction('rw', [app.sales, app.totals], (tx: Transaction) => buildRunningTotals(tx));
+    expect(await app.totals.orderBy('key').toArray()).toEqual(before);
+    app.close();
+  });
+
+  it('v3 then v4 from schema 1: PIN hashes staged for main and running totals built, in one opening', async () => {
+    const name = `t-${uuidv7()}`;
+    const v1 = new V1(name);
+    await (v1.sales as unknown as Table<SaleRecord, string>).add(saleRecord({ id: 'a', createdAt: Date.UTC(2026, 10, 23, 2), amountFen: 1200, state: 'approved', batch: '000001', signatureState: 'signed' }));
+    const op = { id: uuidv7(), name: 'Wang', role: 'manager', createdAt: 1, disabled: false, pinHash: 'h'.repeat(44), pinSalt: 's'.repeat(24), pinIterations: 600_000 };
+    await v1.table('operators').add(op);
+    v1.close();
+    const app = new CountersignDb(name);
+    expect(app.verno).toBe(4);
+    expect(await app.operators.toArray()).toEqual([{ id: op.id, name: 'Wang', role: 'manager', createdAt: 1, disabled: false }]);
+    expect(await app.operatorImport.toArray()).toEqual([op]);
+    const debit = (await app.totals.where('[scope+scopeId]').equals(['day', '2026-11-23']).toArray()).filter((r) => r.bucket === 'debit');
+    expect(debit.reduce((t, r) => [t[0]! + r.count, t[1]! + r.amountFen], [0, 0])).toEqual([1, 1200]);
+    app.close();
+  });
+
+  it('v4 from a database already at schema 3: only the end-of-day upgrade runs, the staged operators stay', async () => {
+    const name = `t-${uuidv7()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores({});
+    v3.version(3).stores(SCHEMA_V3_CHANGES);
+    await v3.open();
+    const legacy = { id: uuidv7(), name: 'Li', role: 'cashier', createdAt: 2, disabled: false, pinHash: 'h'.repeat(44), pinSalt: 's'.repeat(24), pinIterations: 600_000 };
+    await v3.table('operatorImport').add(legacy);
+    await v3.table('sales').add(saleRecord({ id: 'b', createdAt: Date.UTC(2026, 10, 24, 2), amountFen: 800, state: 'approved', batch: '000002', signatureState: 'signed' }));
+    v3.close();
+    const app = new CountersignDb(name);
+    expect(app.verno).toBe(4);
+    expect(Object.keys(SCHEMA_EOD).every((t) => app.tables.some((x) => x.name === t))).toBe(true);
+    expect(await app.operatorImport.toArray()).toEqual([legacy]);
+    expect((await app.totals.where('[scope+scopeId]').equals(['batch', '000002']).toArray()).filter((r) => r.bucket === 'debit').map((r) => r.amountFen)).toEqual([800]);
     app.close();
   });
 });

@@ -73,7 +73,7 @@ const stageLegacyOperators = async (tx: Transaction): Promise<void> => {
  * already recorded are built once, streaming the sales by cursor (never a whole-table array) and
  * replacing whatever totals exist, so running it again gives the same rows.
  */
-const buildRunningTotals = async (tx: Transaction): Promise<void> => {
+export const buildRunningTotals = async (tx: Transaction): Promise<void> => {
   const sums = new Map<string, Contribution>();
   await tx
     .table<SaleRecord, string>('sales')
