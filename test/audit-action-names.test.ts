@@ -46,7 +46,31 @@ const writtenActions = (): string[] => {
   return [...found].sort();
 };
 
+/** Main's journal (taken into the audit log by the journal intake): `action: 'x.y'` in main's source, outside tests. */
+const MAIN = join(__dirname, '..', 'electron');
+const MAIN_ACTION = /action: '((?:[a-z]+\.[a-z.-]+)|login|logout|lock|unlock|manager-approval)'/g;
+
+const journaledActions = (): string[] => {
+  const found = new Set<string>();
+  for (const file of sourceFiles(MAIN)) for (const m of readFileSync(file, 'utf8').matchAll(MAIN_ACTION)) found.add(m[1] ?? '');
+  return [...found].sort();
+};
+
+const unnamed = async (actions: string[], lng: 'en' | 'zh-CN'): Promise<string[]> => {
+  const i18n = i18next.createInstance();
+  await i18n.init({ lng, resources: { [lng]: { audit: auditStrings[lng] } }, interpolation: { escapeValue: false } });
+  const t = i18n.getFixedT(lng, 'audit');
+  return actions.filter((a) => !t(actionKey(a), { defaultValue: '' }));
+};
+
 describe('audit action names', () => {
+  it('every action main journals has a name in Chinese and in English', async () => {
+    const actions = journaledActions();
+    // Training switches are journaled by main as it applies them (the host's settlement answer too).
+    expect(actions).toEqual(expect.arrayContaining(['training.simulator', 'training.printer', 'training.settlement', 'operator.create', 'manager-approval']));
+    for (const lng of ['en', 'zh-CN'] as const) expect(await unnamed(actions, lng), lng).toEqual([]);
+  });
+
   it('every action the console writes has a name in Chinese and in English', async () => {
     const actions = writtenActions();
     expect(actions.length).toBeGreaterThan(40);
