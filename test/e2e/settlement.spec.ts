@@ -144,6 +144,8 @@ test('end of day to three-way match: settle (balanced, and unbalanced with the u
   await c.page.getByTestId('nav-training').click();
   await c.page.getByTestId('training-settle-unbalanced').locator('input').click();
   await expect(c.page.getByTestId('training-settle-unbalanced').locator('input')).toBeChecked();
+  // Main applies the switch and journals it (the renderer writes no entry of its own).
+  await expect.poll(() => c.host.core.context.journal.since(0, 10_000).filter((e) => e.action === 'training.settlement').map((e) => e.detail.mode)).toEqual(['unbalanced']);
   await page.open('close');
   await page.closeBatch(MANAGER.pin);
   await expect(page.closeResult()).toHaveAttribute('data-outcome', 'uploaded', { timeout: 30_000 });
