@@ -121,7 +121,7 @@ test.setTimeout(420_000);
 
 test('end of day to three-way match: settle (balanced, and unbalanced with the upload), print the slip, import each layout, every mismatch with its reason, resolve, lock', async ({ console: c }) => {
   await setUpAsManager(c);
-  await dispatch(c, 'settings:set', { patch: { acquirer: { simulatedLatencyMs: 0 }, general: { idleLockMinutes: 120 } } });
+  await dispatch(c, 'settings:set', { patch: { acquirer: { simulatedLatencyMs: 0 }, general: { idleLockMinutes: 15 } } });
   const page = new SettlementPage(c.page);
   const shop = { shopName: '示例商店', merchantId: '898100000000001', terminalId: '10000001' };
 
@@ -250,7 +250,7 @@ test('over ISO 8583: the host simulator settles a batch balanced (0500), and an 
   const sim = new HostSimulator();
   const { port } = await sim.start();
   try {
-    const set = await dispatch(c, 'settings:set', { patch: { general: { trainingMode: false, idleLockMinutes: 120 }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port, connectTimeoutMs: 1000, responseTimeoutMs: 3000 }, signature: { rule: 'never' } } });
+    const set = await dispatch(c, 'settings:set', { patch: { general: { trainingMode: false, idleLockMinutes: 15 }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port, connectTimeoutMs: 1000, responseTimeoutMs: 3000 }, signature: { rule: 'never' } } });
     expect(set.ok).toBe(true);
     const page = new SettlementPage(c.page);
     await ring(c, [{ amountFen: 12_345 }, { amountFen: 8_800 }], { visaAt: 1 });
