@@ -33,14 +33,8 @@ export interface HostVerdict {
   settleDate: string | null;
 }
 
-export interface ReportData {
-  kind: 'settlement' | 'daily' | 'shift';
-  batch: string | null;
-  day: string | null;
-  operator: { id: string; name: string } | null;
-  /** The period the report covers (ms); `from` null for a batch (its first sale to its close). */
-  from: number | null;
-  to: number;
+/** The totals every report and the settlement share, added up from the running totals (summarize.ts). */
+export interface ReportTotals {
   /** Standing transactions per card brand and type (what the host counts). */
   lines: BrandKindLine[];
   debit: Amount;
@@ -53,6 +47,16 @@ export interface ReportData {
   offlinePending: Amount;
   declined: Amount;
   unsigned: number;
+}
+
+export interface ReportData extends ReportTotals {
+  kind: 'settlement' | 'daily' | 'shift';
+  batch: string | null;
+  day: string | null;
+  operator: { id: string; name: string } | null;
+  /** The period the report covers (ms); `from` null for a batch (its first sale to its close). */
+  from: number | null;
+  to: number;
   /** Daily and shift reports: failed prints nobody has dealt with; null on a settlement slip. */
   notPrinted: number | null;
   openCases: number | null;

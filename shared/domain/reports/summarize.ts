@@ -1,5 +1,5 @@
 import type { SettlementTotals } from '../../ports/acquirer-link';
-import type { Amount, BrandKindLine, OperatorLine, TxKind } from './report-data';
+import type { Amount, BrandKindLine, OperatorLine, ReportTotals, TxKind } from './report-data';
 
 /**
  * Running-total rows (one per operator, kind, brand and bucket of a day or a batch) added up
@@ -14,18 +14,7 @@ export interface TotalRow {
   amountFen: number;
 }
 
-export interface Summary {
-  lines: BrandKindLine[];
-  debit: Amount;
-  credit: Amount;
-  netFen: number;
-  sales: Amount;
-  voids: Amount;
-  refunds: Amount;
-  offlineForwarded: Amount;
-  offlinePending: Amount;
-  declined: Amount;
-  unsigned: number;
+export interface Summary extends ReportTotals {
   byOperator: Array<Omit<OperatorLine, 'name'>>;
 }
 
