@@ -10,7 +10,7 @@ import { DeviceKey } from '../electron/audit/device-key';
 import { Journal } from '../electron/audit/journal';
 import { silentLogger } from '../electron/services/logger';
 import { memorySecrets } from '../test/fakes/test-core';
-import { withBrowserHost } from './browser-session';
+import { openBenchPage, withBrowserHost } from './browser-session';
 import type { BenchRow } from './run';
 
 interface AuditBenchWindow {
@@ -78,7 +78,7 @@ export default async function auditBench(): Promise<BenchRow[]> {
   rows.push({ id: 'audit.checkpoint-worst', name: `audit.checkpoint worst of 20 at ${million} entries`, value: cp.worstMs, unit: 'ms' });
 
   return withBrowserHost(async (page, host) => {
-    await page.goto(`${host.web.origin}/bench.html`);
+    await openBenchPage(page, host); // signs in with the launch token first (documents need the cookie)
     await page.waitForFunction(() => window.countersignAuditBench !== undefined);
     const batched = await page.evaluate(() => window.countersignAuditBench!.appendCompare(10_000, 1000, 4));
     rows.push({ id: 'audit.append', name: 'audit.append', value: batched.withTreeMs / batched.withoutTreeMs, unit: 'ratio', target: 1.2 });
