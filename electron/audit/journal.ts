@@ -1,8 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EMPTY_HEAD, sealEntry, verifyEntries } from '../../shared/domain/audit-chain';
+import { EMPTY_HEAD, nextEntry, verifyEntries } from '../../shared/domain/audit-chain';
 import type { ChainEntry, ChainHead } from '../../shared/domain/audit-chain';
-import { uuidv7 } from '../../shared/domain/ids';
 import type { Logger } from '../services/logger';
 
 /**
@@ -105,19 +104,7 @@ export class Journal {
     if (this.fd === null) throw new Error('journal is closed');
     const head = this.head();
     const now = this.now();
-    const entry = sealEntry({
-      seq: head.seq + 1,
-      id: uuidv7(now),
-      at: new Date(now).toISOString(),
-      actor: input.actor,
-      action: input.action,
-      objectType: input.objectType,
-      objectId: input.objectId,
-      result: input.result,
-      device: this.device,
-      detail: input.detail ?? {},
-      prevHash: head.hash,
-    });
+    const entry = nextEntry(head, input, this.device, now);
     writeSync(this.fd, `${JSON.stringify(entry)}\n`);
     fsyncSync(this.fd);
     this.entries.push(entry);

@@ -1,4 +1,5 @@
 import { entryHashHex } from './entry-hash';
+import { uuidv7 } from './ids';
 
 /**
  * The hash-chained audit log (RULES.md 7), pure: hashing and a streaming verifier. Storage
@@ -49,6 +50,32 @@ export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
 export const hashEntry = (entry: UnsealedEntry | ChainEntry): string => entryHashHex(entry as unknown as Record<string, unknown>);
 
 export const sealEntry = (entry: UnsealedEntry): ChainEntry => ({ ...entry, hash: hashEntry(entry) });
+
+/** What an appender says of an entry; the chain supplies the rest. */
+export interface EntryInput {
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  result: 'ok' | 'fail';
+  detail?: Record<string, unknown>;
+}
+
+/** The sealed entry that follows `head`: one shape for main's journal and the renderer's audit log. */
+export const nextEntry = (head: ChainHead, input: EntryInput, device: string, now: number): ChainEntry =>
+  sealEntry({
+    seq: head.seq + 1,
+    id: uuidv7(now),
+    at: new Date(now).toISOString(),
+    actor: input.actor,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId,
+    result: input.result,
+    device,
+    detail: input.detail ?? {},
+    prevHash: head.hash,
+  });
 
 /**
  * edited: content no longer matches its hash (or its successor recorded a different hash).

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { IndexableType, Table, Transaction } from 'dexie';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { ChainVerifier, EMPTY_HEAD, sealEntry } from '../../../shared/domain/audit-chain';
+import { ChainVerifier, EMPTY_HEAD, nextEntry } from '../../../shared/domain/audit-chain';
 import type { ChainHead, ChainVerdict } from '../../../shared/domain/audit-chain';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { TreeBuilder } from '../../../shared/domain/merkle-builder';
@@ -81,19 +81,7 @@ const appendAll = async (db: CountersignDb, inputs: readonly AuditInput[], now: 
   const device = knownDeviceIds.get(db) ?? (await deviceId(db, now));
   const entries: AuditEntry[] = [];
   for (const input of inputs) {
-    const entry: AuditEntry = sealEntry({
-      seq: head.seq + 1,
-      id: uuidv7(now),
-      at: new Date(now).toISOString(),
-      actor: input.actor,
-      action: input.action,
-      objectType: input.objectType,
-      objectId: input.objectId,
-      result: input.result,
-      device,
-      detail: input.detail ?? {},
-      prevHash: head.hash,
-    });
+    const entry: AuditEntry = nextEntry(head, input, device, now);
     const completed = tree.push(hexToBytes(entry.hash));
     if (completed.length > 0) entry.tree = completed.map(bytesToHex);
     entries.push(entry);
