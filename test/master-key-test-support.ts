@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findSentinel } from '../../test/card-sentinel';
+import { findSentinel } from './card-sentinel';
 
-/** Shared by the master-key, link and module tests and the e2e spec (not shipped: only tests import it). */
+/** Shared by the master-key, link and module tests and the e2e spec (test support: never shipped). */
 
 /** Made-up double-length keys: not the test key, not weak. Never a production key. */
 export const SAMPLE_TMK_HEX = '3D8F1A6C0B7E5294C1F6A83E7D2B9045';

@@ -7,7 +7,7 @@ import { uuidv7 } from '../shared/domain/ids';
 import type { PublicOperator, SignInOutcome } from '../shared/ipc/commands/auth';
 import type { CommandName } from '../shared/ipc/contract';
 import { COMMAND_ACCESS, managerCommands } from '../shared/ipc/roles';
-import { SAMPLE_TMK_HEX } from '../electron/acquirer/master-key-test-support';
+import { SAMPLE_TMK_HEX } from './master-key-test-support';
 import { launchBrowserHost } from '../electron/web-host/launch';
 import type { BrowserHost } from '../electron/web-host/launch';
 import { connectWs } from './ws-client';

@@ -17,7 +17,7 @@ import { SettingsStore } from '../services/settings-store';
 import { getAcquirer, registerAcquirer } from './acquirer-module';
 import { TEST_TMK } from './iso8583/mac';
 import { kcvOf } from './master-key-check';
-import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from './master-key-test-support';
+import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from '../../test/master-key-test-support';
 
 const PAN = '6212345678901232';
 const stops: Array<() => Promise<void> | void> = [];

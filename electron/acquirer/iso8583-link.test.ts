@@ -6,7 +6,7 @@ import type { Logger } from '../services/logger';
 import { frameConfig } from './iso8583/framing';
 import { SENTINEL_PAN, original, sentinelCard } from './iso8583/test-support';
 import { Iso8583Link } from './iso8583-link';
-import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, tmkBytes } from './master-key-test-support';
+import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, tmkBytes } from '../../test/master-key-test-support';
 
 const sims: HostSimulator[] = [];
 const links: Iso8583Link[] = [];

@@ -9,7 +9,7 @@ import { KeyFileSecretStore } from '../web-host/key-file-secrets';
 import { TEST_TMK } from './iso8583/mac';
 import { MasterKeyError, confirmKcv, kcvOf, parseKcv, parseMasterKey } from './master-key-check';
 import { MASTER_KEY_FILE, MasterKeyStore, asCommandError } from './master-key';
-import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from './master-key-test-support';
+import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from '../../test/master-key-test-support';
 
 const KEY_HEX = SAMPLE_TMK_HEX;
 const KEY = tmkBytes(KEY_HEX);

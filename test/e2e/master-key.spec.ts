@@ -5,7 +5,7 @@ import { MasterKeyPanel } from './pages/master-key-panel';
 import { HostSimulator } from '../host-sim/host-sim';
 import { TEST_TMK } from '../../electron/acquirer/iso8583/mac';
 import { kcvOf } from '../../electron/acquirer/master-key-check';
-import { SAMPLE_TMK_HEX, findKey, tmkBytes } from '../../electron/acquirer/master-key-test-support';
+import { SAMPLE_TMK_HEX, findKey, tmkBytes } from '../master-key-test-support';
 
 /**
  * Loading the terminal master key (TMK) on the Settings screen, end to end: Chromium → browser
