@@ -20,6 +20,9 @@ export class LoginPage {
   }
 
   async login(name: string, pin: string): Promise<void> {
+    // isVisible() does not wait: right after a sign-out the shell may still be showing, and
+    // skipping the operator then submits with none chosen. Wait for the form first.
+    await this.page.getByTestId('login-pin').waitFor();
     const select = this.page.getByTestId('login-operator');
     if (await select.isVisible()) {
       await select.click();
