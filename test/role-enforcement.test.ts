@@ -34,6 +34,14 @@ const samples = (): Record<ManagerCommand, unknown> => ({
   'auth:set-disabled': { operatorId: ids.otherCashierId, disabled: true },
   'auth:reset-pin': { operatorId: ids.managerId, pin: '592817' },
   'keys:export-backup': { passphrase: 'correct horse battery staple' },
+  'backup:start': { reason: 'manual', passphrase: 'correct horse battery staple', includePins: true },
+  'backup:status': {},
+  'backup:configure': { retentionMonths: 13 },
+  'backup:restore-open': { name: 'countersign-backup.age', passphrase: 'correct horse battery staple' },
+  'backup:restore-read': { restoreId: '0'.repeat(32) },
+  'backup:restore-commit': { restoreId: '0'.repeat(32), undoName: 'x.age' },
+  'backup:restore-cancel': { restoreId: '0'.repeat(32) },
+  'backup:retention-done': { backupName: 'x.age', before: '2020-01-01T00:00:00.000Z', removed: { sales: 1 } },
 });
 
 let dataDir = '';

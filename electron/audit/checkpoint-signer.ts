@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { equalHash, verifyConsistency } from '../../shared/domain/merkle';
 import { formatCheckpoint, fromBase64 } from '../../shared/domain/signed-note';
@@ -46,6 +46,17 @@ export class CheckpointSigner {
 
   last(): SignedCheckpoint | null {
     return this.lastSigned;
+  }
+
+  /**
+   * A restore (issue 17) replaced the audit log: the backup's last checkpoint (whose signature
+   * the caller checked) becomes the one new checkpoints must extend; null after a hand-over to
+   * this device's key (the old key's checkpoints stay with the records). Journaled by the caller.
+   */
+  adopt(checkpoint: SignedCheckpoint | null): void {
+    if (checkpoint) writeFileAtomic(this.file, `${JSON.stringify(checkpoint, null, 1)}\n`);
+    else rmSync(this.file, { force: true });
+    this.lastSigned = checkpoint;
   }
 
   sign(req: CheckpointRequest, actor: string): SignedCheckpoint {

@@ -8,6 +8,7 @@ import { registerPrinter } from '../printer/printer-module';
 import { registerAcquirer } from '../acquirer/acquirer-module';
 import { registerAuthHandlers } from '../auth/auth-handlers';
 import { registerAuditHandlers } from '../audit/audit-handlers';
+import { registerBackupHandlers } from '../backup/backup-handlers';
 import { createAuthority } from '../auth/authority';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { DeviceRegistry } from './device-registry';
@@ -35,6 +36,7 @@ const domains: DomainModule[] = [
   (ctx) => registerCardReader(ctx),
   (ctx) => registerPrinter(ctx),
   registerAcquirer,
+  (ctx) => registerBackupHandlers(ctx),
 ];
 
 /**

@@ -77,6 +77,21 @@ export const COMMAND_ACCESS = {
   'device:identity': 'public',
   'keys:export-backup': 'manager',
   'sale:exempt-signature': 'operator',
+  // Backups (issue 17): a manager backs up by hand, restores and sets the rotation; the automatic
+  // ones run for whoever is signed in (the device's backup key, never PIN material), and each
+  // part or end of a backup belongs to the sender that began it (checked by the handler).
+  'backup:start': 'manager',
+  'backup:start-auto': 'session',
+  'backup:part': 'session',
+  'backup:finish': 'session',
+  'backup:abort': 'session',
+  'backup:status': 'manager',
+  'backup:configure': 'manager',
+  'backup:restore-open': 'manager',
+  'backup:restore-read': 'manager',
+  'backup:restore-commit': 'manager',
+  'backup:restore-cancel': 'manager',
+  'backup:retention-done': 'manager',
 } as const satisfies Record<CommandName, Access>;
 
 export const accessOf = (command: CommandName): Access => COMMAND_ACCESS[command];
