@@ -71,7 +71,7 @@ describe('backup and restore, renderer services with main', () => {
     expect(s.summary?.counts).toMatchObject({ sales: 30, signatures: 30, audit: 31, attachments: 1, auditCheckpoints: 1 });
     expect(s.summary?.lastCheckpoint?.size).toBe(30);
     expect(s.summary?.firstSale).toBe(Date.parse('2026-03-01T02:00:00Z'));
-    await wizard.confirm('unused');
+    await wizard.confirm();
     expect(wizard.getSnapshot()).toMatchObject({ step: 'done', undoName: expect.stringContaining('pre-restore') as string });
   });
 

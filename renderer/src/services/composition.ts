@@ -14,6 +14,7 @@ import type { ReverseOutcome } from './reverse-send';
 import { forwardOfflineQueue, settleUnresolved } from './settlement';
 import { SettlementJobs } from './settlement-jobs';
 import { buildSettlementServices } from './end-of-day/settlement-services';
+import { Backups } from './backup/backups';
 import type { SettlementServices } from './end-of-day/settlement-services';
 import { SignatureActions } from './signature-actions';
 import type { ApproveAsManager } from './signature-actions';
@@ -53,6 +54,8 @@ export interface Services extends SettlementServices {
   /** The one manager approval (a named manager's PIN checked by main, a one-time grant), for the end-of-day and reconciliation screens. */
   approveAsManager: ApproveAsManager;
   /** A void or refund after a named manager's approval in main (one send path with the sale). */
+  /** Backups by hand and automatic, and the restore wizard (issue 17). */
+  backups: Backups;
   reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>;
   start(): void;
   stop(): void;
@@ -74,8 +77,19 @@ export const buildServices = (deps: ServicesDeps): Services => {
   });
   const signatures = new SignatureActions({ db, api, operator, settings, approveAsManager: deps.approveAsManager });
   const counter = new CounterSession({ send: { ...send, settleFirst: () => jobs.settleNow() }, signatures, printing, linkOnline: () => link.online, settings, logger });
+  const settlement = buildSettlementServices({ db, api, settings, jobs, ...(deps.bulkDb ? { bulkDb: deps.bulkDb } : {}) });
+  const backups = new Backups({ db, api, logger, isManager: operator.role === 'manager', now });
+  // The end-of-day backup: once after each close (issue 16's close records the batch, then this).
+  let closedBatch = settlement.endOfDay.getSnapshot().last?.batch.batch ?? null;
+  const offClose = settlement.endOfDay.subscribe(() => {
+    const batch = settlement.endOfDay.getSnapshot().last?.batch.batch ?? null;
+    if (!batch || batch === closedBatch) return;
+    closedBatch = batch;
+    backups.auto('end-of-day').catch((error: unknown) => logger.error('backup.end-of-day-failed', { error }));
+  });
   return {
-    ...buildSettlementServices({ db, api, settings, jobs, ...(deps.bulkDb ? { bulkDb: deps.bulkDb } : {}) }),
+    ...settlement,
+    backups,
     approveAsManager: deps.approveAsManager,
     db,
     logger,
@@ -94,9 +108,12 @@ export const buildServices = (deps: ServicesDeps): Services => {
       link.start();
       jobs.start();
       // Copies a stop left queued (never sent) are printed now; sending ones are the cashier's call.
+      backups.start();
       printing.printLeftQueued(deps.runStartedAt).catch((error: unknown) => logger.error('printing.left-queued-failed', { error }));
     },
     stop: () => {
+      offClose();
+      backups.stop();
       jobs.stop();
       link.stop();
     },

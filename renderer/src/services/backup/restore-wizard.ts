@@ -116,7 +116,7 @@ export class RestoreWizard extends Observable<RestoreState> {
   }
 
   /** Saves the live data as a backup (the undo), then makes the checked scratch database the live one. */
-  async confirm(deviceId: string): Promise<void> {
+  async confirm(): Promise<void> {
     const state = this.getSnapshot();
     if (state.step !== 'rehearsed' || !this.restoreId || !this.scratch || !this.scratchDbName) return;
     this.set({ step: 'saving' });
@@ -128,7 +128,12 @@ export class RestoreWizard extends Observable<RestoreState> {
     }
     this.set({ step: 'switching', undoName });
     const other = state.device === 'other';
-    if (other) await setDeviceId(this.scratch, deviceId);
+    if (other) {
+      // The restored records are written on from now on by this device (its id in new entries).
+      const me = await this.deps.api.invoke('device:identity', {});
+      if (!me.ok) return this.fail(this.fromEnvelope(me.error));
+      await setDeviceId(this.scratch, me.value.deviceId);
+    }
     const committed = await this.deps.api.invoke('backup:restore-commit', { restoreId: this.restoreId, undoName, acceptOtherDevice: other });
     if (!committed.ok) return this.fail(this.fromEnvelope(committed.error));
     this.restoreId = null;
