@@ -86,7 +86,7 @@ export const backupStrings = {
       intro: '恢复会先演练：解密备份，校验每个哈希和审计日志，并载入一个临时副本供您查看。确认后，先把当前数据另存为备份，才会替换。',
       path: '或备份文件的完整路径',
       passphrase: '该备份的口令',
-      identity: '或另一台设备的备份密钥（AGE-SECRET-KEY-1…）',
+      identity: '或另一台设备的备份密钥（以 age 密钥格式开头的一行）',
       check: '检查此备份',
       undo: '撤销上次恢复（{{at}}）',
       reading: '正在解密并校验：{{read}} / {{total}}',
