@@ -80,7 +80,8 @@ describe('backup and restore, renderer services with main', () => {
     await fill(db);
     const info = await runBackup(db, api, { kind: 'manual', reason: 'manual', passphrase: PASS, includePins: false });
     const bytes = readFileSync(join(dir, 'backups', info.name));
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const mid = Math.floor(bytes.length / 2);
+    bytes[mid] = (bytes[mid] ?? 0) ^ 0x01;
     const damaged = join(dir, 'damaged.age');
     writeFileSync(damaged, bytes);
     const before = await db.sales.count();
