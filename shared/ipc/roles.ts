@@ -78,13 +78,13 @@ export const COMMAND_ACCESS = {
   'keys:export-backup': 'manager',
   'sale:exempt-signature': 'operator',
   // Backups (issue 17): a manager backs up by hand, restores and sets the rotation; the automatic
-  // ones run for whoever is signed in (the device's backup key, never PIN material), and each
+  // ones run for whoever is signed in and active (the device's backup key, never PIN material), and each
   // part or end of a backup belongs to the sender that began it (checked by the handler).
   'backup:start': 'manager',
-  'backup:start-auto': 'session',
-  'backup:part': 'session',
-  'backup:finish': 'session',
-  'backup:abort': 'session',
+  'backup:start-auto': 'operator',
+  'backup:part': 'operator',
+  'backup:finish': 'operator',
+  'backup:abort': 'operator',
   'backup:status': 'manager',
   'backup:configure': 'manager',
   'backup:restore-open': 'manager',
