@@ -125,7 +125,7 @@ export class ReportPdf {
     this.field(this.t('merchantId'), h.merchant.merchantId);
     this.field(this.t('terminalId'), h.merchant.terminalId);
     this.field(this.t('reference'), h.externalId);
-    if (h.caseRef) this.field(this.t('case'), `${h.caseRef.caseId} (${h.caseRef.type})`);
+    if (h.caseRef) this.field(this.t('case'), `${h.caseRef.caseId} (${reportWord(this.lang, h.caseRef.type)})`);
     this.field(this.t('madeAt'), this.time(h.createdAt));
     this.field(this.t('device'), h.deviceId);
     this.field(this.t('timeZone'), h.timeZone);
@@ -134,6 +134,8 @@ export class ReportPdf {
   addSale(view: ReportSaleView): void {
     const s = view.sale;
     const w = (code: string): string => reportWord(this.lang, code);
+    // A sale's facts read as one block: start it on a new page rather than leave its heading alone.
+    this.ensure(260);
     this.heading(`${this.t('saleHeading', { n: view.index })} — ${formatRmb(s.amountFen)} — ${this.time(s.createdAt)}`, 13);
     this.field(this.t('saleId'), s.saleId);
     this.field(this.t('type'), w(s.kind));
@@ -145,7 +147,7 @@ export class ReportPdf {
     this.field(this.t('stan'), s.stan ?? '—');
     this.field(this.t('batch'), s.batch ?? '—');
     this.field(this.t('operator'), plainText(s.operator.name, { max: 60 }));
-    this.field(this.t('link'), `${s.link}${s.channel ? `, ${w(s.channel)}` : ''}`);
+    this.field(this.t('link'), `${w(s.link)}${s.channel ? `, ${w(s.channel)}` : ''}`);
     if (s.offlineQueuedAt) this.field(this.t('offlineQueuedAt'), this.time(s.offlineQueuedAt));
     if (s.forwardedAt) this.field(this.t('forwardedAt'), this.time(s.forwardedAt));
     if (s.reference) this.field(this.t('saleReference'), plainText(s.reference, { max: 120 }));
@@ -164,7 +166,7 @@ export class ReportPdf {
     for (const x of host.exchanges) {
       this.text(
         this.t('exchange', {
-          purpose: x.purpose,
+          purpose: reportWord(this.lang, x.purpose),
           request: x.requestMti,
           response: x.responseMti ?? this.t('noAnswer'),
           proc: x.processingCode ?? '—',
@@ -238,7 +240,7 @@ export class ReportPdf {
     if (view.cases.length === 0 && view.attachments.length === 0) return;
     if (view.cases.length > 0) {
       this.heading(this.t('casesHeading'), 10.5);
-      for (const c of view.cases) this.text(this.t('caseLine', { type: c.type, state: reportWord(this.lang, c.state), time: this.time(c.openedAt), notes: plainText(c.notes, { max: 2000, multiline: true }) }));
+      for (const c of view.cases) this.text(this.t('caseLine', { type: reportWord(this.lang, c.type), state: reportWord(this.lang, c.state), time: this.time(c.openedAt), notes: plainText(c.notes, { max: 2000, multiline: true }) }));
     }
     if (view.attachments.length > 0) {
       this.heading(this.t('attachmentsHeading'), 10.5);

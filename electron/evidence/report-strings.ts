@@ -19,7 +19,7 @@ const EN = {
   device: 'Device',
   salesCount: 'Sales in this report',
   timeZone: 'Times are shown in',
-  saleHeading: 'Sale {n} of {total}',
+  saleHeading: 'Sale {n}',
   saleId: 'Sale id',
   type: 'Type',
   amount: 'Amount',
@@ -89,7 +89,7 @@ const ZH: Record<ReportKey, string> = {
   device: '设备',
   salesCount: '本报告交易笔数',
   timeZone: '时间按此时区显示',
-  saleHeading: '第 {n} 笔，共 {total} 笔',
+  saleHeading: '第 {n} 笔',
   saleId: '交易编号',
   type: '交易类型',
   amount: '金额',
@@ -157,6 +157,9 @@ const WORDS: Record<ReportLanguage, Record<string, string>> = {
     original: 'Customer’s signature', supplementary: 'Supplementary signature (补签)', paper: 'Signed on paper', exemption: 'Signature exempted', exception: 'Registered with an explanation (登记并说明)',
     merchant: 'Merchant copy', customer: 'Customer copy', confirmed: 'confirmed by the printer', online: 'online', offline: 'offline', ok: 'ok', fail: 'failed',
     'hid-swipe': 'swiped (USB reader)', 'keyboard-swipe': 'swiped (keyboard reader)', open: 'open', closed: 'closed',
+    reversal: 'Reversal', advice: 'Offline advice', inquiry: 'Status inquiry', 'sign-on': 'Sign-on',
+    'failed-but-charged': 'Failed but charged', 'wrong-amount': 'Wrong amount', 'duplicate-charge': 'Duplicate charge', 'refund-not-received': 'Refund not received', 'card-info-error': 'Card information error', 'system-fault': 'System fault', other: 'Other',
+    training: 'training simulator',
   },
   'zh-CN': {
     sale: '消费', refund: '退货', void: '撤销', approved: '已批准', declined: '被拒绝', 'offline-accepted': '离线受理', unknown: '结果未知', reversed: '已冲正', voided: '已撤销', cancelled: '已取消',
@@ -165,6 +168,9 @@ const WORDS: Record<ReportLanguage, Record<string, string>> = {
     original: '持卡人签名', supplementary: '补签', paper: '纸质签名', exemption: '免签（主管批准）', exception: '登记并说明',
     merchant: '商户存根', customer: '持卡人存根', confirmed: '打印机已确认', online: '联机', offline: '离线', ok: '成功', fail: '失败',
     'hid-swipe': '刷卡（USB 读卡器）', 'keyboard-swipe': '刷卡（键盘式读卡器）', open: '处理中', closed: '已结案',
+    reversal: '冲正', advice: '离线通知', inquiry: '状态查询', 'sign-on': '签到',
+    'failed-but-charged': '交易失败但已扣款', 'wrong-amount': '金额不符', 'duplicate-charge': '重复扣款', 'refund-not-received': '退款未到账', 'card-info-error': '卡信息错误', 'system-fault': '系统故障', other: '其他',
+    training: '培训模拟主机',
   },
 };
 
