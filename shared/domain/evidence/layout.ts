@@ -25,11 +25,15 @@ export const bundlePaths = {
   attachment: (attachmentId: string, name: string): string => `data/attachments/${RecordId.parse(attachmentId)}-${safeFileName(name)}`,
 };
 
-/** A file name from shop text: letters, digits, CJK, . - _ only; at most 80 characters; never empty or dot-only. */
+/**
+ * A file name from shop text: ASCII letters, digits, . - _ only (ZIP tools such as Info-ZIP's
+ * unzip and Windows' built-in one still mangle UTF-8 names); at most 80 characters; never
+ * empty or dot-only. The name as typed stays in the sale file and the report.
+ */
 export const safeFileName = (name: string): string => {
   const cleaned = name
     .normalize('NFC')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/^[._]+/, '')
     .slice(-80);
   return cleaned.length > 0 ? cleaned : 'file';
