@@ -9,6 +9,8 @@ import type { RandomAccess, ZipEntry } from './zip-reader';
 export interface BundleReader {
   /** File paths in the bundle (no directory entries), as stored. */
   readonly names: readonly string[];
+  /** Names the archive holds more than once (a ZIP can; a bag cannot). */
+  readonly duplicates?: readonly string[];
   chunks(name: string): AsyncIterable<Uint8Array>;
 }
 
@@ -31,7 +33,7 @@ export const readAll = async (reader: BundleReader, name: string): Promise<Uint8
 export const readText = async (reader: BundleReader, name: string): Promise<string> => new TextDecoder('utf-8').decode(await readAll(reader, name));
 
 /** Opens a ZIP as a bundle. Throws ZipFormatError when it is not a readable ZIP. */
-export const openZipBundle = async (src: RandomAccess): Promise<BundleReader & { duplicates: string[] }> => {
+export const openZipBundle = async (src: RandomAccess): Promise<BundleReader> => {
   const entries = (await readZipDirectory(src)).filter((e) => !e.name.endsWith('/'));
   const byName = new Map<string, ZipEntry>();
   const duplicates: string[] = [];

@@ -103,6 +103,7 @@ export const verifyBundle = async (reader: BundleReader, opts: VerifyOptions = {
   const facts: BundleFacts = { keyFingerprint: null, deviceId: null, merchant: null, caseId: null, sales: [], createdAt: null, files: names.size, payloadBytes: 0, auditEntries: 0, checkpointSize: null, signaturesChecked: 0 };
   const finish = (): VerifyReport => ({ ok: out.length === 0, failures: out, facts });
   for (const name of reader.names) if (unsafePath(name)) out.push(failure('BAG_INVALID', name, 'an unsafe path (absolute, .., or backslashes)'));
+  for (const name of reader.duplicates ?? []) out.push(failure('BAG_INVALID', name, 'the ZIP holds this file more than once'));
   for (const name of REQUIRED_TAG_FILES) if (!names.has(name)) out.push(failure('BAG_INVALID', name, 'a required file is missing'));
   for (const name of [...Object.values(REPORT_FILES), EXCERPT_FILE]) if (!names.has(name)) out.push(failure('BAG_INVALID', name, 'a required payload file is missing'));
   const text = async (name: string): Promise<string | null> => (names.has(name) ? readText(reader, name) : null);
