@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { deviceKeyName, openCheckpoint } from '../../shared/domain/audit-proof';
-import type { ChainEntry } from '../../shared/domain/audit-chain';
 import { findCardData } from '../../shared/domain/card/pan-scan';
 import { BAGIT_TXT, PAYLOAD_MANIFEST, TAG_MANIFEST, baggingDate, formatBagInfo, formatManifest, payloadOxum } from '../../shared/domain/evidence/bagit';
 import { IN_TOTO_PAYLOAD_TYPE, keyFingerprint, signEnvelope } from '../../shared/domain/evidence/dsse';
@@ -14,12 +13,10 @@ import { DEVICE_KEY_FILE, ENVELOPE_FILE, EXCERPT_FILE, REPORT_FILES, RecordId, b
 import { extractPdfText } from '../../shared/domain/evidence/pdf-text';
 import type { EvidenceSaleInput, EvidenceSource } from '../../shared/domain/evidence/source';
 import { buildStatement, statementBytes } from '../../shared/domain/evidence/statement';
-import { signedFieldsOfSale } from '../../shared/domain/evidence/verify-content';
-import { checkSignature, signingEntry } from '../../shared/domain/sale/signature-check';
 import { AuditSpool } from './audit-spool';
 import type { ReportFont } from './report-font';
 import { ReportPdf } from './report-pdf';
-import type { ReportSaleView } from './report-pdf';
+import { reportView } from './report-view';
 import { json, saleFiles } from './sale-files';
 import { CardDataFound, ZipSink } from './zip-sink';
 import type { EntryDigest } from './zip-sink';
@@ -166,32 +163,7 @@ const writeSale = async (item: EvidenceSaleInput, checkpoint: string, publicKey:
   if (files.host) await add(files.host.path, json(files.host.file));
   await add(bundlePaths.sale(item.sale.saleId), json(files.sale));
   await spool.add(item.audit);
-  const entries: ChainEntry[] = item.audit.map((a) => a.entry).sort((a, b) => a.seq - b.seq);
-  const saleNow = signedFieldsOfSale(files.sale);
-  const view: ReportSaleView = {
-    index,
-    sale: files.sale,
-    host: files.host?.file ?? null,
-    signatures: files.signatures.map((sig, i) => {
-      const input = item.signatures[i];
-      const checked = sig.json.kind === 'original' || sig.json.kind === 'supplementary';
-      const entry = signingEntry(entries, sig.json.signatureId);
-      const proof = entry ? (item.audit.find((a) => a.entry.seq === entry.seq)?.proof ?? null) : null;
-      return {
-        file: sig.json,
-        reason: input?.reason ?? '',
-        approvedBy: input?.approvedBy ?? null,
-        png: sig.png,
-        check: checked
-          ? checkSignature({ signature: { id: sig.json.signatureId, strokes: sig.json.strokes, digest: sig.json.digest, signedFields: sig.json.signedFields }, saleNow, audit: { entry, proof, checkpointNote: checkpoint }, deviceKey: { deviceId, publicKey }, hostResponseCode: files.sale.responseCode })
-          : null,
-      };
-    }),
-    receipts: files.receipts.map((r) => ({ copy: r.input.copy, reprint: r.input.reprint, printedAt: r.input.printedAt, outcome: r.input.outcome, png: r.input.png, file: r.pngPath })),
-    cases: item.cases,
-    attachments: files.sale.attachments.map((a) => ({ name: a.name, mimeType: a.mimeType, size: a.size, sha256: a.sha256, file: a.file })),
-    audit: entries,
-  };
+  const view = reportView(item, files, index, checkpoint, { deviceId, publicKey });
   for (const report of reports) {
     report.addSale(view);
     await report.drained();

@@ -43,7 +43,8 @@ describe('verify-evidence', () => {
   it('exits 1 with one DIGEST_MISMATCH line per disagreement when a payload byte changed', async () => {
     const files = await unzipBundle(new Uint8Array(readFileSync(good)));
     const name = [...files.keys()].find((n) => n.endsWith('.escpos')) as string;
-    (files.get(name) as Uint8Array)[20] ^= 0x20;
+    const bytes = files.get(name) as Uint8Array;
+    bytes[20] = (bytes[20] ?? 0) ^ 0x20;
     const bad = join(dir, 'bad.zip');
     writeFileSync(bad, zipBundle(files));
     const r = await runVerify([bad]);

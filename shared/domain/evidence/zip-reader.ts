@@ -133,3 +133,12 @@ export const bytesAccess = (bytes: Uint8Array): RandomAccess => ({
   size: bytes.length,
   read: (offset, length) => Promise.resolve(bytes.subarray(offset, Math.min(bytes.length, offset + length))),
 });
+
+/**
+ * Random access over a Blob or File: how the in-app "校验证据包 / Verify a bundle" screen reads
+ * a dropped ZIP in the renderer, one slice at a time (nothing goes to main; verifying needs no key).
+ */
+export const blobAccess = (blob: Blob): RandomAccess => ({
+  size: blob.size,
+  read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+});
