@@ -46,6 +46,17 @@ describe('card data scan', () => {
     expect(findCardDataInBytes(all)).toEqual(hits);
   });
 
+  it('judges a digest the same however the stream is cut (no false alarm at a chunk edge)', () => {
+    const digests = Array.from({ length: 3000 }, (_, i) => `"prevHash":"${sha256Hex(`entry ${i}`)}"`).join(',');
+    expect(findCardData(digests)).toEqual([]);
+    for (const step of [5, 100, 511, 4096]) {
+      const scanner = new CardDataScanner();
+      const all = bytes(digests);
+      for (let at = 0; at < all.length; at += step) scanner.push(all.slice(at, at + step));
+      expect(scanner.finish()).toEqual([]);
+    }
+  });
+
   it('finds a PAN in binary data between non-text bytes', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff, ...bytes(SENTINEL), 0x00, 0x9c]);
     expect(findCardDataInBytes(png)).toHaveLength(1);

@@ -51,10 +51,14 @@ const hexTokenLength = (text: string, start: number, end: number): number => {
 
 const digitsOf = (s: string): string => s.replace(/[^0-9]/g, '');
 
-/** Scans one text; `final` false leaves alone matches too close to the end to be judged yet. */
-const scanText = (text: string, allow: ReadonlySet<string>, final: boolean): CardDataHit[] => {
+/**
+ * Scans one text; `final` false leaves alone matches too close to the end to be judged yet,
+ * and matches ending at or before `judgedUpTo` were judged in the previous round (with more
+ * context before them than this text still has).
+ */
+const scanText = (text: string, allow: ReadonlySet<string>, final: boolean, judgedUpTo = 0): CardDataHit[] => {
   const hits: CardDataHit[] = [];
-  const decided = (end: number): boolean => final || end + CONTEXT <= text.length;
+  const decided = (end: number): boolean => end > judgedUpTo && (final || end + CONTEXT <= text.length);
   const panAt = (offset: number, match: string, hexCheck: boolean): void => {
     const digits = digitsOf(match);
     const end = offset + match.length;
@@ -122,7 +126,9 @@ export class CardDataScanner {
   }
 
   private scan(text: string, final: boolean): void {
-    for (const hit of scanText(text, this.allow, final)) {
+    // Everything ending more than CONTEXT before the old text's end was judged last round.
+    const judgedUpTo = Math.max(0, this.carry.length - CONTEXT);
+    for (const hit of scanText(text, this.allow, final, judgedUpTo)) {
       const offset = this.carryStart + hit.offset;
       const key = `${hit.kind}:${offset}`;
       if (this.seen.has(key)) continue;
