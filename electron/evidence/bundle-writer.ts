@@ -68,6 +68,9 @@ export interface EvidenceWritten {
   keyFingerprint: string;
 }
 
+/** Reports of more sales list receipts by file rather than draw them (see ReportPdf). */
+export const RECEIPT_PICTURES_UP_TO = 50;
+
 /** Past this size the finished PDF is not re-read for its text (its strings were scanned as drawn). */
 const PDF_RESCAN_LIMIT = 32 * 1024 * 1024;
 
@@ -84,7 +87,7 @@ export const writeEvidenceBundle = async (dest: string, source: EvidenceSource, 
   const temp = await mkdtemp(join(opts.tempDir ?? tmpdir(), 'countersign-evidence-'));
   const partial = join(dirname(dest), `.${basename(dest)}.${randomUUID()}.partial`);
   const sink = new ZipSink(partial, new Date(header.createdAt), allow);
-  const reports = (['zh-CN', 'en'] as const).map((lang) => new ReportPdf(lang, join(temp, `report.${lang}.pdf`), opts.font, header, allow, REPORT_FILES[lang], opened.checkpoint.size));
+  const reports = (['zh-CN', 'en'] as const).map((lang) => new ReportPdf(lang, join(temp, `report.${lang}.pdf`), opts.font, header, allow, REPORT_FILES[lang], opened.checkpoint.size, (source.expectedSales ?? 0) <= RECEIPT_PICTURES_UP_TO));
   let spool: AuditSpool | null = null;
   const payload: EntryDigest[] = [];
   const paths = new Set<string>();

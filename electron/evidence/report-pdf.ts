@@ -1,8 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import type { WriteStream } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import type { ChainEntry } from '../../shared/domain/audit-chain';
-import { findCardData } from '../../shared/domain/card/pan-scan';
 import type { EvidenceHeader } from '../../shared/domain/evidence/source';
 import { plainText } from '../../shared/domain/evidence/plain-text';
 import type { HostFile, SaleFile, SignatureFile } from '../../shared/domain/evidence/layout';
@@ -13,7 +9,7 @@ import type { SignatureCheckResult } from '../../shared/domain/sale/signature-ch
 import { problemText, reportText, reportWord } from './report-strings';
 import type { ReportKey, ReportLanguage } from './report-strings';
 import type { ReportFont } from './report-font';
-import { CardDataFound } from './zip-sink';
+import { MARGIN, ReportCanvas } from './report-canvas';
 
 /**
  * The report PDF (issue 14 §3), one per language, written page by page to a file as the sales
@@ -47,37 +43,26 @@ export interface ReportSummary {
   checkpointSize: number;
 }
 
-const MARGIN = 48;
-const BODY = 9;
 const RECEIPT_WIDTH = 150;
 
-export class ReportPdf {
-  private readonly doc: PDFKit.PDFDocument;
-  private readonly out: WriteStream;
-  private readonly done: Promise<void>;
-
+export class ReportPdf extends ReportCanvas {
   constructor(
     readonly lang: ReportLanguage,
-    readonly path: string,
+    path: string,
     font: ReportFont,
     private readonly header: EvidenceHeader,
-    private readonly allow: readonly string[],
-    private readonly fileName: string,
+    allow: readonly string[],
+    fileName: string,
     /** The size of the checkpoint the audit excerpt is proved into (for the summaries). */
     private readonly checkpointSize: number,
+    /**
+     * Whether receipts are drawn as pictures. A report of many sales (a month's 调单) lists each
+     * receipt's file instead: the pictures are in data/receipts/, and thousands of them would make
+     * a report nobody reads and a bundle several times larger.
+     */
+    private readonly receiptPictures: boolean = true,
   ) {
-    this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, compress: true, info: { Title: reportText(lang, 'title'), Creator: header.generator, CreationDate: new Date(header.createdAt) }, lang });
-    this.out = createWriteStream(path, { mode: 0o600 });
-    this.done = new Promise((resolve, reject) => {
-      this.out.on('finish', resolve);
-      this.out.on('error', reject);
-      this.doc.on('error', reject);
-    });
-    this.done.catch(() => undefined);
-    this.doc.pipe(this.out);
-    // pdfkit takes a parsed fontkit font as well as bytes (PDFFontFactory.open); its types only list bytes.
-    this.doc.registerFont('body', font as unknown as Buffer);
-    this.doc.font('body');
+    super(path, font, { title: reportText(lang, 'title'), creator: header.generator, createdAt: header.createdAt, lang }, allow, fileName);
     this.cover();
   }
 
@@ -85,33 +70,9 @@ export class ReportPdf {
     return reportText(this.lang, key, vars);
   }
 
-  private time(ms: number | string | null): string {
+  protected time(ms: number | string | null): string {
     if (ms === null) return '—';
     return formatReceiptTime(typeof ms === 'string' ? Date.parse(ms) : ms, this.header.timeZone);
-  }
-
-  /** The one way text reaches the PDF: scanned for card data first. */
-  private text(s: string, opts: PDFKit.Mixins.TextOptions & { size?: number } = {}): void {
-    const hit = findCardData(s, { allow: this.allow })[0];
-    if (hit) throw new CardDataFound(this.fileName, hit);
-    const { size, ...rest } = opts;
-    this.doc.fontSize(size ?? BODY).text(s, rest);
-  }
-
-  private heading(s: string, size = 12): void {
-    this.ensure(size * 3);
-    this.doc.moveDown(0.6);
-    this.text(s, { size });
-    this.doc.moveDown(0.2);
-  }
-
-  private field(label: string, value: string): void {
-    this.text(`${label}: ${value}`);
-  }
-
-  /** Starts a new page when less than `height` points are left. */
-  private ensure(height: number): void {
-    if (this.doc.y + height > this.doc.page.height - MARGIN) this.doc.addPage();
   }
 
   private cover(): void {
@@ -158,7 +119,10 @@ export class ReportPdf {
     this.receiptSection(view.receipts);
     this.caseSection(view);
     this.auditSection(view.audit);
+    if (view.index % 25 === 0) this.trimLayoutCache();
   }
+
+
 
   private hostSection(host: HostFile | null): void {
     this.heading(this.t('hostHeading'), 10.5);
@@ -210,6 +174,10 @@ export class ReportPdf {
   private receiptSection(receipts: ReportSaleView['receipts']): void {
     this.heading(this.t('receiptsHeading'), 10.5);
     if (receipts.length === 0) return this.text(this.t('noReceipts'));
+    if (!this.receiptPictures) {
+      for (const r of receipts) this.text(`${this.caption(r)} — ${r.file}`);
+      return;
+    }
     const perRow = 3;
     const gap = (this.doc.page.width - 2 * MARGIN - perRow * RECEIPT_WIDTH) / (perRow - 1);
     for (let i = 0; i < receipts.length; i += perRow) {
@@ -221,8 +189,7 @@ export class ReportPdf {
       let captionBottom = top;
       row.forEach((r, k) => {
         const x = MARGIN + k * (RECEIPT_WIDTH + gap);
-        const caption = this.t('receiptCaption', { copy: reportWord(this.lang, r.copy), reprint: r.reprint > 0 ? this.t('reprint', { n: r.reprint }) : '', time: this.time(r.printedAt), outcome: reportWord(this.lang, r.outcome) });
-        this.text(caption, { size: 7.5, width: RECEIPT_WIDTH });
+        this.text(this.caption(r), { size: 7.5, width: RECEIPT_WIDTH });
         this.doc.x = x;
         captionBottom = Math.max(captionBottom, this.doc.y);
         this.doc.y = top;
@@ -234,6 +201,10 @@ export class ReportPdf {
       this.doc.x = MARGIN;
       this.doc.y = captionBottom + 8 + rowHeight;
     }
+  }
+
+  private caption(r: ReportSaleView['receipts'][number]): string {
+    return this.t('receiptCaption', { copy: reportWord(this.lang, r.copy), reprint: r.reprint > 0 ? this.t('reprint', { n: r.reprint }) : '', time: this.time(r.printedAt), outcome: reportWord(this.lang, r.outcome) });
   }
 
   private caseSection(view: ReportSaleView): void {
@@ -272,19 +243,9 @@ export class ReportPdf {
       this.text(this.t(step));
       this.doc.moveDown(0.3);
     }
-    this.doc.end();
-    await this.done;
+    await this.end();
   }
 
-  /** Waits while the file stream is behind, so a long report never piles up in memory. */
-  async drained(): Promise<void> {
-    if (this.out.writableNeedDrain) await new Promise<void>((resolve) => this.out.once('drain', resolve));
-  }
-
-  abort(): void {
-    this.doc.unpipe(this.out);
-    this.out.destroy();
-  }
 }
 
 /** The drawn height of a PNG at `width` points, from its IHDR (no decoding). */

@@ -106,7 +106,8 @@ export class FixtureAuditLog {
 
 export interface Fixture {
   source: () => EvidenceSource;
-  items: EvidenceSaleInput[];
+  /** Every sale with its audit entries and proofs (made on first use; the source streams them instead). */
+  readonly items: EvidenceSaleInput[];
   log: FixtureAuditLog;
   signer: EvidenceSigner;
 }
@@ -164,14 +165,24 @@ export const buildFixture = (opts: FixtureOptions = {}): Fixture => {
   }
   log.append('export.evidence', 'bundle', {}, START + (count + 2) * 60_000);
   const checkpoint = log.checkpoint(seed);
-  const items = drafts.map(({ item, entries }) => ({ ...item, audit: entries.map((entry) => ({ entry, proof: log.proof(entry) })) }));
+  // Proofs are made as each sale is asked for, as the audit store will: the stream holds one sale at a time.
+  const withAudit = ({ item, entries }: (typeof drafts)[number]): EvidenceSaleInput => ({ ...item, audit: entries.map((entry) => ({ entry, proof: log.proof(entry) })) });
+  let materialized: EvidenceSaleInput[] | null = null;
   const caseId = opts.caseId === undefined ? 'case-0001' : opts.caseId;
   const source = (): EvidenceSource => ({
     header: { merchant: MERCHANT, externalId: caseId ?? saleId(1), caseRef: caseId ? { caseId, type: 'failed-but-charged' } : null, deviceId, createdAt: START + (count + 3) * 60_000, timeZone: 'Asia/Shanghai', checkpoint, generator: 'Countersign 0.1.0' },
-    expectedSales: items.length,
+    expectedSales: drafts.length,
     sales: (async function* () {
-      for (const item of items) yield await Promise.resolve(item);
+      for (const draft of drafts) yield await Promise.resolve(withAudit(draft));
     })(),
   });
-  return { source, items, log, signer: seedSigner(seed) };
+  return {
+    source,
+    get items(): EvidenceSaleInput[] {
+      materialized ??= drafts.map(withAudit);
+      return materialized;
+    },
+    log,
+    signer: seedSigner(seed),
+  };
 };
