@@ -9,7 +9,7 @@ import { inclusionSpec, nodeHash, resolveProof, rootOfLeaves } from '../../share
 import type { Hash, NodeId } from '../../shared/domain/merkle';
 import { buildReceipt, encodeMonoPng, rasterizeStrokes } from '../../shared/domain/receipt';
 import { SAMPLE_STROKES, sampleReceiptInput } from '../../shared/domain/receipt/receipt-fixtures';
-import { signatureDigest } from '../../shared/domain/sale/digest';
+import { featureCode, signatureDigest } from '../../shared/domain/sale/digest';
 import type { SignedSaleFields, StrokePoint } from '../../shared/domain/sale/digest';
 import { formatCheckpoint, signNote, toBase64 } from '../../shared/domain/signed-note';
 import { encodeReceipt } from '../../electron/printer/encode-receipt';
@@ -133,7 +133,7 @@ export const buildFixture = (opts: FixtureOptions = {}): Fixture => {
     entries.push(log.append('sale.signed', id, { signatureId: sigId, kind: 'original', digest }, at + 5000));
     entries.push(log.append('print.confirmed', id, { copy: 'merchant', reprint: 0 }, at + 7000));
     entries.push(log.append('print.confirmed', id, { copy: 'customer', reprint: 0 }, at + 8000));
-    const featureCode = digest.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-');
+    const code = featureCode(digest);
     const item: EvidenceSaleInput = {
       sale: {
         saleId: id, kind: 'sale', originalSaleId: null, createdAt: at, updatedAt: at + 8000, version: 5, amountFen: fields.amountFen, state: 'approved', signatureState: 'signed',
@@ -142,7 +142,7 @@ export const buildFixture = (opts: FixtureOptions = {}): Fixture => {
         offlineQueuedAt: null, forwardedAt: null, reference: `INV-${n}`, note: n === 1 ? '顾客说\u202e没有收到短信\n请核对' : '', operator: { id: 'op-1', name: '张三' },
       },
       signatures: [{ signatureId: sigId, saleId: id, kind: 'original', signedFields: fields, strokes, digest, capturedAt: at + 5000, reason: '', approvedBy: null, png: encodeMonoPng(rasterizeStrokes(strokes, { maxWidth: 240, maxHeight: 80 })) }],
-      receipts: (['merchant', 'customer'] as const).map((copy, i) => ({ copy, reprint: 0, printedAt: at + 7000 + i * 1000, outcome: 'confirmed', ...printed(n, copy, 0, featureCode, opts.reuseReceipts ?? false) })),
+      receipts: (['merchant', 'customer'] as const).map((copy, i) => ({ copy, reprint: 0, printedAt: at + 7000 + i * 1000, outcome: 'confirmed', ...printed(n, copy, 0, code, opts.reuseReceipts ?? false) })),
       host: { link: 'training', exchanges: [{ purpose: 'sale', requestMti: '0200', responseMti: '0210', processingCode: '000000', amountFen: fields.amountFen, stan: fields.stan, rrn: fields.rrn, authCode: fields.authCode, responseCode: '00', sentAt: at + 100, answeredAt: at + 700 }] },
       cases: [],
       attachments: [],
@@ -156,7 +156,7 @@ export const buildFixture = (opts: FixtureOptions = {}): Fixture => {
       entries.push(log.append('sale.supplementary-signature', id, { signatureId: supId, kind: 'supplementary', digest: supDigest }, at + 3_700_000));
       entries.push(log.append('case.open', id, { caseId: 'case-0001', type: 'failed-but-charged' }, at + 3_800_000));
       entries.push(log.append('attachment.add', 'att-0001', { ownerId: id }, at + 3_900_000));
-      item.receipts.push({ copy: 'merchant', reprint: 1, printedAt: at + 3_600_000, outcome: 'confirmed', ...printed(n, 'merchant', 1, featureCode, opts.reuseReceipts ?? false) });
+      item.receipts.push({ copy: 'merchant', reprint: 1, printedAt: at + 3_600_000, outcome: 'confirmed', ...printed(n, 'merchant', 1, code, opts.reuseReceipts ?? false) });
       item.signatures.push({ signatureId: supId, saleId: id, kind: 'supplementary', signedFields: fields, strokes: supStrokes, digest: supDigest, capturedAt: at + 3_700_000, reason: '', approvedBy: null, png: encodeMonoPng(rasterizeStrokes(supStrokes, { maxWidth: 240, maxHeight: 80 })) });
       item.cases.push({ caseId: 'case-0001', type: 'failed-but-charged', state: 'open', openedAt: at + 3_800_000, notes: 'Customer: charged twice? 顾客称被扣款两次。=cmd|calc' });
       item.attachments.push({ attachmentId: 'att-0001', name: '../customer letter 顾客来信.txt', mimeType: 'text/plain', createdAt: at + 3_900_000, bytes: new TextEncoder().encode('I was charged on 2026-11-23 for 10.01 yuan. Card ending 1232.\n') });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../shared/domain/evidence/pdf-text';
 import type { EvidenceSaleInput } from '../../shared/domain/evidence/source';
 import { sha256Hex } from '../../shared/domain/hash';
+import { featureCode } from '../../shared/domain/sale/digest';
 import { writeEvidenceBundle } from '../../electron/evidence/bundle-writer';
 import { loadReportFont } from '../../electron/evidence/report-font';
 import { buildFixture } from './bundle-fixture';
@@ -52,7 +53,7 @@ describe('the one-sale report PDF', () => {
   it('has the facts, the host’s answer, the signatures with feature code and verification, and the verify page', () => {
     const zh = extractPdfText(pdfs['zh-CN'] as Uint8Array).join('\n');
     const sig = item.signatures[0];
-    const code = (sig?.digest ?? '').slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-');
+    const code = featureCode(sig?.digest ?? '');
     for (const text of ['交易证据报告', '示例商店 Sample Shop', '商户编号: 898100000000001', '621234******1232', '应答码 00：交易成功。', `特征码: ${code}`, '校验：签名与交易一致', '补签', '重打印 1', '交易失败但已扣款', '如何核验本证据包', fingerprint.slice(0, 8)]) {
       expect(zh).toContain(text);
     }
