@@ -5,6 +5,19 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'crypto', 'child_process', 'http', 'https', 'url', 'events', 'stream', 'util'];
+/** test/ seen from electron/ or renderer/src/ (any depth of ../). */
+const productTest = ['../test/*', '../../test/*', '../../../test/*', '../../../../test/*', '**/test/**'];
+/** What every renderer file may not import. */
+const rendererBase = [
+  { group: nodeBuiltins, message: 'The renderer cannot use Node; ask main through the contract.' },
+  { group: ['electron', '**/electron/**', 'node-hid', 'usb', 'serialport', 'ws'], message: 'The renderer talks to main only through renderer/src/api.' },
+  { group: productTest, message: 'Product code never imports test/.' },
+];
+/** Only repositories (renderer/src/data) open or query the database; everyone else gets a handle passed in. */
+const noDatabase = [
+  { group: ['**/data/db'], allowTypeImports: true, message: 'Only repositories touch the database: call a data/*-repo function with the handle you were given.' },
+  { group: ['dexie'], allowTypeImports: true, message: 'Only repositories touch Dexie.' },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'bench/results/', 'test-results/', 'playwright-report/', 'eslint.config.js', 'build/*.mjs', 'build/*.d.mts', '.data/'] },
@@ -15,7 +28,8 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
+      // No `void` escape: a promise nobody awaits goes through fireAndLog (services/logger.ts).
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -41,36 +55,54 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: nodeBuiltins, message: 'The renderer cannot use Node; ask main through the contract.' },
-          { group: ['electron', '**/electron/**', 'node-hid', 'usb', 'serialport', 'ws'], message: 'The renderer talks to main only through renderer/src/api.' },
-        ],
-      }],
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: rendererBase }],
+    },
+  },
+  // Folder boundaries (STYLE "Avoid": folder loops, product code importing test/, Dexie outside
+  // the repositories). Type-only imports of the database class are allowed: services pass the handle.
+  {
+    files: ['renderer/src/data/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...rendererBase, { group: ['**/features/**', '**/services/**', '**/app/**'], message: 'data/ is the bottom layer: it never imports features, services or the app.' }] }],
     },
   },
   {
-    files: ['renderer/src/**/*.tsx'],
-    ignores: ['renderer/src/data/**', 'renderer/src/api/**'],
+    files: ['renderer/src/services/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: nodeBuiltins, message: 'The renderer cannot use Node.' },
-          { group: ['electron', '**/electron/**'], message: 'Use renderer/src/api.' },
-          { group: ['**/data/db', '**/api/bridge'], message: 'Components read through hooks, never db or the bridge directly.' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...rendererBase, ...noDatabase, { group: ['**/features/**', '**/app/**', 'react', 'react-dom', '@mui/*'], message: 'services/ are plain TypeScript: no React, no screens.' }] }],
+    },
+  },
+  {
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...rendererBase, ...noDatabase, { group: ['**/app/**'], message: 'features/ never import the app shell (app/ imports features).' }, { group: ['**/api/bridge'], message: 'Reach main through the services or renderer/src/api/client.' }] }],
+    },
+  },
+  {
+    files: ['renderer/src/app/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...rendererBase, ...noDatabase] }],
     },
   },
   {
     files: ['electron/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support.ts', '**/*-test-support.ts'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', 'dexie', '@mui/*'], message: 'Main-side code never imports the renderer.' }],
+        patterns: [
+          { group: ['**/renderer/**', 'react', 'react-dom', 'dexie', '@mui/*'], message: 'Main-side code never imports the renderer.' },
+          { group: productTest, message: 'Product code never imports test/: move what it needs into electron/ (e.g. electron/printer/virtual/).' },
+        ],
       }],
     },
   },
+  { files: ['electron/**/*.test.ts'], languageOptions: { globals: globals.node } },
   {
     files: ['test/**/*.ts', 'build/**/*.ts', 'bench/**/*.ts', '**/*.test.ts', '**/*.test.tsx', 'vitest.config.ts', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },

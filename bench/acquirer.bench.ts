@@ -12,13 +12,11 @@ import { unionPayEcbMac } from '../electron/acquirer/iso8583/mac';
 import { encodeWithMac } from '../electron/acquirer/iso8583/messages';
 import { FIXTURE_MAK, everyRequest } from '../electron/acquirer/iso8583/test-support';
 import type { ClearCard } from '../electron/card/clear-card';
-import { Router } from '../electron/ipc/router';
-import type { CoreContext } from '../electron/services/core-context';
-import { DeviceRegistry } from '../electron/services/device-registry';
 import { EventBus } from '../electron/services/event-bus';
 import { silentLogger } from '../electron/services/logger';
 import { SettingsStore } from '../electron/services/settings-store';
 import { HostSimulator } from '../test/host-sim/host-sim';
+import { makeTestContext, memorySecrets } from '../test/fakes/test-core';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,9 +43,11 @@ export default async function acquirerBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const config = frameConfig('6000030000', '603100000000');
   for (const [name, request] of everyRequest()) {
+    // 'refund 0220 with card' → 'refund-0220-with-card'
+    const slug = name.replace(/\s+/g, '-');
     const frame = encodeFrame(encodeWithMac(request, FIXTURE_MAK, unionPayEcbMac), config);
-    rows.push({ name: `encode ${name} (MAC + frame)`, value: perCall(2000, () => void encodeFrame(encodeWithMac(request, FIXTURE_MAK, unionPayEcbMac), config)), unit: 'µs' });
-    rows.push({ name: `decode ${name}`, value: perCall(2000, () => void decodeMessage(decodeFrame(frame, 6).body)), unit: 'µs' });
+    rows.push({ id: `acquirer.encode.${slug}`, name: `encode ${name} (MAC + frame)`, value: perCall(2000, () => void encodeFrame(encodeWithMac(request, FIXTURE_MAK, unionPayEcbMac), config)), unit: 'µs' });
+    rows.push({ id: `acquirer.decode.${slug}`, name: `decode ${name}`, value: perCall(2000, () => void decodeMessage(decodeFrame(frame, 6).body)), unit: 'µs' });
   }
 
   const sim = new HostSimulator({ delayMs: HOST_LATENCY_MS });
@@ -56,15 +56,16 @@ export default async function acquirerBench(): Promise<BenchRow[]> {
   const stops: Array<() => Promise<void> | void> = [];
   try {
     const events = new EventBus(silentLogger);
-    const ctx: CoreContext = {
-      platform: { host: 'browser', version: 'bench', dataDir, logger: silentLogger, secrets: { protectedByOs: false, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b).fill(1)) } },
+    const t = await makeTestContext({
+      dataDir,
       logger: silentLogger,
-      router: new Router(silentLogger),
       events,
+      secrets: memorySecrets(1),
       settings: new SettingsStore(dataDir, silentLogger, { general: { trainingMode: false }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port, responseTimeoutMs: 5000 } }),
-      devices: new DeviceRegistry(events),
-      onStop: (fn) => stops.push(fn),
-    };
+    });
+    stops.push(t.stop);
+    const ctx = t.ctx;
+    const bench = t.signedIn('cashier');
     const cards = new Map<string, ClearCard>();
     await registerAcquirer(ctx, { take: (ref) => cards.get(ref) ?? null }, { monitor: false });
     const totals: number[] = [];
@@ -73,10 +74,10 @@ export default async function acquirerBench(): Promise<BenchRow[]> {
       const saleId = uuidv7();
       const ref = `cr_bench${String(i).padStart(14, '0')}`;
       cards.set(ref, { pan: '6212345678901232', expiry: '2912', serviceCode: '101', track2: '6212345678901232=2912101000000000', entryMode: 'hid-swipe' });
-      const prepared = (await ctx.router.dispatch('acquirer:prepare', { saleId }, { trusted: true, label: 'bench' })) as Envelope<{ stan: string }>;
+      const prepared = (await ctx.router.dispatch('acquirer:prepare', { saleId }, bench)) as Envelope<{ stan: string }>;
       if (!prepared.ok) throw new Error('prepare failed');
       const t = performance.now();
-      const answer = (await ctx.router.dispatch('acquirer:authorize', { saleId, stan: prepared.value.stan, kind: 'sale', amountFen: 1250, cardRef: ref }, { trusted: true, label: 'bench' })) as Envelope<HostResult>;
+      const answer = (await ctx.router.dispatch('acquirer:authorize', { saleId, stan: prepared.value.stan, kind: 'sale', amountFen: 1250, cardRef: ref }, bench)) as Envelope<HostResult>;
       const ms = performance.now() - t;
       if (!answer.ok || answer.value.outcome !== 'approved') throw new Error(`authorization failed: ${JSON.stringify(answer)}`);
       const record = sim.records.find((r) => r.kind === 'sale' && r.stan === prepared.value.stan);
@@ -87,9 +88,9 @@ export default async function acquirerBench(): Promise<BenchRow[]> {
       }
     }
     const overheads = totals.map((t, i) => t - (held[i] ?? 0));
-    rows.push({ name: `authorization round trip over ISO 8583 on loopback (median)`, value: median(totals), unit: 'ms' });
-    rows.push({ name: `host simulator hold time, configured ${HOST_LATENCY_MS} ms (median)`, value: median(held), unit: 'ms' });
-    rows.push({ name: 'console overhead per authorization over the host latency (median)', value: median(overheads), unit: 'ms', target: 5 });
+    rows.push({ id: 'acquirer.round-trip', name: `authorization round trip over ISO 8583 on loopback (median)`, value: median(totals), unit: 'ms' });
+    rows.push({ id: 'acquirer.host-hold', name: `host simulator hold time, configured ${HOST_LATENCY_MS} ms (median)`, value: median(held), unit: 'ms' });
+    rows.push({ id: 'acquirer.overhead', name: 'console overhead per authorization over the host latency (median)', value: median(overheads), unit: 'ms', target: 5 });
   } finally {
     for (const stop of stops.reverse()) await stop();
     await sim.stop();

@@ -17,9 +17,9 @@ const perDecode = (format: 'magtek-337' | 'magtek-v5' | 'idtech-enhanced', bytes
 /** Decode time per HID report, and swipe-to-summary latency in the browser host (keyboard reader). */
 export default async function cardBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [
-    { name: 'decode MagTek 337-byte report', value: perDecode('magtek-337', hex('magtek-337-unionpay.hex')), unit: 'µs', target: 1000 },
-    { name: 'decode MagneSafe V5 887-byte report', value: perDecode('magtek-v5', hex('magtek-v5-masked.hex')), unit: 'µs', target: 1000 },
-    { name: 'decode ID TECH enhanced frame', value: perDecode('idtech-enhanced', hex('idtech-enhanced-visa.hex')), unit: 'µs', target: 1000 },
+    { id: 'card.decode.magtek-337', name: 'decode MagTek 337-byte report', value: perDecode('magtek-337', hex('magtek-337-unionpay.hex')), unit: 'µs', target: 1000 },
+    { id: 'card.decode.magtek-v5', name: 'decode MagneSafe V5 887-byte report', value: perDecode('magtek-v5', hex('magtek-v5-masked.hex')), unit: 'µs', target: 1000 },
+    { id: 'card.decode.idtech-enhanced', name: 'decode ID TECH enhanced frame', value: perDecode('idtech-enhanced', hex('idtech-enhanced-visa.hex')), unit: 'µs', target: 1000 },
   ];
   await withBrowserHost(async (page, host) => {
     // Times, in the page: the last keystroke of a swipe, and the first frame after the summary arrives.
@@ -47,7 +47,7 @@ export default async function cardBench(): Promise<BenchRow[]> {
       await page.waitForTimeout(100);
     }
     const samples = (await page.evaluate(() => (window as unknown as { __painted: number[] }).__painted)).sort((a, b) => a - b);
-    rows.push({ name: 'keyboard swipe: last key → summary on screen (median of 10)', value: samples[Math.floor(samples.length / 2)] ?? Number.NaN, unit: 'ms', target: 50 });
+    rows.push({ id: 'card.keyboard-swipe-to-summary', name: 'keyboard swipe: last key → summary on screen (median of 10)', value: samples[Math.floor(samples.length / 2)] ?? Number.NaN, unit: 'ms', target: 50 });
   });
   return rows;
 }

@@ -3,7 +3,7 @@ import { buildReceipt, sampleReceiptInput } from '../shared/domain/receipt';
 import { encodeReceipt } from '../electron/printer/encode-receipt';
 import { runPrintJob } from '../electron/printer/print-job';
 import { TcpPrinterTransport } from '../electron/printer/tcp-transport';
-import { VirtualPrinter } from '../test/virtual-printer/virtual-printer';
+import { VirtualPrinter } from '../electron/printer/virtual/virtual-printer';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,10 +51,10 @@ export default async function receiptBench(): Promise<BenchRow[]> {
   }
 
   return [
-    { name: 'build + encode, 80 mm with signature + QR (median)', value: median(encodeMs), unit: 'ms', target: 20 },
-    { name: 'bytes per receipt (native GB18030)', value: bytes, unit: 'B' },
-    { name: 'build + encode, Chinese as raster (median)', value: median(rasterMs), unit: 'ms' },
-    { name: 'bytes per receipt (raster)', value: rasterBytes, unit: 'B' },
-    { name: 'print → confirmed, virtual printer over loopback (median)', value: median(printMs), unit: 'ms', target: 300 },
+    { id: 'receipt.encode', name: 'build + encode, 80 mm with signature + QR (median)', value: median(encodeMs), unit: 'ms', target: 20 },
+    { id: 'receipt.bytes', name: 'bytes per receipt (native GB18030)', value: bytes, unit: 'B' },
+    { id: 'receipt.encode-raster', name: 'build + encode, Chinese as raster (median)', value: median(rasterMs), unit: 'ms' },
+    { id: 'receipt.bytes-raster', name: 'bytes per receipt (raster)', value: rasterBytes, unit: 'B' },
+    { id: 'receipt.print-confirmed', name: 'print → confirmed, virtual printer over loopback (median)', value: median(printMs), unit: 'ms', target: 300 },
   ];
 }

@@ -1,10 +1,13 @@
-// Bundles the desktop host's main process and preload. The preload is CommonJS in one file
-// because a sandboxed preload cannot load other modules; main keeps node_modules external.
+// Bundles the desktop host's main process and preload, and the browser host's CLI. The preload
+// is CommonJS in one file because a sandboxed preload cannot load other modules; main and the
+// browser host keep node_modules external. The browser host runs from this bundle (npm start,
+// npm run web) rather than through tsx, which compiled it on every start (seconds on a busy PC).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
+const everyPackage = [...external, ...Object.keys(pkg.devDependencies ?? {})];
 
 await build({
   entryPoints: ['electron/main/index.ts'],
@@ -26,6 +29,19 @@ await build({
   target: 'chrome140',
   format: 'cjs',
   external: ['electron'],
+  sourcemap: false,
+  logLevel: 'warning',
+});
+
+rmSync('out/web-host', { recursive: true, force: true });
+await build({
+  entryPoints: ['electron/web-host/cli.ts'],
+  outfile: 'out/web-host/cli.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external: everyPackage,
   sourcemap: false,
   logLevel: 'warning',
 });

@@ -36,6 +36,17 @@ describe('findSentinel', () => {
     expect(hits.join('')).not.toContain(PAN);
   });
 
+  it('searches further folders (the browser profile) the same way', () => {
+    const profile = mkdtempSync(join(tmpdir(), 'sentinel-profile-'));
+    try {
+      mkdirSync(join(profile, 'Default', 'IndexedDB'), { recursive: true });
+      writeFileSync(join(profile, 'Default', 'IndexedDB', '000003.log'), Buffer.from(`note:${PAN}`, 'utf16le'));
+      expect(findSentinel({ dataDir: dir, dirs: [profile], needles: [PAN] })).toEqual([`file ${join('Default', 'IndexedDB', '000003.log')}: needle[16 chars …1232] as utf16le`]);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
   it('does not follow symbolic links out of the folder', () => {
     const outside = mkdtempSync(join(tmpdir(), 'sentinel-out-'));
     try {

@@ -3,8 +3,11 @@ import { join, relative } from 'node:path';
 
 /**
  * Memory-only rule (RULES 1): search everything the console could have written for a sentinel
- * card's PAN or track data. Reused by the card-reader, sale and e2e tests (which dump
- * IndexedDB to text and pass it in `extraTexts`).
+ * card's PAN or track data. Reused by the card-reader, sale and e2e tests. The e2e scans
+ * (test/e2e/helpers.ts `cardDataHits`) pass the data folder (settings, journal, keys, logs),
+ * the browser profile folder (IndexedDB's LevelDB files, Session Storage, Local Storage,
+ * Chromium's crash reports) in `dirs`, IndexedDB dumped to text and the recording of every
+ * WebSocket message in `extraTexts`.
  *
  * Each needle is searched as UTF-8 bytes, as UTF-16LE bytes (Chromium's LevelDB and Windows
  * tools store strings that way) and as hex of its UTF-8 bytes (a report dumped in a log), in
@@ -13,6 +16,8 @@ import { join, relative } from 'node:path';
  */
 export interface SentinelScan {
   dataDir?: string;
+  /** More folders to search the same way (the browser profile, crash output). */
+  dirs?: string[];
   logs?: string[];
   extraTexts?: string[];
   needles: string[];
@@ -70,16 +75,18 @@ export const findSentinel = (opts: SentinelScan): string[] => {
       for (const v of variants) if (haystack.indexOf(v.bytes) >= 0) hits.push(`${where}: ${label(needle)} as ${v.encoding}`);
     }
   };
-  if (opts.dataDir) {
-    for (const file of filesUnder(opts.dataDir)) {
+  for (const dir of [...(opts.dataDir ? [opts.dataDir] : []), ...(opts.dirs ?? [])]) {
+    for (const file of filesUnder(dir)) {
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
-      } catch {
-        hits.push(`file ${relative(opts.dataDir, file)}: unreadable, cannot be cleared`);
+      } catch (error) {
+        // A file Chromium holds open or removed meanwhile: gone files hold nothing, others must be read.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        hits.push(`file ${relative(dir, file)}: unreadable, cannot be cleared`);
         continue;
       }
-      scan(`file ${relative(opts.dataDir, file)}`, bytes);
+      scan(`file ${relative(dir, file)}`, bytes);
     }
   }
   (opts.logs ?? []).forEach((text, i) => scan(`logs[${i}]`, Buffer.from(text, 'utf8')));

@@ -3,21 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/domain/ids';
+import { linkIdFor } from '../../shared/domain/link-id';
 import type { HostResult, InquiryResult, LinkStatus, MasterKeyStatus } from '../../shared/ipc/commands/acquirer';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { findSentinel } from '../../test/card-sentinel';
 import { HostSimulator } from '../../test/host-sim/host-sim';
 import type { ClearCard } from '../card/clear-card';
-import { Router } from '../ipc/router';
-import type { CoreContext } from '../services/core-context';
-import { DeviceRegistry } from '../services/device-registry';
+import type { Sender } from '../ipc/router';
+import { makeTestContext, memorySecrets } from '../../test/fakes/test-core';
 import { EventBus } from '../services/event-bus';
 import { createFileLogger } from '../services/logger';
 import { SettingsStore } from '../services/settings-store';
 import { getAcquirer, registerAcquirer } from './acquirer-module';
 import { TEST_TMK } from './iso8583/mac';
 import { kcvOf } from './master-key-check';
-import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from './master-key-test-support';
+import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from '../../test/master-key-test-support';
 
 const PAN = '6212345678901232';
 const stops: Array<() => Promise<void> | void> = [];
@@ -52,18 +52,14 @@ const makeCore = async (settings: Parameters<SettingsStore['set']>[0] = {}, opts
   const seen: Array<{ name: string; payload: unknown }> = [];
   events.subscribe((name, payload) => seen.push({ name, payload }));
   const store = new SettingsStore(dataDir, logger, { acquirer: { simulatedLatencyMs: 0, responseTimeoutMs: 1000 }, ...settings });
-  const ctx: CoreContext = {
-    platform: { host: 'browser', version: 'test', dataDir, logger, secrets: { protectedByOs: false, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b).fill(7)) } },
-    logger,
-    router: new Router(logger),
-    events,
-    settings: store,
-    devices: new DeviceRegistry(events),
-    onStop: (fn) => stops.push(fn),
-  };
+  const t = await makeTestContext({ dataDir, logger, events, settings: store, secrets: memorySecrets(7) });
+  stops.push(t.stop);
+  const ctx = t.ctx;
+  // A manager's session: the master-key tests load keys; voids and refunds still need a grant.
+  const sender = t.signedIn('manager');
   const vault = new TestVault();
   await registerAcquirer(ctx, vault, { monitor: { onlineIntervalMs: 60_000, offlineIntervalMs: 60_000 } });
-  const call = async <T>(name: string, payload: unknown) => (await ctx.router.dispatch(name, payload, { trusted: true, label: 'test' })) as Envelope<T>;
+  const call = async <T>(name: string, payload: unknown, by: Sender = sender) => (await ctx.router.dispatch(name, payload, by)) as Envelope<T>;
   const value = async <T>(name: string, payload: unknown): Promise<T> => {
     const e = await call<T>(name, payload);
     if (!e.ok) throw new Error(`${name}: ${e.error.code} ${e.error.reason ?? ''} ${e.error.message}`);
@@ -71,13 +67,15 @@ const makeCore = async (settings: Parameters<SettingsStore['set']>[0] = {}, opts
   };
   const handle = getAcquirer(ctx);
   if (!handle) throw new Error('acquirer not registered');
-  return { ctx, dataDir, logFile: logger.file, seen, vault, call, value, handle };
+  return { ctx, t, sender, dataDir, logFile: logger.file, seen, vault, call, value, handle };
 };
 
 type Core = Awaited<ReturnType<typeof makeCore>>;
+/** The link in use now: every request names it. */
+const lid = (core: Core): string => linkIdFor(core.ctx.settings.get());
 const sell = async (core: Core, amountFen: number, saleId = uuidv7()) => {
   const { stan, batch } = await core.value<{ stan: string; batch: string }>('acquirer:prepare', { saleId });
-  const result = await core.value<HostResult>('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen, cardRef: core.vault.put() });
+  const result = await core.value<HostResult>('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen, cardRef: core.vault.put(), linkId: lid(core) });
   return { saleId, stan, batch, result };
 };
 
@@ -86,7 +84,7 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const core = await makeCore();
     const saleId = uuidv7();
     const a = await core.value<{ stan: string; batch: string }>('acquirer:prepare', { saleId });
-    expect(a).toEqual({ stan: expect.stringMatching(/^\d{6}$/) as unknown, batch: '000001' });
+    expect(a).toEqual({ stan: expect.stringMatching(/^\d{6}$/) as unknown, batch: '000001', linkId: 'training' });
     expect(await core.value('acquirer:prepare', { saleId })).toEqual(a);
     const state = JSON.parse(readFileSync(join(core.dataDir, 'acquirer-state.json'), 'utf8')) as { prepared: unknown };
     expect(state.prepared).toEqual([[saleId, a.stan, '000001']]);
@@ -104,7 +102,7 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const core = await makeCore();
     const saleId = uuidv7();
     const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
-    const req = { saleId, stan, kind: 'sale', amountFen: 1250, cardRef: core.vault.put() };
+    const req = { saleId, stan, kind: 'sale', amountFen: 1250, cardRef: core.vault.put(), linkId: lid(core) };
     const [a, b] = await Promise.all([core.value<HostResult>('acquirer:authorize', req), core.value<HostResult>('acquirer:authorize', req)]);
     const c = await core.value<HostResult>('acquirer:authorize', req);
     expect(b).toEqual(a);
@@ -117,13 +115,13 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const saleId = uuidv7();
     const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
     const other = stan === '999999' ? '000001' : String(Number(stan) + 1).padStart(6, '0');
-    const wrong = await core.call('acquirer:authorize', { saleId, stan: other, kind: 'sale', amountFen: 100, cardRef: core.vault.put() });
+    const wrong = await core.call('acquirer:authorize', { saleId, stan: other, kind: 'sale', amountFen: 100, cardRef: core.vault.put(), linkId: lid(core) });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'stan-mismatch' } });
-    const gone = await core.call('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 100, cardRef: 'cr_doesnotexist000000000' });
+    const gone = await core.call('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 100, cardRef: 'cr_doesnotexist000000000', linkId: lid(core) });
     expect(gone).toMatchObject({ ok: false, error: { code: 'CARD', reason: 'card-expired' } });
-    const encrypted = await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'sale', amountFen: 100, cardRef: core.vault.put('encrypted') });
+    const encrypted = await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'sale', amountFen: 100, cardRef: core.vault.put('encrypted'), linkId: lid(core) });
     expect(encrypted).toMatchObject({ ok: false, error: { code: 'CARD', reason: 'card-encrypted' } });
-    const noCard = await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'sale', amountFen: 100 });
+    const noCard = await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'sale', amountFen: 100, linkId: lid(core) });
     expect(noCard).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'cardRef' } });
     expect(core.handle.simulator.count({ type: 'sale' })).toBe(0);
   });
@@ -139,25 +137,53 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const core = await makeCore();
     const { saleId, stan, result } = await sell(core, 1099);
     expect(result).toMatchObject({ outcome: 'no-answer', failure: 'timeout' });
-    expect(await core.value<InquiryResult>('acquirer:inquire', { saleId, stan, amountFen: 1099 })).toMatchObject({ found: true, approved: true, outcome: 'approved' });
-    const rev = await core.value<HostResult>('acquirer:reverse', { saleId, stan, amountFen: 1099 });
+    expect(await core.value<InquiryResult>('acquirer:inquire', { saleId, stan, amountFen: 1099, linkId: lid(core) })).toMatchObject({ found: true, approved: true, outcome: 'approved' });
+    const rev = await core.value<HostResult>('acquirer:reverse', { saleId, stan, amountFen: 1099, kind: 'sale', linkId: lid(core) });
     expect(rev).toMatchObject({ outcome: 'approved', responseCode: '00' });
-    expect(await core.value('acquirer:reverse', { saleId, stan, amountFen: 1099 })).toEqual(rev);
+    expect(await core.value('acquirer:reverse', { saleId, stan, amountFen: 1099, kind: 'sale', linkId: lid(core) })).toEqual(rev);
     expect(core.handle.simulator.count({ type: 'reversal', saleId })).toBe(1);
     expect(core.handle.simulator.standingApprovals()).toHaveLength(0);
-    expect(await core.value('acquirer:inquire', { saleId, stan, amountFen: 1099 })).toMatchObject({ found: true, reversed: true, outcome: 'reversed' });
+    expect(await core.value('acquirer:inquire', { saleId, stan, amountFen: 1099, linkId: lid(core) })).toMatchObject({ found: true, reversed: true, outcome: 'reversed' });
   });
 
-  it('refunds and voids by reference to the original', async () => {
+  it('refunds and voids by reference to the original, each with its own manager grant, journaled by main', async () => {
     const core = await makeCore();
     const sold = await sell(core, 3000);
     const original = { saleId: sold.saleId, stan: sold.stan, rrn: sold.result.rrn ?? '', authCode: sold.result.authCode ?? '', amountFen: 3000 };
+    const manager = core.t.signedIn('manager');
+    const managerId = core.ctx.sessions.get(manager.id)!.operatorId;
     for (const kind of ['refund', 'void'] as const) {
       const saleId = uuidv7();
       const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
-      expect(await core.value('acquirer:authorize', { saleId, stan, kind, amountFen: kind === 'void' ? 3000 : 1000, original })).toMatchObject({ outcome: 'approved' });
+      const grant = core.ctx.approvals.grant({ purpose: kind, saleId: original.saleId, managerId, requestedBy: '', senderId: core.sender.id });
+      const req = { saleId, stan, kind, amountFen: kind === 'void' ? 3000 : 1000, original, grantId: grant.id, linkId: lid(core) };
+      expect(await core.value('acquirer:authorize', req)).toMatchObject({ outcome: 'approved' });
+      // A retry of the same record may show its grant again; the host is not asked twice.
+      expect(await core.value('acquirer:authorize', req)).toMatchObject({ outcome: 'approved' });
+      const journaled = core.ctx.journal.since(0, 1000).filter((e) => e.objectId === saleId).map((e) => [e.action, e.result, e.detail.approvedBy]);
+      expect(journaled.slice(0, 2)).toEqual([
+        [`${kind}.send`, 'ok', managerId],
+        [`${kind}.answer`, 'ok', managerId],
+      ]);
     }
-    expect(await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'refund', amountFen: 100 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'original' } });
+    expect(await core.call('acquirer:authorize', { saleId: uuidv7(), kind: 'refund', amountFen: 100, linkId: lid(core) })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'original' } });
+  });
+
+  it('refuses a void or refund without a grant, with one for another sale or purpose, or with one already used', async () => {
+    const core = await makeCore();
+    const sold = await sell(core, 3000);
+    const original = { saleId: sold.saleId, stan: sold.stan, rrn: sold.result.rrn ?? '', authCode: sold.result.authCode ?? '', amountFen: 3000 };
+    const request = (grantId?: string, kind: 'void' | 'refund' = 'refund') => ({ saleId: uuidv7(), kind, amountFen: 1000, original, linkId: lid(core), ...(grantId ? { grantId } : {}) });
+    const approvalNeeded = { ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'approval-needed' } };
+    const grantFor = (purpose: 'void' | 'refund', saleId: string, senderId = core.sender.id) => core.ctx.approvals.grant({ purpose, saleId, managerId: uuidv7(), requestedBy: '', senderId }).id;
+    expect(await core.call('acquirer:authorize', request())).toMatchObject(approvalNeeded);
+    expect(await core.call('acquirer:authorize', request(grantFor('refund', uuidv7())))).toMatchObject(approvalNeeded);
+    expect(await core.call('acquirer:authorize', request(grantFor('void', sold.saleId)))).toMatchObject(approvalNeeded);
+    expect(await core.call('acquirer:authorize', request(grantFor('refund', sold.saleId, 'another-window')))).toMatchObject(approvalNeeded);
+    const once = grantFor('refund', sold.saleId);
+    expect(await core.call('acquirer:authorize', request(once))).toMatchObject({ ok: true });
+    expect(await core.call('acquirer:authorize', request(once))).toMatchObject(approvalNeeded);
+    expect(core.handle.simulator.count({ type: 'refund' })).toBe(1);
   });
 
   it('link down: the sale fails unsent, the card stays available to seal, and the sealed sale is forwarded exactly once later', async () => {
@@ -169,14 +195,14 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const saleId = uuidv7();
     const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
     const cardRef = core.vault.put();
-    expect(await core.value('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 8800, cardRef })).toMatchObject({ outcome: 'failed', failure: 'no-connection' });
+    expect(await core.value('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 8800, cardRef, linkId: lid(core) })).toMatchObject({ outcome: 'failed', failure: 'no-connection' });
     const { sealed } = await core.value<{ sealed: string }>('acquirer:seal', { cardRef });
     expect(sealed).not.toContain(PAN);
     expect(await core.call('acquirer:seal', { cardRef })).toMatchObject({ ok: false, error: { reason: 'card-expired' } });
-    expect(await core.call('acquirer:inquire', { saleId, stan, amountFen: 8800 })).toMatchObject({ ok: false, error: { code: 'ACQUIRER', reason: 'no-connection' } });
+    expect(await core.call('acquirer:inquire', { saleId, stan, amountFen: 8800, linkId: lid(core) })).toMatchObject({ ok: false, error: { code: 'ACQUIRER', reason: 'no-connection' } });
 
     await core.value('acquirer:simulator', { outage: false });
-    const forward = { saleId, stan, amountFen: 8800, sealed };
+    const forward = { saleId, stan, amountFen: 8800, sealed, linkId: lid(core), repeat: false };
     const [a, b] = await Promise.all([core.value<HostResult>('acquirer:forward', forward), core.value<HostResult>('acquirer:forward', forward)]);
     expect(a).toMatchObject({ outcome: 'approved', responseCode: '00' });
     expect(b).toEqual(a);
@@ -185,7 +211,30 @@ describe('registerAcquirer (training: the simulated host)', () => {
 
     const tampered = Buffer.from(sealed, 'base64');
     tampered[20] = (tampered[20] ?? 0) ^ 1;
-    expect(await core.call('acquirer:forward', { saleId: uuidv7(), stan: '000777', amountFen: 100, sealed: tampered.toString('base64') })).toMatchObject({ ok: false, error: { code: 'CARD', reason: 'sealed-tampered' } });
+    expect(await core.call('acquirer:forward', { saleId: uuidv7(), stan: '000777', amountFen: 100, sealed: tampered.toString('base64'), linkId: lid(core), repeat: false })).toMatchObject({ ok: false, error: { code: 'CARD', reason: 'sealed-tampered' } });
+  });
+
+  it('refuses a request for a record taken on another link, sends nothing, and never settles live money on the training host', async () => {
+    const core = await makeCore();
+    const saleId = uuidv7();
+    const { stan, linkId } = await core.value<{ stan: string; linkId: string }>('acquirer:prepare', { saleId });
+    expect(linkId).toBe('training');
+    const live = 'iso8583:10.0.0.9:5800/10000001';
+    const req = { saleId, stan, amountFen: 1200 };
+    expect(await core.call('acquirer:authorize', { ...req, kind: 'sale', cardRef: core.vault.put(), linkId: live })).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'link-mismatch' } });
+    expect(await core.call('acquirer:inquire', { ...req, linkId: live })).toMatchObject({ ok: false, error: { reason: 'link-mismatch' } });
+    expect(await core.call('acquirer:reverse', { ...req, kind: 'sale', linkId: live })).toMatchObject({ ok: false, error: { reason: 'link-mismatch' } });
+    const { sealed } = await core.value<{ sealed: string }>('acquirer:seal', { cardRef: core.vault.put() });
+    expect(await core.call('acquirer:forward', { ...req, sealed, linkId: live, repeat: false })).toMatchObject({ ok: false, error: { reason: 'link-mismatch' } });
+    expect(core.handle.simulator.messages.filter((m) => m.type !== 'echo' && m.type !== 'sign-on')).toEqual([]);
+  });
+
+  it('a sale sent without an answer is never sent again, only inquired and reversed', async () => {
+    const core = await makeCore();
+    const { saleId, stan, result } = await sell(core, 1099);
+    expect(result).toMatchObject({ outcome: 'no-answer' });
+    expect(await core.call('acquirer:authorize', { saleId, stan, kind: 'sale', amountFen: 1099, cardRef: core.vault.put(), linkId: lid(core) })).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'sent-no-answer' } });
+    expect(core.handle.simulator.count({ type: 'sale', saleId })).toBe(1);
   });
 
   it('declines an offline sale on forwarding by the amount table (51), for follow-up', async () => {
@@ -193,7 +242,7 @@ describe('registerAcquirer (training: the simulated host)', () => {
     const { sealed } = await core.value<{ sealed: string }>('acquirer:seal', { cardRef: core.vault.put() });
     const saleId = uuidv7();
     const { stan } = await core.value<{ stan: string }>('acquirer:prepare', { saleId });
-    expect(await core.value('acquirer:forward', { saleId, stan, amountFen: 1051, sealed })).toMatchObject({ outcome: 'declined', responseCode: '51' });
+    expect(await core.value('acquirer:forward', { saleId, stan, amountFen: 1051, sealed, linkId: lid(core), repeat: false })).toMatchObject({ outcome: 'declined', responseCode: '51' });
   });
 });
 
@@ -216,8 +265,8 @@ describe('registerAcquirer (live settings: ISO 8583 to the host simulator)', () 
     sim.dropNext(1, ['sale']);
     const lost = await sell(core, 4200);
     expect(lost.result).toMatchObject({ outcome: 'no-answer', failure: 'timeout' });
-    expect(await core.value('acquirer:inquire', { saleId: lost.saleId, stan: lost.stan, amountFen: 4200 })).toMatchObject({ found: true, approved: true });
-    expect(await core.value('acquirer:reverse', { saleId: lost.saleId, stan: lost.stan, amountFen: 4200 })).toMatchObject({ outcome: 'approved' });
+    expect(await core.value('acquirer:inquire', { saleId: lost.saleId, stan: lost.stan, amountFen: 4200, linkId: lid(core) })).toMatchObject({ found: true, approved: true });
+    expect(await core.value('acquirer:reverse', { saleId: lost.saleId, stan: lost.stan, amountFen: 4200, kind: 'sale', linkId: lid(core) })).toMatchObject({ outcome: 'approved' });
     expect(sim.count({ kind: 'reversal', stan: lost.stan })).toBe(1);
 
     sim.garbleNext(1, ['sale']);
@@ -227,7 +276,7 @@ describe('registerAcquirer (live settings: ISO 8583 to the host simulator)', () 
     sim.wrongMacNext(1, 'response');
     const bad = await sell(core, 700);
     expect(bad.result).toMatchObject({ outcome: 'no-answer', failure: 'mac-error', responseCode: 'A0', resign: true, rejection: { reason: 'mac-mismatch', field: 64 } });
-    expect(await core.value('acquirer:reverse', { saleId: bad.saleId, stan: bad.stan, amountFen: 700 })).toMatchObject({ outcome: 'approved' });
+    expect(await core.value('acquirer:reverse', { saleId: bad.saleId, stan: bad.stan, amountFen: 700, kind: 'sale', linkId: lid(core) })).toMatchObject({ outcome: 'approved' });
     expect(sim.records.filter((r) => r.kind === 'reversal').at(-1)).toMatchObject({ stan: bad.stan });
 
     await sim.down();

@@ -1,6 +1,8 @@
+import { linkIdFor, usesSimulatedHost } from '../../shared/domain/link-id';
 import type { Settings } from '../../shared/domain/settings';
 import type { LinkStatus } from '../../shared/ipc/commands/acquirer';
 import type { AcquirerLink } from '../../shared/ports/acquirer-link';
+import { CommandError } from '../../shared/ipc/envelope';
 import { getCardVault } from '../card/card-reader-module';
 import type { CoreContext } from '../services/core-context';
 import { AcquirerService } from './acquirer-service';
@@ -13,9 +15,11 @@ import { Iso8583Link } from './iso8583-link';
 import { LinkMonitor } from './link-monitor';
 import { MasterKeyStore, asCommandError } from './master-key';
 import { SimulatedAcquirer } from './simulated-acquirer';
+import { fireAndLog } from '../services/fire-and-log';
+import { SettlementService } from './settlement-service';
 
 /** Training mode always uses the simulated host, like the printer uses the virtual printer. */
-export const usesSimulatedAcquirer = (s: Settings): boolean => s.general.trainingMode || s.acquirer.kind === 'simulated';
+const usesSimulatedAcquirer = usesSimulatedHost;
 
 const isoConfigKey = (s: Settings): string => {
   const a = s.acquirer;
@@ -87,7 +91,7 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     if (usesSimulatedAcquirer(s)) return simulator;
     const key = isoConfigKey(s);
     if (!iso || iso.key !== key) {
-      void iso?.link.close();
+      if (iso) fireAndLog(ctx.logger, 'acquirer.close-failed', iso.link.close());
       iso = { link: buildIso(s), key };
     }
     return iso.link;
@@ -96,12 +100,14 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
   const monitor = new LinkMonitor({
     echo: () => link().echo(),
     onChange: (online, reason) => {
-      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason, at: new Date().toISOString() });
+      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason, at: new Date().toISOString(), linkId: linkIdFor(settings()) });
       ctx.logger.info('acquirer.link', { online, reason, kind: link().kind });
     },
+    onError: (error) => ctx.logger.error('acquirer.monitor-failed', { error: error instanceof Error ? error.message : String(error) }),
     ...(opts.monitor ? opts.monitor : {}),
   });
-  const service = new AcquirerService({ link, state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
+  const service = new AcquirerService({ link, linkId: () => linkIdFor(settings()), state, vault, sealer, logger: ctx.logger, observe: (r) => monitor.observe(r) });
+  const settlement = new SettlementService({ link, state, logger: ctx.logger, observe: (r) => monitor.observe(r) });
 
   const iso8601 = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   const status = (): LinkStatus => {
@@ -120,17 +126,18 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
       reason: m.reason,
       simulator: current === simulator ? { latencyMs: a.simulatedLatencyMs, outage: a.simulatedOutage } : null,
       masterKey: masterKey.status(),
+      linkId: linkIdFor(settings()),
     };
   };
 
   /** A new master key: the link in use forgets its working keys (it is rebuilt) and signs on again. */
   const rekeyed = (): void => {
-    void iso?.link.close();
+    if (iso) fireAndLog(ctx.logger, 'acquirer.close-failed', iso.link.close());
     iso = null;
     if (usesSimulatedAcquirer(settings())) return;
-    void monitor.check('master-key').then((online) => {
-      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'master-key', at: new Date().toISOString() });
-    });
+    fireAndLog(ctx.logger, 'acquirer.check-failed', monitor.check('master-key').then((online) => {
+      ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'master-key', at: new Date().toISOString(), linkId: linkIdFor(settings()) });
+    }));
   };
 
   let lastKey = `${link().kind}:${isoConfigKey(settings())}`;
@@ -138,9 +145,9 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     const key = `${usesSimulatedAcquirer(s) ? 'simulated' : 'iso8583'}:${isoConfigKey(s)}`;
     const reconfigured = key !== lastKey;
     lastKey = key;
-    void monitor.check('settings').then((online) => {
-      if (reconfigured) ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'reconfigured', at: new Date().toISOString() });
-    });
+    fireAndLog(ctx.logger, 'acquirer.check-failed', monitor.check('settings').then((online) => {
+      if (reconfigured) ctx.events.emit('acquirer:link-changed', { online, kind: link().kind, reason: 'reconfigured', at: new Date().toISOString(), linkId: linkIdFor(s) });
+    }));
   });
 
   handles.set(ctx, { service, masterKey, simulator, monitor, link, status });
@@ -153,7 +160,30 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
   });
 
   ctx.router.handle('acquirer:prepare', ({ saleId }) => service.prepare(saleId));
-  ctx.router.handle('acquirer:authorize', (req) => service.authorize(req));
+  ctx.router.handle('acquirer:authorize', async (req, sender) => {
+    if (req.kind === 'sale' || !req.original) return service.authorize(req);
+    // A void or refund needs a manager's grant for this purpose and this original sale, and
+    // main journals it as it sends it and as the host answers (RULES 6, 13b).
+    const grant = ctx.approvals.consume(req.grantId, { purpose: req.kind, saleId: req.original.saleId, senderId: sender.id, usedBy: req.saleId });
+    const actor = ctx.auth.actorOf(sender.id);
+    const base = { originalSaleId: req.original.saleId, amountFen: req.amountFen, approvedBy: grant.managerId };
+    ctx.journal.append({ actor, action: `${req.kind}.send`, objectType: 'sale', objectId: req.saleId, result: 'ok', detail: base });
+    try {
+      const answer = await service.authorize(req);
+      ctx.journal.append({
+        actor,
+        action: `${req.kind}.answer`,
+        objectType: 'sale',
+        objectId: req.saleId,
+        result: answer.outcome === 'approved' ? 'ok' : 'fail',
+        detail: { ...base, outcome: answer.outcome, responseCode: answer.responseCode, rrn: answer.rrn, failure: answer.failure },
+      });
+      return answer;
+    } catch (error) {
+      ctx.journal.append({ actor, action: `${req.kind}.answer`, objectType: 'sale', objectId: req.saleId, result: 'fail', detail: { ...base, error: error instanceof Error ? error.message.slice(0, 200) : String(error) } });
+      throw error;
+    }
+  });
   ctx.router.handle('acquirer:reverse', (req) => service.reverse(req));
   ctx.router.handle('acquirer:inquire', (req) => service.inquire(req));
   ctx.router.handle('acquirer:seal', ({ cardRef }) => service.seal(cardRef));
@@ -167,23 +197,52 @@ export const registerAcquirer = async (ctx: CoreContext, vault: AcquirerVault = 
     await monitor.check('on-demand');
     return status();
   });
-  ctx.router.handle('acquirer:simulator', async ({ latencyMs, outage }) => {
+  ctx.router.handle('acquirer:simulator', async ({ latencyMs, outage }, sender) => {
     ctx.settings.set({ acquirer: { ...(latencyMs !== undefined ? { simulatedLatencyMs: latencyMs } : {}), ...(outage !== undefined ? { simulatedOutage: outage } : {}) } });
+    ctx.journal.append({ actor: ctx.auth.actorOf(sender.id), action: 'training.simulator', objectType: 'settings', objectId: 'acquirer', result: 'ok', detail: { latencyMs: latencyMs ?? null, outage: outage ?? null } });
     await monitor.check('simulator');
     return status();
   });
+  ctx.router.handle('acquirer:settle', (req, sender) => {
+    ctx.approvals.consume(req.grantId, { purpose: 'settlement-close', saleId: null, senderId: sender.id, usedBy: `batch:${req.batch}` });
+    return settlement.settle(req);
+  });
+  ctx.router.handle('acquirer:simulator-settlement', ({ mode }, sender) => {
+    if (mode) {
+      simulator.settlementMode = mode;
+      ctx.journal.append({ actor: ctx.auth.actorOf(sender.id), action: 'training.settlement', objectType: 'settings', objectId: 'acquirer', result: 'ok', detail: { mode } });
+    }
+    return { mode: simulator.settlementMode };
+  });
   ctx.router.handle('acquirer:master-key', () => masterKey.status());
-  ctx.router.handle('acquirer:load-master-key', async ({ keyHex, kcv }) => {
+  // Journaled with the KCV main computed and, when refused, the reason; never the key, nor what
+  // was typed as the check value (it could be the key typed into the wrong field).
+  ctx.router.handle('acquirer:load-master-key', async ({ keyHex, kcv }, sender) => {
+    const actor = ctx.auth.actorOf(sender.id);
+    const previous = masterKey.status();
     try {
       const loaded = await masterKey.load(keyHex, kcv);
+      ctx.journal.append({
+        actor,
+        action: 'acquirer.master-key-load',
+        objectType: 'acquirer',
+        objectId: loaded.kcv,
+        result: 'ok',
+        detail: { kcv: loaded.kcv, kcvConfirmed: (kcv ?? '').trim() !== '', previousKcv: previous.source === 'loaded' ? previous.kcv : null },
+      });
       rekeyed();
       return loaded;
     } catch (error) {
-      throw asCommandError(error);
+      const refused = asCommandError(error);
+      const reason = refused instanceof CommandError ? (refused.reason ?? refused.code) : 'master-key-store';
+      ctx.journal.append({ actor, action: 'acquirer.master-key-load', objectType: 'acquirer', objectId: '', result: 'fail', detail: { reason } });
+      throw refused;
     }
   });
-  ctx.router.handle('acquirer:clear-master-key', async () => {
+  ctx.router.handle('acquirer:clear-master-key', async (_req, sender) => {
+    const previous = masterKey.status();
     const cleared = await masterKey.clear();
+    ctx.journal.append({ actor: ctx.auth.actorOf(sender.id), action: 'acquirer.master-key-clear', objectType: 'acquirer', objectId: previous.source === 'loaded' ? previous.kcv : '', result: 'ok', detail: { previousKcv: previous.source === 'loaded' ? previous.kcv : null } });
     rekeyed();
     return cleared;
   });

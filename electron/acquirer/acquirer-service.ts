@@ -17,6 +17,8 @@ export type AcquirerVault = CardVaultPort & { has?(cardRef: string): boolean };
 
 export interface AcquirerServiceDeps {
   link: () => AcquirerLink;
+  /** The id of the link `link()` returns now (shared/domain/link-id.ts). */
+  linkId: () => string;
   state: AcquirerState;
   vault: AcquirerVault;
   sealer: CardSealer;
@@ -29,6 +31,14 @@ const CACHE_LIMIT = 500;
 const printable = (v: string | null, max: number): string | null => {
   const t = v?.trim() ?? '';
   return t.length > 0 && t.length <= max && /^[\x20-\x7e]+$/.test(t) ? t : null;
+};
+/** Adds to a set kept to the last CACHE_LIMIT entries. */
+const remember = (set: Set<string>, key: string): void => {
+  set.add(key);
+  if (set.size > CACHE_LIMIT) {
+    const oldest = set.values().next().value;
+    if (oldest !== undefined) set.delete(oldest);
+  }
 };
 const six = (v: string): string | null => (/^\d{6}$/.test(v) ? v : null);
 
@@ -47,32 +57,46 @@ export const toHostResult = (r: LinkResult): HostResult => ({
 
 /**
  * What the acquirer commands do, independent of IPC. Idempotent per sale: concurrent calls share
- * one request, and a request that was sent is never sent again for the same sale — a retry gets
- * the recorded result (RULES 10, 12). Card data is taken from the vault (or the sealed blob) just
- * before the request and wiped after it; if the request could not leave the PC the card is held
- * for the offline path.
+ * one request; a host's answer is remembered and given again to a retry; a sale sent without an
+ * answer is never sent again (RULES 10, 12: it is inquired and reversed instead), while an advice
+ * is retried as an 0221 repeat with the same STAN. Every request names the link its record was
+ * taken on and is refused when another link is in use (RULES 13a). Card data is taken from the
+ * vault (or the sealed blob) just before the request and wiped after it; if the request could not
+ * leave the PC the card is held for the offline path.
  */
 export class AcquirerService {
   private readonly results = new Map<string, HostResult>();
+  private readonly sentUnanswered = new Set<string>();
+  /** Advices sent in this run: any later attempt is a repeat, whatever the caller says. */
+  private readonly advised = new Set<string>();
   private readonly inflight = new Map<string, Promise<unknown>>();
-  private readonly kinds = new Map<string, ReversibleKind>();
   private readonly reversalAttempts = new Map<string, number>();
   private readonly macFailed = new Set<string>();
   readonly hold = new CardHold();
 
   constructor(private readonly deps: AcquirerServiceDeps) {}
 
-  prepare(saleId: string): { stan: string; batch: string } {
-    return this.deps.state.prepare(saleId);
+  prepare(saleId: string): { stan: string; batch: string; linkId: string } {
+    return { ...this.deps.state.prepare(saleId), linkId: this.deps.linkId() };
+  }
+
+  /** Refuses a request for a record taken on another link than the one in use: nothing is sent. */
+  private sameLink(linkId: string): void {
+    const current = this.deps.linkId();
+    if (linkId !== current) {
+      this.deps.logger.warn('acquirer.link-mismatch', { record: linkId, current });
+      throw new CommandError('CONFLICT', `this record belongs to the card host ${linkId}, not to ${current}`, 'link-mismatch');
+    }
   }
 
   authorize(req: ParsedRequestOf<'acquirer:authorize'>): Promise<HostResult> {
     return this.once(`authorize:${req.saleId}`, async () => {
+      this.sameLink(req.linkId);
+      if (this.sentUnanswered.has(req.saleId)) throw new CommandError('CONFLICT', 'this sale was sent and got no answer: it is inquired and reversed, never sent again', 'sent-no-answer');
       const prepared = this.deps.state.preparedFor(req.saleId);
       if (req.stan && prepared && prepared.stan !== req.stan) throw new CommandError('CONFLICT', `STAN ${req.stan} is not the one prepared for this sale`, 'stan-mismatch');
       const { stan, batch } = req.stan ? { stan: req.stan, batch: prepared?.batch ?? this.deps.state.batch } : this.deps.state.prepare(req.saleId);
       const card = req.cardRef ? this.takeCard(req.cardRef) : null;
-      this.kinds.set(req.saleId, req.kind);
       const link = this.deps.link();
       const base = { saleId: req.saleId, stan, batch, amountFen: req.amountFen };
       let result: LinkResult | null = null;
@@ -98,6 +122,7 @@ export class AcquirerService {
 
   forward(req: ParsedRequestOf<'acquirer:forward'>): Promise<HostResult> {
     return this.once(`forward:${req.saleId}`, async () => {
+      this.sameLink(req.linkId);
       let card: ClearCard;
       try {
         card = this.deps.sealer.unseal(req.sealed);
@@ -105,32 +130,35 @@ export class AcquirerService {
         if (error instanceof SealError) throw new CommandError('CARD', error.message, error.reason);
         throw error;
       }
-      const batch = this.deps.state.preparedFor(req.saleId)?.batch ?? this.deps.state.batch;
+      // Numbered before an end of day: the advice goes into the batch open now, not the settled one.
+      const prepared = this.deps.state.preparedFor(req.saleId)?.batch;
+      const batch = prepared && !this.deps.state.settledBatch(prepared) ? prepared : this.deps.state.batch;
+      const repeat = req.repeat || this.advised.has(req.saleId);
       let result: LinkResult;
       try {
-        result = await this.deps.link().forward({ saleId: req.saleId, stan: req.stan, batch, amountFen: req.amountFen, card, acceptedAt: uuidv7Time(req.saleId) });
+        result = await this.deps.link().forward({ saleId: req.saleId, stan: req.stan, batch, amountFen: req.amountFen, card, acceptedAt: uuidv7Time(req.saleId), repeat });
       } finally {
         wipeCard(card);
       }
-      return this.finish('acquirer.forward', req.saleId, 'advice', result);
+      if (result.ok || result.sent) remember(this.advised, req.saleId);
+      return this.finish('acquirer.forward', req.saleId, repeat ? 'advice-repeat' : 'advice', result);
     });
   }
 
   reverse(req: ParsedRequestOf<'acquirer:reverse'>): Promise<HostResult> {
     return this.once(`reverse:${req.saleId}`, async () => {
-      const kind = req.kind ?? this.kinds.get(req.saleId) ?? 'sale';
+      this.sameLink(req.linkId);
+      const kind: ReversibleKind = req.kind;
       const batch = this.deps.state.preparedFor(req.saleId)?.batch ?? this.deps.state.batch;
       const attempt = this.reversalAttempts.get(req.saleId) ?? 0;
       this.reversalAttempts.set(req.saleId, attempt + 1);
       const reasonCode = this.macFailed.has(req.saleId) ? 'A0' : '98';
       const result = await this.deps.link().reverse({ saleId: req.saleId, stan: req.stan, batch, amountFen: req.amountFen, kind, repeat: attempt > 0, reasonCode });
-      const settled = result.ok && reversalSettled(result.responseCode);
-      const host = toHostResult(result);
-      const out: HostResult =
-        result.ok && !settled ? { ...host, outcome: 'failed', failure: result.resign ? 'mac-error' : 'retry-later' } : result.ok ? { ...host, outcome: result.responseCode === '00' ? 'approved' : 'declined' } : host;
+      // The host's answer as it was: the renderer settles the sale on 00 or 25 only (reversalSettled).
+      const out = toHostResult(result);
       this.deps.observe(result);
       this.deps.logger.info('acquirer.reverse', { saleId: req.saleId, stan: req.stan, kind, repeat: attempt > 0, outcome: out.outcome, code: out.responseCode, failure: out.failure });
-      if (settled) {
+      if (result.ok && reversalSettled(result.responseCode)) {
         this.remember(`reverse:${req.saleId}`, out);
         this.macFailed.delete(req.saleId);
       }
@@ -140,6 +168,7 @@ export class AcquirerService {
 
   inquire(req: ParsedRequestOf<'acquirer:inquire'>): Promise<InquiryResult> {
     return this.once(`inquire:${req.saleId}`, async () => {
+      this.sameLink(req.linkId);
       const batch = this.deps.state.preparedFor(req.saleId)?.batch ?? this.deps.state.batch;
       const r = await this.deps.link().inquire({ saleId: req.saleId, stan: req.stan, batch, amountFen: req.amountFen });
       this.deps.observe(r);
@@ -150,10 +179,10 @@ export class AcquirerService {
     });
   }
 
-  seal(cardRef: string): { sealed: string } {
+  seal(cardRef: string): { sealed: string; linkId: string } {
     const card = this.takeCard(cardRef);
     try {
-      return { sealed: this.deps.sealer.seal(card) };
+      return { sealed: this.deps.sealer.seal(card), linkId: this.deps.linkId() };
     } finally {
       wipeCard(card);
     }
@@ -181,8 +210,10 @@ export class AcquirerService {
     this.deps.observe(result);
     const out = toHostResult(result);
     this.deps.logger.info(event, { saleId, kind, stan: out.stan, outcome: out.outcome, code: out.responseCode, failure: out.failure, detail: result.ok ? null : result.detail });
-    // Sent (answered or not): never again for this sale. Not sent: the next call may try.
-    if (result.ok || result.sent) this.remember(`${event === 'acquirer.forward' ? 'forward' : 'authorize'}:${saleId}`, out);
+    // Only a host's answer is final and remembered. A sale sent without an answer is never sent
+    // again; an advice may be (as a repeat). Not sent at all: the next call may try.
+    if (result.ok) this.remember(`${event === 'acquirer.forward' ? 'forward' : 'authorize'}:${saleId}`, out);
+    else if (result.sent && event !== 'acquirer.forward') remember(this.sentUnanswered, saleId);
     return out;
   }
 

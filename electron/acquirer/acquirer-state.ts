@@ -15,7 +15,27 @@ interface StateFile {
   lastStan: number;
   batch: string;
   prepared: Array<[saleId: string, stan: string, batch: string]>;
+  /** Batches settled with the host, newest last, with what the host said (a retried close gets the same answer). */
+  settled?: SettledBatch[];
 }
+
+/** A batch the host has settled (end of day); kept so a repeated close is answered from the record. */
+export interface SettledBatch {
+  batch: string;
+  nextBatch: string;
+  at: string;
+  domestic: string;
+  foreign: string;
+  uploaded: number;
+  settleDate: string | null;
+}
+
+const KEEP_SETTLED = 100;
+const isSettled = (v: unknown): boolean => {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.batch === 'string' && typeof o.nextBatch === 'string' && typeof o.at === 'string' && typeof o.domestic === 'string' && typeof o.foreign === 'string' && Number.isInteger(o.uploaded);
+};
 
 const KEEP_PREPARED = 500;
 const isState = (v: unknown): v is StateFile => {
@@ -29,7 +49,8 @@ const isState = (v: unknown): v is StateFile => {
     typeof o.batch === 'string' &&
     /^\d{6}$/.test(o.batch) &&
     Array.isArray(o.prepared) &&
-    o.prepared.every((p) => Array.isArray(p) && p.length === 3 && p.every((x) => typeof x === 'string'))
+    o.prepared.every((p) => Array.isArray(p) && p.length === 3 && p.every((x) => typeof x === 'string')) &&
+    (o.settled === undefined || (Array.isArray(o.settled) && o.settled.every(isSettled)))
   );
 };
 
@@ -80,6 +101,28 @@ export class AcquirerState {
     if (!/^\d{6}$/.test(batch) || batch === this.state.batch) return;
     this.state.batch = batch;
     this.save();
+  }
+
+  /** The batch after `batch` (000001 … 999999, then 000001 again). */
+  static after(batch: string): string {
+    return formatStan((Number(batch) % 999_999) + 1);
+  }
+
+  /**
+   * The host settled the open batch: record it and move on to the next number, in one write, so
+   * every sale prepared from now on belongs to the new batch. Returns the record.
+   */
+  closeBatch(record: Omit<SettledBatch, 'nextBatch'>): SettledBatch {
+    const settled: SettledBatch = { ...record, nextBatch: AcquirerState.after(record.batch) };
+    this.state.settled = [...(this.state.settled ?? []), settled].slice(-KEEP_SETTLED);
+    this.state.batch = settled.nextBatch;
+    this.save();
+    return settled;
+  }
+
+  /** The record of a batch settled earlier, or null. */
+  settledBatch(batch: string): SettledBatch | null {
+    return (this.state.settled ?? []).find((s) => s.batch === batch) ?? null;
   }
 
   /** A fresh STAN (sign-on, echo, inquiry and every new sale). */

@@ -65,7 +65,7 @@ describe('CardSealer', () => {
 
   it('takes its key from the secret store under "offline-seal"', async () => {
     const asked: Array<[string, number]> = [];
-    const sealer = await CardSealer.create({ protectedByOs: false, getOrCreate: (name, n) => (asked.push([name, n]), Promise.resolve(key(3))) });
+    const sealer = await CardSealer.create({ protectedByOs: false, getOrCreate: (name, n) => (asked.push([name, n]), Promise.resolve(key(3))), list: () => Promise.resolve([]) });
     expect(asked).toEqual([['offline-seal', 32]]);
     expect(new CardSealer(key(3)).unseal(sealer.seal(card())).pan).toBe(PAN);
   });

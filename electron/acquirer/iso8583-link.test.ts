@@ -6,7 +6,7 @@ import type { Logger } from '../services/logger';
 import { frameConfig } from './iso8583/framing';
 import { SENTINEL_PAN, original, sentinelCard } from './iso8583/test-support';
 import { Iso8583Link } from './iso8583-link';
-import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, tmkBytes } from './master-key-test-support';
+import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, tmkBytes } from '../../test/master-key-test-support';
 
 const sims: HostSimulator[] = [];
 const links: Iso8583Link[] = [];
@@ -179,7 +179,7 @@ describe('Iso8583Link against the loopback host simulator', () => {
     const base = sale(1250, '000016');
     expect(code(await link.void({ ...base, original: original(), card: null }))).toBe('00');
     expect(code(await link.refund({ ...base, stan: '000017', amountFen: 500, original: original(), card: null }))).toBe('00');
-    expect(code(await link.forward({ ...base, stan: '000018', acceptedAt: Date.now() }))).toBe('00');
+    expect(code(await link.forward({ ...base, stan: '000018', acceptedAt: Date.now(), repeat: false }))).toBe('00');
     const seen = sim.records.filter((x) => x.kind !== 'sign-on').map((x) => [x.kind, x.mti, x.original]);
     expect(seen).toEqual([
       ['void', '0200', expect.stringMatching(/^000001000002\d{4}$/) as unknown],

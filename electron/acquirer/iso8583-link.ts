@@ -10,6 +10,8 @@ import type {
   LinkResult,
   ReferencedRequest,
   ReverseRequest,
+  SettleRequest,
+  SettleResult,
 } from '../../shared/ports/acquirer-link';
 import { uuidv7Time } from '../../shared/domain/ids';
 import type { Logger } from '../services/logger';
@@ -24,6 +26,7 @@ import type { MacAlgorithm } from './iso8583/mac';
 import * as msg from './iso8583/messages';
 import type { Answer, Envelope, TerminalIdentity } from './iso8583/messages';
 import { ExchangeAbort, exchangeFrame } from './tcp-exchange';
+import { settleOverIso } from './iso8583-settle';
 
 export interface Iso8583LinkOptions {
   host: string;
@@ -102,7 +105,7 @@ export class Iso8583Link implements AcquirerLink {
   }
 
   forward(r: ForwardRequest): Promise<LinkResult> {
-    return this.macRequest(r.stan, r.batch, (e) => msg.adviceRequest(e, r.amountFen, r.card, r.acceptedAt));
+    return this.macRequest(r.stan, r.batch, (e) => msg.adviceRequest(e, r.amountFen, r.card, r.acceptedAt, r.repeat));
   }
 
   reverse(r: ReverseRequest): Promise<LinkResult> {
@@ -124,6 +127,11 @@ export class Iso8583Link implements AcquirerLink {
       const reversed = original.slice(2, 3) === '1';
       return { ok: true, found: true, responseCode: originalCode || null, approved: originalCode === '00' && !reversed, reversed, authCode: ex.answer.authCode, rrn: ex.answer.rrn, stan: r.stan, batch: r.batch, hostTime: ex.answer.hostTime };
     });
+  }
+
+  /** End of day (iso8583-settle.ts): no MAC in these messages, so no sign-on is needed first. */
+  settle(r: SettleRequest): Promise<SettleResult> {
+    return this.serial(() => settleOverIso({ envelope: (stan, batch) => this.envelope(stan, batch), nextStan: () => this.opts.nextStan(), exchange: (m, e) => this.exchange(m, e) }, r));
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,8 @@ import type { LinkResult } from '../../shared/ports/acquirer-link';
 export interface LinkMonitorOptions {
   echo: () => Promise<LinkResult>;
   onChange: (online: boolean, reason: string) => void;
+  /** Told when a check fails in a way the monitor did not expect (logged by its owner). */
+  onError?: (error: unknown) => void;
   onlineIntervalMs?: number;
   offlineIntervalMs?: number;
   now?: () => number;
@@ -44,7 +46,7 @@ export class LinkMonitor {
 
   start(): void {
     this.stopped = false;
-    void this.check('start');
+    this.kick('start');
   }
 
   stop(): void {
@@ -75,6 +77,11 @@ export class LinkMonitor {
     return this.running;
   }
 
+  /** A check nobody waits for: an unexpected failure goes to `onError`. */
+  private kick(why: string): void {
+    this.check(why).catch((error: unknown) => this.opts.onError?.(error));
+  }
+
   /**
    * Feeds the result of a real request: an answer means online, no connection means offline now;
    * a timeout or dropped connection says little about the next request, so it triggers an echo.
@@ -82,7 +89,7 @@ export class LinkMonitor {
   observe(result: { ok: true } | { ok: false; failure: string }): void {
     if (result.ok) this.set(true, 'answered');
     else if (result.failure === 'no-connection') this.set(false, 'no-connection');
-    else if (result.failure === 'timeout' || result.failure === 'socket-closed') void this.check(result.failure);
+    else if (result.failure === 'timeout' || result.failure === 'socket-closed') this.kick(result.failure);
   }
 
   private set(online: boolean, reason: string): void {
@@ -102,7 +109,7 @@ export class LinkMonitor {
     const due = Math.max(0, this.lastActivity + every - this.now());
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.check('interval');
+      this.kick('interval');
     }, due);
     this.timer.unref();
   }

@@ -9,7 +9,7 @@ import { KeyFileSecretStore } from '../web-host/key-file-secrets';
 import { TEST_TMK } from './iso8583/mac';
 import { MasterKeyError, confirmKcv, kcvOf, parseKcv, parseMasterKey } from './master-key-check';
 import { MASTER_KEY_FILE, MasterKeyStore, asCommandError } from './master-key';
-import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from './master-key-test-support';
+import { OTHER_TMK_HEX, SAMPLE_TMK_HEX, findKey, tmkBytes } from '../../test/master-key-test-support';
 
 const KEY_HEX = SAMPLE_TMK_HEX;
 const KEY = tmkBytes(KEY_HEX);
@@ -135,7 +135,7 @@ describe('MasterKeyStore: the TMK at rest through the secret store', () => {
 
   it('a secret store that refuses answers STORAGE / master-key-store and stores nothing', async () => {
     const dataDir = tempDir();
-    const refusing: SecretStore = { protectedByOs: true, getOrCreate: () => Promise.reject(new Error('OS secret storage is not available')) };
+    const refusing: SecretStore = { protectedByOs: true, getOrCreate: () => Promise.reject(new Error('OS secret storage is not available')), list: () => Promise.resolve([]) };
     const { store } = await openStore(dataDir, refusing);
     const error = await store.load(KEY_HEX).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandError);
@@ -155,7 +155,7 @@ describe('MasterKeyStore: the TMK at rest through the secret store', () => {
 
     const fresh = tempDir();
     await (await openStore(fresh)).store.load(KEY_HEX);
-    const otherMachine = await openStore(fresh, { protectedByOs: true, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b).fill(3)) });
+    const otherMachine = await openStore(fresh, { protectedByOs: true, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b).fill(3)), list: () => Promise.resolve([]) });
     expect(otherMachine.store.status()).toMatchObject({ source: 'test', unreadable: true });
     expect(await otherMachine.store.clear()).toMatchObject({ source: 'test', unreadable: false, loadedAt: null });
     expect((await openStore(fresh)).store.status()).toMatchObject({ source: 'test', unreadable: false });

@@ -78,7 +78,7 @@ describe('SimulatedAcquirer amount table', () => {
 
   it('forwards offline sales: declines still decline (follow-up), A0 and the no-answer endings are answered', async () => {
     const { sim } = make();
-    const fwd = (amountFen: number, stan: string) => sim.forward({ saleId: saleId(), stan, batch: '000001', amountFen, card, acceptedAt: Date.now() });
+    const fwd = (amountFen: number, stan: string) => sim.forward({ saleId: saleId(), stan, batch: '000001', amountFen, card, acceptedAt: Date.now(), repeat: false });
     expect(await fwd(1051, '000030')).toMatchObject({ responseCode: '51' });
     expect(await fwd(1013, '000031')).toMatchObject({ responseCode: '00' });
     expect(await fwd(1099, '000032')).toMatchObject({ responseCode: '00' });

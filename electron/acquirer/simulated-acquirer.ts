@@ -7,12 +7,18 @@ import type {
   InquiryResult,
   LinkFailed,
   LinkRequestBase,
+  LinkCard,
   LinkResult,
+  OriginalRef,
   ReferencedRequest,
   ReverseRequest,
+  SettleRequest,
+  SettleResult,
 } from '../../shared/ports/acquirer-link';
 import { ruleFor } from './amount-rules';
 import type { MessageKind } from './amount-rules';
+import { isDomesticPan, verdicts } from './simulated-settlement';
+import type { SettlementMode } from './simulated-settlement';
 
 /**
  * The training host, in main (the default). Outcomes follow amount-rules.ts (fen % 100); latency
@@ -34,7 +40,7 @@ export interface SimulatorOptions {
 
 export const TRAINING_TIMEOUT_CAP_MS = 3_000;
 
-export type SimMessageType = 'sign-on' | 'echo' | 'sale' | 'refund' | 'void' | 'advice' | 'reversal' | 'inquiry';
+export type SimMessageType = 'sign-on' | 'echo' | 'sale' | 'refund' | 'void' | 'advice' | 'reversal' | 'inquiry' | 'settlement' | 'batch-upload' | 'batch-upload-end';
 
 export interface SimMessage {
   type: SimMessageType;
@@ -56,6 +62,8 @@ export interface SimTransaction {
   authCode: string | null;
   rrn: string | null;
   reversed: boolean;
+  /** Issued in China (UnionPay): settlement totals are per domestic / foreign section. */
+  domestic: boolean;
 }
 
 const sleep = (ms: number): Promise<void> => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
@@ -66,6 +74,8 @@ export class SimulatedAcquirer implements AcquirerLink {
   private readonly book = new Map<string, SimTransaction>();
   private readonly reversedEarly = new Set<string>();
   private signed = false;
+  /** Training switch for the next settlement (Training screen): 'unbalanced' practises the batch upload. */
+  settlementMode: SettlementMode = 'auto';
 
   constructor(private readonly opts: SimulatorOptions) {}
 
@@ -111,7 +121,7 @@ export class SimulatedAcquirer implements AcquirerLink {
   }
 
   forward(r: ForwardRequest): Promise<LinkResult> {
-    return this.transact('advice', r);
+    return this.transact('advice', r, r.repeat);
   }
 
   refund(r: ReferencedRequest): Promise<LinkResult> {
@@ -160,6 +170,22 @@ export class SimulatedAcquirer implements AcquirerLink {
     };
   }
 
+  /** Like a host: compares its own totals for the batch; when they differ, takes the batch upload. */
+  async settle(r: SettleRequest): Promise<SettleResult> {
+    if (this.opts.outage()) return this.down({ stan: '', batch: r.batch });
+    this.note('settlement', { saleId: '', stan: '', batch: r.batch, amountFen: r.domestic.debitFen + r.foreign.debitFen });
+    await sleep(this.opts.latencyMs());
+    const v = verdicts(this.book.values(), r, this.settlementMode);
+    this.settlementMode = 'auto';
+    const balanced = v.domestic === 'balanced' && v.foreign === 'balanced';
+    if (!balanced) {
+      for (const t of r.transactions) this.note('batch-upload', { saleId: t.saleId, stan: t.stan, batch: r.batch, amountFen: t.amountFen });
+      this.note('batch-upload-end', { saleId: '', stan: '', batch: r.batch, amountFen: r.transactions.length });
+    }
+    const now = new Date();
+    return { ok: true, responseCode: '00', accepted: true, ...v, uploaded: balanced ? 0 : r.transactions.length, settleDate: `${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`, hostTime: now.toISOString() };
+  }
+
   close(): Promise<void> {
     return Promise.resolve();
   }
@@ -186,7 +212,7 @@ export class SimulatedAcquirer implements AcquirerLink {
     return s.ok ? null : { ...s, stan: r.stan, batch: r.batch };
   }
 
-  private async transact(kind: MessageKind, r: LinkRequestBase): Promise<LinkResult> {
+  private async transact(kind: MessageKind, r: LinkRequestBase & { card?: LinkCard | null; original?: OriginalRef }, repeat = false): Promise<LinkResult> {
     if (this.opts.outage()) return this.down(r);
     const refused = await this.autoSignOn(r);
     if (refused) return refused;
@@ -196,7 +222,7 @@ export class SimulatedAcquirer implements AcquirerLink {
       await sleep(giveUpMs);
       return { ok: false, failure: 'timeout', sent: true, responseCode: null, stan: r.stan, batch: r.batch, resign: false, detail: 'simulated: the request was lost' };
     }
-    this.note(kind, r);
+    this.note(kind, r, repeat);
     await sleep(this.opts.latencyMs());
     const earlier = this.book.get(this.key(r));
     if (earlier) {
@@ -220,6 +246,7 @@ export class SimulatedAcquirer implements AcquirerLink {
       authCode: approved ? String(parseInt(sha256Hex(`${r.saleId}:${r.stan}`).slice(0, 8), 16) % 1_000_000).padStart(6, '0') : null,
       rrn: `${r.batch}${r.stan}`,
       reversed: this.reversedEarly.delete(this.key(r)),
+      domestic: r.card ? isDomesticPan(r.card.pan) : (this.transactions().find((t) => t.saleId === r.original?.saleId)?.domestic ?? true),
     };
     this.book.set(this.key(r), booked);
     if (rule.kind === 'lost-answer') {

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { buildV5Report } from '../../test/fixtures/hid/builders';
 import { encodeMagtekReport } from '../devices/magtek-report';
@@ -37,14 +36,15 @@ describe('CardIntake', () => {
     expect(vault.size).toBe(0);
   });
 
-  it('decodes, parses and summarises a report in well under 1 ms', () => {
+  it('decodes, parses and summarises repeated reports, each to its own card reference (speed: npm run bench card)', () => {
     const { intake: i, vault } = intake();
     const template = encodeMagtekReport({ track1: '%B6212345678901232^TEST/CARD^3012101000?', track2: T2 });
-    const runs = 500;
-    const start = performance.now();
-    for (let n = 0; n < runs; n += 1) i.fromReport('magtek-337', template.slice(), 'hid', 'r1');
-    const perReport = (performance.now() - start) / runs;
+    const refs = new Set<string>();
+    for (let n = 0; n < 50; n += 1) {
+      const r = i.fromReport('magtek-337', template.slice(), 'hid', 'r1');
+      if (r.ok) refs.add(r.summary.cardRef);
+    }
+    expect(refs.size).toBe(50);
     vault.clear();
-    expect(perReport).toBeLessThan(1);
   });
 });

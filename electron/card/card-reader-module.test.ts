@@ -7,12 +7,11 @@ import type { EventName } from '../../shared/ipc/contract';
 import { buildIdtechFrame, buildV5Report } from '../../test/fixtures/hid/builders';
 import { FakeCardReader } from '../../test/fakes/fake-card-reader';
 import { findSentinel } from '../../test/card-sentinel';
-import { Router } from '../ipc/router';
+import type { Sender } from '../ipc/router';
+import { makeTestContext } from '../../test/fakes/test-core';
 import { encodeMagtekReport } from '../devices/magtek-report';
 import { SENTINEL_TEST_PAN } from '../devices/test-cards';
 import { VIRTUAL_READER_ID } from '../devices/virtual-card-reader';
-import type { CoreContext } from '../services/core-context';
-import { DeviceRegistry } from '../services/device-registry';
 import { EventBus } from '../services/event-bus';
 import { createFileLogger } from '../services/logger';
 import { SettingsStore } from '../services/settings-store';
@@ -20,7 +19,6 @@ import { KeyFileSecretStore } from '../web-host/key-file-secrets';
 import { getCardVault, KEYBOARD_READER_ID, registerCardReader } from './card-reader-module';
 import { CARD_LIFETIME_MS, CardVault } from './card-vault';
 
-const trusted = { trusted: true, label: 'test' };
 const NOW = new Date('2026-11-23T10:00:00+08:00');
 const dirs: string[] = [];
 
@@ -29,27 +27,17 @@ const setup = async () => {
   dirs.push(dataDir);
   const logger = createFileLogger(dataDir);
   const events = new EventBus(logger);
-  const trace: Array<{ name: EventName; payload: unknown }> = [];
-  events.subscribe((name, payload) => trace.push({ name, payload }));
-  const stoppers: Array<() => Promise<void> | void> = [];
-  const ctx: CoreContext = {
-    platform: { host: 'browser', version: 'test', dataDir, secrets: new KeyFileSecretStore(dataDir), logger },
-    logger,
-    router: new Router(logger),
-    events,
-    settings: new SettingsStore(dataDir, logger),
-    devices: new DeviceRegistry(events),
-    onStop: (fn) => stoppers.push(fn),
-  };
+  const trace: Array<{ name: EventName; payload: unknown; audience: ReadonlySet<string> | null }> = [];
+  events.subscribe((name, payload, audience) => trace.push({ name, payload, audience }));
+  const t = await makeTestContext({ dataDir, logger, events, secrets: new KeyFileSecretStore(dataDir), settings: new SettingsStore(dataDir, logger) });
+  const ctx = t.ctx;
   let clock = NOW.getTime();
   const vault = new CardVault({ now: () => clock, schedule: () => () => undefined });
   const hid = new FakeCardReader();
   await registerCardReader(ctx, { hidReader: hid, vault, now: () => new Date(clock) });
-  const call = (name: string, payload: unknown) => ctx.router.dispatch(name, payload, trusted);
-  const stop = async (): Promise<void> => {
-    for (const fn of stoppers.reverse()) await fn();
-  };
-  return { ctx, dataDir, trace, vault, hid, call, stop, advance: (ms: number) => (clock += ms) };
+  const cashier = t.signedIn('cashier');
+  const call = (name: string, payload: unknown, sender: Sender = cashier) => ctx.router.dispatch(name, payload, sender);
+  return { ctx, t, cashier, dataDir, trace, vault, hid, call, stop: t.stop, advance: (ms: number) => (clock += ms) };
 };
 
 afterEach(() => {
@@ -147,6 +135,25 @@ describe('card-reader module', () => {
     expect(ctx.devices.get(reader.id)).toBeUndefined();
     await stop();
     expect(hid.stopped).toBe(true);
+  });
+
+  it('sends a swipe only to the window that asked, or to signed-in windows: never the customer, a locked or a signed-out one', async () => {
+    const { ctx, t, cashier, hid, trace, call, stop } = await setup();
+    const other = t.signedIn('manager');
+    const locked = t.signedIn('cashier');
+    ctx.sessions.lock(locked.id);
+    const anonymous = t.anonymous();
+    const customer = { ...t.anonymous(), customer: true };
+    await call('card-reader:test-swipe', { testCard: 'visa' });
+    await call('card-reader:keyboard-swipe', { raw: ';6212345678901232=3012101000?' }, other);
+    const reader = hid.attach({ id: 'card-reader:hid:0801:0002:t', mode: 'hid', format: 'magtek-337', vendorId: 0x0801, productId: 0x0002 });
+    hid.report(reader.id, encodeMagtekReport({ track2: `;${SENTINEL_TEST_PAN}=3012101000?` }));
+    const audiences = trace.filter((e) => e.name === 'card-reader:swiped').map((e) => [...(e.audience ?? ['EVERYONE'])].sort());
+    expect(audiences).toEqual([[cashier.id], [other.id], [cashier.id, other.id].sort()]);
+    for (const nobody of [locked, anonymous, customer]) expect(audiences.flat()).not.toContain(nobody.id);
+    expect(await call('card-reader:test-swipe', { testCard: 'visa' }, customer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'customer-window' } });
+    expect(await call('card-reader:test-swipe', { testCard: 'visa' }, anonymous)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE', reason: 'not-signed-in' } });
+    await stop();
   });
 
   it('lists a reader found in keyboard-emulation mode as a keyboard reader', async () => {

@@ -10,6 +10,7 @@ import { FINGERPRINT_KEY_BYTES, FINGERPRINT_SECRET } from './card-fingerprint';
 import { CardIntake } from './card-intake';
 import type { IntakeOutcome } from './card-intake';
 import { CardVault } from './card-vault';
+import { fireAndLog } from '../services/fire-and-log';
 
 /** The keyboard-emulation pseudo-reader: any reader that types, captured by the renderer. */
 export const KEYBOARD_READER_ID = 'card-reader:keyboard';
@@ -23,6 +24,13 @@ export interface CardReaderModuleOptions {
 }
 
 const vaults = new WeakMap<CoreContext, CardVault>();
+const virtualReaders = new WeakMap<CoreContext, VirtualCardReader>();
+
+/**
+ * The virtual reader of a running core. Swiping it from main (benchmarks, tests) is what a
+ * hardware reader does: the summary goes to the windows with an active session.
+ */
+export const getVirtualReader = (ctx: CoreContext): VirtualCardReader | undefined => virtualReaders.get(ctx);
 
 /**
  * The card vault of a running core. The acquirer module calls this to `take(cardRef)` the clear
@@ -62,6 +70,7 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
   const key = await ctx.platform.secrets.getOrCreate(FINGERPRINT_SECRET, FINGERPRINT_KEY_BYTES);
   const intake = new CardIntake({ vault, fingerprintKey: key, now });
   const virtual = new VirtualCardReader({ now, logger: ctx.logger });
+  virtualReaders.set(ctx, virtual);
   const hid = opts.hidReader === undefined ? new HidCardReader({ logger: ctx.logger }) : opts.hidReader;
   /** The virtual reader emits synchronously; test-swipe reads the outcome its report produced. */
   const lastVirtual: { outcome: IntakeOutcome | null } = { outcome: null };
@@ -71,18 +80,26 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
     return outcome;
   };
 
-  const deliver = (outcome: IntakeOutcome, source: CardSource, readerId: string): void => {
+  /**
+   * A swipe goes only to the window that asked (keyboard or test swipe: its sender) or, for a
+   * reader's own swipe, to the windows with an active operator session; never to the
+   * customer's window, never to a locked or signed-out one.
+   */
+  const deliver = (outcome: IntakeOutcome, source: CardSource, readerId: string, requester?: string): void => {
     const at = now().toISOString();
     ctx.devices.update(readerId, { lastEventAt: at });
+    const audience = requester ? [requester] : ctx.sessions.activeSenders();
     if (outcome.ok) {
-      ctx.logger.info('card-reader.swiped', { source, brand: outcome.summary.brand, encrypted: outcome.summary.encrypted, chip: outcome.summary.chip });
-      ctx.events.emit('card-reader:swiped', outcome.summary);
+      ctx.logger.info('card-reader.swiped', { source, brand: outcome.summary.brand, encrypted: outcome.summary.encrypted, chip: outcome.summary.chip, windows: audience.length });
+      ctx.events.emitTo(audience, 'card-reader:swiped', outcome.summary);
     } else {
       ctx.logger.info('card-reader.refused', { source, reason: outcome.reason });
-      ctx.events.emit('card-reader:failed', { reason: outcome.reason, source, readerId, at });
+      ctx.events.emitTo(audience, 'card-reader:failed', { reason: outcome.reason, source, readerId, at });
     }
   };
 
+  /** Set while `card-reader:test-swipe` runs: the virtual reader's report answers that sender. */
+  let testSwipeBy: string | undefined;
   const follow = (reader: CardReader, source: 'hid' | 'virtual') => (event: CardReaderEvent): void => {
     switch (event.type) {
       case 'attached':
@@ -99,7 +116,7 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
         if (source === 'hid') ctx.devices.update(event.readerId, { detail: event.format, status: 'ready' });
         const outcome = intake.fromReport(event.format, event.bytes, source, event.readerId);
         if (reader === virtual) lastVirtual.outcome = outcome;
-        deliver(outcome, source, event.readerId);
+        deliver(outcome, source, event.readerId, reader === virtual ? testSwipeBy : undefined);
         return;
       }
     }
@@ -123,25 +140,31 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
 
   const applySettings = (): void => {
     const wanted = ctx.settings.get().cardReader.virtualReader;
-    if (wanted && !virtual.started) void virtual.start();
-    if (!wanted && virtual.started) void virtual.stop();
+    if (wanted && !virtual.started) fireAndLog(ctx.logger, 'card-reader.virtual-start-failed', virtual.start());
+    if (!wanted && virtual.started) fireAndLog(ctx.logger, 'card-reader.virtual-stop-failed', virtual.stop());
   };
   applySettings();
   const offSettings = ctx.settings.onChange(applySettings);
 
-  ctx.router.handle('card-reader:keyboard-swipe', ({ raw }) => {
+  ctx.router.handle('card-reader:keyboard-swipe', ({ raw }, sender) => {
     const outcome = intake.fromKeyboard(raw, KEYBOARD_READER_ID);
-    deliver(outcome, 'keyboard', KEYBOARD_READER_ID);
+    deliver(outcome, 'keyboard', KEYBOARD_READER_ID, sender.id);
     if (!outcome.ok) throw new CommandError('CARD', CARD_FAILURE_MESSAGES[outcome.reason], outcome.reason);
     return outcome.summary;
   });
 
-  ctx.router.handle('card-reader:test-swipe', ({ testCard }) => {
+  ctx.router.handle('card-reader:test-swipe', ({ testCard }, sender) => {
     if (!ctx.settings.get().cardReader.virtualReader || !virtual.started) {
       throw new CommandError('DEVICE', 'the virtual card reader is off', 'virtual-reader-off');
     }
     takeVirtualOutcome();
-    virtual.swipe(testCard);
+    // The virtual reader emits synchronously: its report is delivered to this sender only.
+    testSwipeBy = sender.id;
+    try {
+      virtual.swipe(testCard);
+    } finally {
+      testSwipeBy = undefined;
+    }
     const outcome = takeVirtualOutcome() ?? { ok: false, reason: 'unreadable' };
     if (!outcome.ok) throw new CommandError('CARD', CARD_FAILURE_MESSAGES[outcome.reason], outcome.reason);
     return outcome.summary;
@@ -161,5 +184,5 @@ export const registerCardReader = async (ctx: CoreContext, opts: CardReaderModul
   });
 
   // HID start loads a native module and enumerates: do not hold up the host's start for it.
-  if (hid) void hid.start().catch((error: unknown) => ctx.logger.warn('hid.start-failed', { error: error instanceof Error ? error.message : 'unknown' }));
+  if (hid) fireAndLog(ctx.logger, 'hid.start-failed', hid.start());
 };

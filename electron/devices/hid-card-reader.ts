@@ -5,6 +5,7 @@ import { CardReaderListeners } from './card-reader-listeners';
 import { CARD_READER_VENDOR_IDS, IDTECH_VENDOR_ID, MAGTEK_VENDOR_ID, reportFormatFor } from './card-report';
 import { loadNodeHid, loadUsbHotplug } from './hid-modules';
 import type { HidDeviceInfo, HidHandle, HidModule, UsbDeviceLike, UsbHotplugModule } from './hid-modules';
+import { fireAndLog } from '../services/fire-and-log';
 
 /** Full HID enumeration is expensive on Windows: never poll more often than this. */
 export const MIN_POLL_MS = 2_000;
@@ -90,7 +91,7 @@ export class HidCardReader implements CardReader {
     }
     if (!this.usb) {
       this.hotplug = 'poll';
-      this.pollTimer = setInterval(() => void this.enumerate(), this.pollMs);
+      this.pollTimer = setInterval(() => this.enumerateLater(), this.pollMs);
       this.pollTimer.unref();
     }
     this.opts.logger.info('hid.started', { hotplug: this.hotplug });
@@ -134,17 +135,22 @@ export class HidCardReader implements CardReader {
       this.enumerating = null;
       if (this.again && this.running) {
         this.again = false;
-        void this.enumerate();
+        this.enumerateLater();
       }
     });
     return this.enumerating;
+  }
+
+  /** An enumeration nobody waits for (a timer, a hotplug event): its failure is logged. */
+  private enumerateLater(): void {
+    fireAndLog(this.opts.logger, 'hid.enumerate-failed', this.enumerate());
   }
 
   private readonly onUsbChange = (device: UsbDeviceLike): void => {
     const vid = device.deviceDescriptor?.idVendor;
     if (vid !== undefined && !CARD_READER_VENDOR_IDS.includes(vid)) return;
     if (this.debounceTimer) clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => void this.enumerate(), this.debounceMs);
+    this.debounceTimer = setTimeout(() => this.enumerateLater(), this.debounceMs);
     this.debounceTimer.unref();
   };
 
@@ -230,7 +236,7 @@ export class HidCardReader implements CardReader {
     this.opts.logger.warn('hid.read-error', { readerId: id, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
     this.forget(id, 'read-error');
     // A transient error leaves the reader plugged in: look again after one poll interval.
-    if (this.running) setTimeout(() => void this.enumerate(), this.pollMs).unref();
+    if (this.running) setTimeout(() => this.enumerateLater(), this.pollMs).unref();
   }
 
   private forget(id: string, reason: 'unplugged' | 'read-error' | 'stopped'): void {

@@ -23,5 +23,9 @@ export const registerAppHandlers = (ctx: CoreContext): void => {
     disk: await diskOf(ctx.platform.dataDir),
     startedAt,
   }));
+  ctx.router.handle('app:log', ({ level, event, fields }) => {
+    ctx.logger[level](`renderer.${event}`, fields);
+    return {};
+  });
   ctx.router.handle('app:open-customer-window', () => ({ opened: ctx.platform.openCustomerWindow?.() ?? false }));
 };

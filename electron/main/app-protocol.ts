@@ -3,10 +3,9 @@ import { extname, join, normalize, sep } from 'node:path';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/ipc/csp';
 import { CONTENT_TYPES } from '../services/content-types';
+import { APP_SCHEME } from './app-origin';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://countersign';
-
+export { APP_ORIGIN, APP_SCHEME } from './app-origin';
 
 /** Must run before `app.ready`: app:// behaves like a secure standard origin. */
 export const registerAppScheme = (): void => {

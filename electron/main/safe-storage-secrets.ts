@@ -1,30 +1,35 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
-import { writeFileAtomic } from '../services/atomic-file';
-import type { SecretStore } from '../services/platform';
+import { FolderSecretStore } from '../services/folder-secret-store';
+import { SecretStoreError } from '../services/platform';
 
 /**
  * Secrets encrypted with Electron safeStorage (DPAPI on Windows, Keychain on macOS,
  * libsecret on Linux) and kept as `<data>/keys/<name>.sealed`. If the OS store is not
- * available the secret is refused rather than written in clear.
+ * available the secret is refused rather than written in clear. A file that does not decrypt
+ * (another OS account, a damaged file) or decrypts to the wrong length stops the console and
+ * is kept: it is never replaced by a new key (FolderSecretStore).
  */
-export class SafeStorageSecretStore implements SecretStore {
+export class SafeStorageSecretStore extends FolderSecretStore {
   readonly protectedByOs = true;
 
-  constructor(private readonly dataDir: string) {}
+  constructor(dataDir: string) {
+    super(dataDir, '.sealed');
+  }
 
-  getOrCreate(name: string, bytes: number): Promise<Uint8Array> {
-    if (!/^[a-z0-9-]{1,64}$/.test(name)) return Promise.reject(new Error(`bad secret name ${name}`));
-    if (!safeStorage.isEncryptionAvailable()) return Promise.reject(new Error('OS secret storage is not available'));
-    const file = join(this.dataDir, 'keys', `${name}.sealed`);
-    if (existsSync(file)) {
-      const key = Buffer.from(safeStorage.decryptString(readFileSync(file)), 'base64');
-      if (key.length === bytes) return Promise.resolve(new Uint8Array(key));
+  protected override unavailable(): string | null {
+    return safeStorage.isEncryptionAvailable() ? null : 'OS secret storage is not available';
+  }
+
+  protected seal(base64: string): Uint8Array {
+    return safeStorage.encryptString(base64);
+  }
+
+  protected unseal(file: string): string {
+    try {
+      return safeStorage.decryptString(readFileSync(file));
+    } catch {
+      throw new SecretStoreError(file, 'the OS secret store cannot decrypt it');
     }
-    const key = randomBytes(bytes);
-    writeFileAtomic(file, safeStorage.encryptString(key.toString('base64')));
-    return Promise.resolve(new Uint8Array(key));
   }
 }

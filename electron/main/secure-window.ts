@@ -1,20 +1,12 @@
 import { join } from 'node:path';
-import { BrowserWindow, session, shell } from 'electron';
-import type { Session } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { BrowserWindow, shell } from 'electron';
+import type { Logger } from '../services/logger';
+import { APP_ORIGIN, isAppUrl } from './app-origin';
+import { openHelpLink } from './external-links';
+import { secureWebPreferences } from './web-preferences';
 import { loadBounds, rememberBounds } from './window-bounds';
 
-/** Device permissions the console needs from the web platform; everything else is denied. */
-const ALLOWED_PERMISSIONS = new Set(['hid', 'usb', 'serial']);
-
-/** Session-wide hardening: deny permissions, navigation, new windows and webviews. */
-export const hardenSession = (ses: Session = session.defaultSession): void => {
-  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
-  ses.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.has(permission));
-  ses.setDevicePermissionHandler(() => false);
-};
-
-export const createSecureWindow = (opts: { dataDir: string; name: string; preload: string; query?: string }): BrowserWindow => {
+export const createSecureWindow = (opts: { dataDir: string; name: string; preload: string; query?: string; packaged: boolean; logger: Logger }): BrowserWindow => {
   const saved = loadBounds(opts.dataDir, opts.name);
   const win = new BrowserWindow({
     width: saved?.bounds.width ?? 1280,
@@ -24,31 +16,23 @@ export const createSecureWindow = (opts: { dataDir: string; name: string; preloa
     minHeight: 700,
     show: false,
     backgroundColor: '#0b1d2a',
-    webPreferences: {
-      preload: opts.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences({ preload: opts.preload, packaged: opts.packaged }),
   });
   if (saved?.maximized) win.maximize();
   rememberBounds(win, opts.dataDir, opts.name);
   win.once('ready-to-show', () => win.show());
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
-    // Help links may open in the user's browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Nothing opens inside the app; only the app's own help links open in the user's browser.
+    openHelpLink(shell, url, opts.logger);
     return { action: 'deny' };
   });
-  void win.loadURL(`${APP_ORIGIN}/index.html${opts.query ?? ''}`);
+  win.loadURL(`${APP_ORIGIN}/index.html${opts.query ?? ''}`).catch((error: unknown) => {
+    opts.logger.error('window.load-failed', { window: opts.name, error: error instanceof Error ? error.message : String(error) });
+  });
   return win;
 };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReceipt, getPixel, rasterizeStrokes, SAMPLE_STROKES, sampleReceiptInput } from '../../shared/domain/receipt';
 import type { ReceiptInput } from '../../shared/domain/receipt';
-import { receiptText } from '../../test/virtual-printer/render-text';
+import { receiptText } from './virtual/render-text';
 import { EncodeError, encodeReceipt } from './encode-receipt';
 import type { PrinterProfile } from './encode-receipt';
 import { parseEscpos } from './escpos/escpos-parser';
@@ -31,15 +31,36 @@ const expectFixture = (name: string, bytes: Uint8Array): void => {
   expect(hex(bytes)).toBe(hex(readFileSync(file)));
 };
 
-const cases: Array<{ name: string; input: ReceiptInput; paper: 58 | 80 }> = [
+/** A refund's original sale (2026-10-30 10:00:00 Beijing time). */
+const ORIGINAL = { time: Date.UTC(2026, 9, 30, 2, 0, 0), amountFen: 123456, batch: '000001', stan: '000099', authCode: '777888', rrn: '998877665544' };
+
+/** `printed`: lines the decoded paper must show besides what every receipt shows. */
+const cases: Array<{ name: string; input: ReceiptInput; paper: 58 | 80; printed?: RegExp[] }> = [
   { name: 'zh-58-merchant-signature-qr', paper: 58, input: sampleReceiptInput({ paper: 58, language: 'zh-CN' }) },
   { name: 'en-80-customer-qr', paper: 80, input: sampleReceiptInput({ paper: 80, language: 'en', shopName: 'Sample Shop', shopAddress: '1 Jianguo Rd', operator: 'Li', footer: 'Thank you', copy: 'customer' }) },
-  { name: 'bilingual-80-merchant-reprint', paper: 80, input: sampleReceiptInput({ paper: 80, reprint: { n: 2, originalTime: Date.UTC(2026, 10, 1, 6, 3, 22) } }) },
+  {
+    name: 'bilingual-80-merchant-reprint',
+    paper: 80,
+    input: sampleReceiptInput({ paper: 80, reprint: { n: 2, at: Date.UTC(2026, 10, 2, 1, 0, 0) } }),
+    printed: [/重打印 REPRINT 2/, /原交易时间 ORIGINAL TIME\s+2026\/11\/01 14:03:22/, /重打印时间 REPRINTED AT\s+2026\/11\/02 09:00:00/],
+  },
   { name: 'en-58-merchant-signature-qr', paper: 58, input: sampleReceiptInput({ paper: 58, language: 'en', shopName: 'Sample Shop', shopAddress: '', operator: 'Li', footer: '' }) },
+  {
+    name: 'bilingual-80-merchant-offline',
+    paper: 80,
+    input: sampleReceiptInput({ paper: 80, offline: true, authCode: null, rrn: null, batch: '000002', stan: '000045', qr: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }),
+    printed: [/离线交易 OFFLINE SALE/, /凭证号 TRACE\s+000045/, /授权码 AUTH\s+上送后返回 AFTER UPLOAD/],
+  },
+  {
+    name: 'zh-58-customer-refund-original',
+    paper: 58,
+    input: sampleReceiptInput({ paper: 58, language: 'zh-CN', copy: 'customer', saleType: 'refund', original: ORIGINAL }),
+    printed: [/退货/, /原交易时间\s+2026\/10\/30 10:00:00/, /原凭证号\s+000099/, /原参考号\s+998877665544/, /原授权码\s+777888/],
+  },
 ];
 
 describe('encodeReceipt (native GB18030)', () => {
-  it.each(cases)('$name: exact bytes that decode to the receipt', ({ name, input, paper }) => {
+  it.each(cases)('$name: exact bytes that decode to the receipt', ({ name, input, paper, printed: lines = [] }) => {
     const encoded = encodeReceipt(buildReceipt(input), profile(paper));
     expectFixture(name, encoded.bytes);
     expect(encoded.byteCount).toBe(encoded.bytes.length);
@@ -59,6 +80,7 @@ describe('encodeReceipt (native GB18030)', () => {
     expect(text).toContain('\uFFE51234.56');
     expect(text).toContain('2026/11/01 14:03:22');
     expect(text).not.toContain('6212');
+    for (const line of lines) expect(text).toMatch(line);
 
     // The QR code is Epson's GS ( k: model 2, module size, level M, store, print.
     const qr = printed.blocks.find((b): b is ImageBlock => b.kind === 'image' && b.source === 'GS ( k');
@@ -67,8 +89,8 @@ describe('encodeReceipt (native GB18030)', () => {
     expect(hex(encoded.bytes)).toContain(`1d286b040031413200` + `1d286b03003143${cell}` + '1d286b0300314531');
     expect(hex(encoded.bytes)).toContain('1d286b0300315130');
 
-    // GB18030 in Chinese mode: FS & before the text, ￥ is A3 A4.
-    expect(hex(encoded.bytes)).toContain('1c26a3a4');
+    // GB18030 in Chinese mode: FS & before the text, ￥ is A3 A4 (a refund's amount starts with an ASCII minus).
+    expect(hex(encoded.bytes)).toContain(input.saleType === 'refund' ? '2da3a4' : '1c26a3a4');
 
     const signature = printed.blocks.find((b): b is ImageBlock => b.kind === 'image' && b.source === 'GS v 0');
     if (input.copy === 'customer') {

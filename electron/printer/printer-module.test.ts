@@ -5,15 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/domain/ids';
 import { buildReceipt, sampleReceiptInput } from '../../shared/domain/receipt';
 import type { PrintResult } from '../../shared/ipc/commands/printer';
-import { Router } from '../ipc/router';
-import type { CoreContext } from '../services/core-context';
-import { DeviceRegistry } from '../services/device-registry';
+import { makeTestContext, memorySecrets } from '../../test/fakes/test-core';
 import { EventBus } from '../services/event-bus';
 import { silentLogger } from '../services/logger';
 import { SettingsStore } from '../services/settings-store';
 import { getPrinterService, registerPrinter } from './printer-module';
 
-const trusted = { trusted: true, label: 'test' };
 const stops: Array<() => Promise<void> | void> = [];
 
 const makeCore = async () => {
@@ -21,17 +18,12 @@ const makeCore = async () => {
   const events = new EventBus(silentLogger);
   const seen: Array<{ name: string; payload: unknown }> = [];
   events.subscribe((name, payload) => seen.push({ name, payload }));
-  const ctx: CoreContext = {
-    platform: { host: 'browser', version: 'test', dataDir, logger: silentLogger, secrets: { protectedByOs: false, getOrCreate: (_n, b) => Promise.resolve(new Uint8Array(b)) } },
-    logger: silentLogger,
-    router: new Router(silentLogger),
-    events,
-    settings: new SettingsStore(dataDir, silentLogger),
-    devices: new DeviceRegistry(events),
-    onStop: (fn) => stops.push(fn),
-  };
+  const t = await makeTestContext({ dataDir, logger: silentLogger, events, settings: new SettingsStore(dataDir, silentLogger), secrets: memorySecrets(0) });
+  stops.push(t.stop);
+  const ctx = t.ctx;
+  const operator = t.signedIn('cashier');
   await registerPrinter(ctx, { pollMs: 0, timeouts: { replyMs: 300, connectMs: 1_000 }, processedTimeoutMs: 600, virtualPng: true });
-  const call = async (name: string, payload: unknown) => ctx.router.dispatch(name, payload, trusted);
+  const call = async (name: string, payload: unknown) => ctx.router.dispatch(name, payload, operator);
   return { ctx, dataDir, seen, call };
 };
 

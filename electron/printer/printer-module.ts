@@ -1,5 +1,5 @@
 import { uuidv7 } from '../../shared/domain/ids';
-import { buildPaperWidthCheck, buildTestReceipt } from '../../shared/domain/receipt';
+import { buildDeviceKeySlip, buildPaperWidthCheck, buildTestReceipt } from '../../shared/domain/receipt';
 import { CommandError } from '../../shared/ipc/envelope';
 import type { CoreContext } from '../services/core-context';
 import { PrinterService } from './printer-service';
@@ -41,7 +41,7 @@ export const registerPrinter = async (ctx: CoreContext, opts: PrinterServiceOpti
     const markup =
       kind === 'width-check'
         ? buildPaperWidthCheck({ paper: p.paperWidth, dotsPerLine: p.dotsPerLine })
-        : buildTestReceipt({ shopName: s.shop.name, printerName: service.transport().label, paper: p.paperWidth, dotsPerLine: p.dotsPerLine, chinese: p.chinese, time: Date.now() });
+        : buildTestReceipt({ shopName: s.shop.name, printerName: service.transport().label, paper: p.paperWidth, dotsPerLine: p.dotsPerLine, chinese: p.chinese, time: Date.now(), timeZone: s.general.timeZone });
     return service.print(uuidv7(), markup, 'test');
   });
 
@@ -50,7 +50,14 @@ export const registerPrinter = async (ctx: CoreContext, opts: PrinterServiceOpti
     return a ? `${a.host}:${a.port}` : null;
   };
 
-  ctx.router.handle('printer:virtual-state', async ({ state }) => {
+  ctx.router.handle('printer:print-device-key', () => {
+    const s = ctx.settings.get();
+    const id = ctx.deviceKey.identity();
+    return service.print(uuidv7(), buildDeviceKeySlip({ shopName: s.shop.name, terminalId: s.shop.terminalId, deviceId: id.deviceId, fingerprint: id.fingerprint, verifierKey: id.verifierKey, time: Date.now(), paper: s.printer.paperWidth }), 'test');
+  });
+
+  ctx.router.handle('printer:virtual-state', async ({ state }, sender) => {
+    ctx.journal.append({ actor: ctx.auth.actorOf(sender.id), action: 'training.printer', objectType: 'settings', objectId: 'printer', result: 'ok', detail: { state } });
     await service.setVirtualState(state);
     const running = service.virtual !== null;
     return { state: running ? state : 'offline', running, address: virtualAddress() };

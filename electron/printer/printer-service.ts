@@ -3,7 +3,7 @@ import type { Settings } from '../../shared/domain/settings';
 import type { DeviceInfo } from '../../shared/ipc/commands/devices';
 import type { PrinterState, PrintResult, VirtualPrinterStateName } from '../../shared/ipc/commands/printer';
 import type { PrinterFailure, PrinterStatus, PrinterTimeouts, PrinterTransport } from '../../shared/ports/printer-transport';
-import { VirtualPrinter } from '../../test/virtual-printer/virtual-printer';
+import { VirtualPrinter } from './virtual/virtual-printer';
 import type { CoreContext } from '../services/core-context';
 import { EncodeError, encodeReceipt } from './encode-receipt';
 import { checkStatus, runPrintJob } from './print-job';
@@ -13,6 +13,7 @@ import { TcpPrinterTransport } from './tcp-transport';
 import { UsbPrinterTransport } from './usb-transport';
 import type { UsbModuleLike } from './usb-transport';
 import { NotConfiguredTransport } from './not-configured-transport';
+import { fireAndLog } from '../services/fire-and-log';
 
 export const PRINTER_DEVICE_ID = 'printer:main';
 
@@ -109,19 +110,23 @@ export class PrinterService {
     await this.syncVirtual();
     this.publish({ ...this.blankState() });
     this.offSettings = this.ctx.settings.onChange(() => {
-      void this.syncVirtual().then(() => {
-        this.publish({ ...this.blankState(), busy: this.current.busy });
-        void this.refresh();
-      });
+      fireAndLog(
+        this.ctx.logger,
+        'printer.settings-failed',
+        this.syncVirtual().then(() => {
+          this.publish({ ...this.blankState(), busy: this.current.busy });
+          return this.refresh();
+        }),
+      );
     });
     const pollMs = this.opts.pollMs ?? 5_000;
     if (pollMs > 0) {
       this.timer = setInterval(() => {
-        if (!this.current.busy) void this.refresh();
+        if (!this.current.busy) fireAndLog(this.ctx.logger, 'printer.refresh-failed', this.refresh());
       }, pollMs);
       this.timer.unref();
     }
-    void this.refresh();
+    fireAndLog(this.ctx.logger, 'printer.refresh-failed', this.refresh());
   }
 
   async stop(): Promise<void> {
@@ -238,6 +243,6 @@ export class PrinterService {
   async setVirtualState(state: VirtualPrinterStateName): Promise<void> {
     if (!this.virtual) return;
     await this.virtual.setState(state);
-    void this.refresh();
+    fireAndLog(this.ctx.logger, 'printer.refresh-failed', this.refresh());
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildReceipt, sampleReceiptInput } from '../../shared/domain/receipt';
-import { VirtualPrinter } from '../../test/virtual-printer/virtual-printer';
+import { VirtualPrinter } from './virtual/virtual-printer';
 import { encodeReceipt } from './encode-receipt';
 import { checkStatus, runPrintJob } from './print-job';
 import { TcpPrinterTransport } from './tcp-transport';

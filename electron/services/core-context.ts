@@ -1,3 +1,11 @@
+import type { Approvals } from '../auth/approvals';
+import type { AuthService } from '../auth/auth-service';
+import type { OperatorAdmin } from '../auth/operator-admin';
+import type { OperatorStore } from '../auth/operator-store';
+import type { SessionRegistry } from '../auth/session-registry';
+import type { CheckpointSigner } from '../audit/checkpoint-signer';
+import type { DeviceKey } from '../audit/device-key';
+import type { Journal } from '../audit/journal';
 import type { Router } from '../ipc/router';
 import type { DeviceRegistry } from './device-registry';
 import type { EventBus } from './event-bus';
@@ -13,6 +21,15 @@ export interface CoreContext {
   events: EventBus;
   settings: SettingsStore;
   devices: DeviceRegistry;
+  /** Main's append-only journal: what main applied, recorded as it applies it. */
+  journal: Journal;
+  deviceKey: DeviceKey;
+  checkpoints: CheckpointSigner;
+  operators: OperatorStore;
+  sessions: SessionRegistry;
+  approvals: Approvals;
+  auth: AuthService;
+  operatorAdmin: OperatorAdmin;
   /** Register cleanup to run when the host stops (close sockets, stop polls). */
   onStop(fn: () => Promise<void> | void): void;
 }

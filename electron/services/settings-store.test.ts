@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SettingsStore } from './settings-store';
+import { SettingsLoadError, SettingsStore } from './settings-store';
 import { silentLogger } from './logger';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'cs-settings-'));
@@ -17,20 +17,41 @@ describe('SettingsStore', () => {
     expect(new SettingsStore(d, silentLogger).get().general.idleLockMinutes).toBe(5);
   });
 
-  it('keeps a corrupt file aside and falls back to defaults', () => {
+  it('a fresh data folder is a first run: training-mode defaults, written at once so a later start finds them', () => {
     const d = dir();
-    writeFileSync(join(d, 'settings.json'), '{"general": {"idleLockMinutes": "x"');
-    const store = new SettingsStore(d, silentLogger);
-    expect(store.loadProblem).not.toBeNull();
-    expect(store.get().general.idleLockMinutes).toBe(15);
-    expect(readdirSync(d).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
+    expect(new SettingsStore(d, silentLogger).get().general.trainingMode).toBe(true);
+    expect(JSON.parse(readFileSync(join(d, 'settings.json'), 'utf8'))).toMatchObject({ general: { trainingMode: true } });
+  });
+
+  it('a damaged file stops the start with a clear message and is kept exactly as it was (no fallback to training)', () => {
+    const d = dir();
+    const damaged = '{"general": {"trainingMode": false, "idleLockMinutes": "x"';
+    writeFileSync(join(d, 'settings.json'), damaged);
+    expect(() => new SettingsStore(d, silentLogger)).toThrow(SettingsLoadError);
+    expect(() => new SettingsStore(d, silentLogger)).toThrow(/settings\.json is damaged .*left as it is.*已损坏/s);
+    expect(readFileSync(join(d, 'settings.json'), 'utf8')).toBe(damaged);
+    expect(readdirSync(d).filter((f) => f.startsWith('settings'))).toEqual(['settings.json']);
+    writeFileSync(join(d, 'settings.json'), JSON.stringify({ general: { idleLockMinutes: 'x' } }));
+    expect(() => new SettingsStore(d, silentLogger)).toThrow(/general\.idleLockMinutes/);
+  });
+
+  it('a missing file in a folder an earlier run used stops the start instead of starting over in training', () => {
+    const d = dir();
+    new SettingsStore(d, silentLogger).set({ general: { trainingMode: false } });
+    writeFileSync(join(d, 'acquirer-state.json'), '{}');
+    rmSync(join(d, 'settings.json'));
+    expect(() => new SettingsStore(d, silentLogger)).toThrow(/settings\.json is missing.*acquirer-state\.json/s);
+    expect(readdirSync(d)).not.toContain('settings.json');
+    const other = dir();
+    mkdirSync(join(other, 'keys'));
+    expect(() => new SettingsStore(other, silentLogger)).toThrow(SettingsLoadError);
   });
 
   it('brings an idle lock above 15 minutes in an older file down to 15, keeping every other setting', () => {
     const d = dir();
     writeFileSync(join(d, 'settings.json'), JSON.stringify({ general: { idleLockMinutes: 120, trainingMode: false }, printer: { host: '10.0.0.9' } }));
+    // Loads without refusing the file (a damaged file throws, see above).
     const store = new SettingsStore(d, silentLogger);
-    expect(store.loadProblem).toBeNull();
     expect(store.get().general).toMatchObject({ idleLockMinutes: 15, trainingMode: false });
     expect(store.get().printer.host).toBe('10.0.0.9');
   });
@@ -42,7 +63,7 @@ describe('SettingsStore', () => {
     expect(() => store.set({ general: { idleLockMinutes: 16 } })).toThrow();
     expect(() => store.set({ general: { idleLockMinutes: 120 } })).toThrow();
     expect(store.get().general.idleLockMinutes).toBe(10);
-    expect(JSON.parse(readFileSync(join(d, 'settings.json'), 'utf8')).general.idleLockMinutes).toBe(10);
+    expect((JSON.parse(readFileSync(join(d, 'settings.json'), 'utf8')) as { general: { idleLockMinutes: number } }).general.idleLockMinutes).toBe(10);
   });
 
   it('fills fields added after a file was written', () => {

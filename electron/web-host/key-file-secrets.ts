@@ -1,28 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../services/atomic-file';
-import type { SecretStore } from '../services/platform';
+import { chmodSync, readFileSync } from 'node:fs';
+import { FolderSecretStore } from '../services/folder-secret-store';
 
 /**
- * The browser host has no OS keychain: secrets live in `<data>/keys/<name>.key`, mode 0600.
- * Weaker than safeStorage, so `protectedByOs` is false and the console shows a warning.
+ * The browser host has no OS keychain: secrets live in `<data>/keys/<name>.key` (base64), mode
+ * 0600. Weaker than safeStorage, so `protectedByOs` is false and the console shows a warning.
+ * A file with bad base64 or the wrong length stops the console and is kept (FolderSecretStore).
  */
-export class KeyFileSecretStore implements SecretStore {
+export class KeyFileSecretStore extends FolderSecretStore {
   readonly protectedByOs = false;
 
-  constructor(private readonly dataDir: string) {}
+  constructor(dataDir: string) {
+    super(dataDir, '.key');
+  }
 
-  getOrCreate(name: string, bytes: number): Promise<Uint8Array> {
-    if (!/^[a-z0-9-]{1,64}$/.test(name)) return Promise.reject(new Error(`bad secret name ${name}`));
-    const file = join(this.dataDir, 'keys', `${name}.key`);
-    if (existsSync(file)) {
-      const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-      if (key.length === bytes) return Promise.resolve(new Uint8Array(key));
-    }
-    const key = randomBytes(bytes);
-    writeFileAtomic(file, key.toString('base64'));
+  protected seal(base64: string): string {
+    return base64;
+  }
+
+  protected unseal(file: string): string {
+    return readFileSync(file, 'utf8');
+  }
+
+  protected override written(file: string): void {
     chmodSync(file, 0o600);
-    return Promise.resolve(new Uint8Array(key));
   }
 }

@@ -1,5 +1,5 @@
-import { canonicalJson } from './canonical-json';
-import { sha256Hex } from './hash';
+import { entryHashHex } from './entry-hash';
+import { uuidv7 } from './ids';
 
 /**
  * The hash-chained audit log (RULES.md 7), pure: hashing and a streaming verifier. Storage
@@ -22,9 +22,15 @@ export interface ChainEntry {
   detail: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /**
+   * Merkle tree nodes this entry completed (shared/domain/merkle.ts): the hex hashes of the
+   * perfect subtrees at levels 1, 2, … whose last leaf is this entry. Derived from entry hashes,
+   * so outside the entry's own hash; the verifier recomputes and compares them.
+   */
+  tree?: string[];
 }
 
-export type UnsealedEntry = Omit<ChainEntry, 'hash'>;
+export type UnsealedEntry = Omit<ChainEntry, 'hash' | 'tree'>;
 
 /** What the log records beside the entries (same transaction), so a cut-off tail shows. */
 export interface ChainHead {
@@ -36,16 +42,40 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
 
 /**
- * SHA-256 over the canonical JSON of everything but `hash`. Synchronous on purpose: it runs
- * inside the IndexedDB transaction that appends the entry, and awaiting WebCrypto would
- * commit that transaction early. Unknown extra fields are hashed too, so adding one is an edit.
+ * SHA-256 over the canonical JSON of everything but `hash` and `tree` (entry-hash.ts).
+ * Synchronous on purpose: it runs inside the IndexedDB transaction that appends the entry, and
+ * awaiting WebCrypto would commit that transaction early. Unknown extra fields are hashed too,
+ * so adding one is an edit.
  */
-export const hashEntry = (entry: UnsealedEntry | ChainEntry): string => {
-  const { hash: _ignored, ...rest } = entry as ChainEntry;
-  return sha256Hex(canonicalJson(rest));
-};
+export const hashEntry = (entry: UnsealedEntry | ChainEntry): string => entryHashHex(entry as unknown as Record<string, unknown>);
 
 export const sealEntry = (entry: UnsealedEntry): ChainEntry => ({ ...entry, hash: hashEntry(entry) });
+
+/** What an appender says of an entry; the chain supplies the rest. */
+export interface EntryInput {
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  result: 'ok' | 'fail';
+  detail?: Record<string, unknown>;
+}
+
+/** The sealed entry that follows `head`: one shape for main's journal and the renderer's audit log. */
+export const nextEntry = (head: ChainHead, input: EntryInput, device: string, now: number): ChainEntry =>
+  sealEntry({
+    seq: head.seq + 1,
+    id: uuidv7(now),
+    at: new Date(now).toISOString(),
+    actor: input.actor,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId,
+    result: input.result,
+    device,
+    detail: input.detail ?? {},
+    prevHash: head.hash,
+  });
 
 /**
  * edited: content no longer matches its hash (or its successor recorded a different hash).

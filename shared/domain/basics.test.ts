@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
-import { UUID_V7, uuidv7, uuidv7Time } from './ids';
+import { UUID_V7, idTail, uuidv7, uuidv7Time } from './ids';
 import { formatFen, formatRmb, parseYuan } from './money';
 import { redactCardData } from './redact';
 
@@ -28,6 +28,15 @@ describe('UUIDv7', () => {
     expect(new Set(ids).size).toBe(1000);
     expect([...ids].sort()).toEqual(ids);
     expect(uuidv7Time(uuidv7(1_700_000_000_123))).toBeGreaterThanOrEqual(1_700_000_000_000);
+  });
+
+  it('is told apart on screen by its random end, not its time prefix', () => {
+    const a = uuidv7(1_700_000_000_000);
+    const b = uuidv7(1_700_000_000_000);
+    expect(a.slice(0, 8)).toBe(b.slice(0, 8));
+    expect(idTail(a)).not.toBe(idTail(b));
+    expect(idTail(a)).toBe(`…${a.slice(-12)}`);
+    expect(idTail('general.language')).toBe('general.language');
   });
 });
 

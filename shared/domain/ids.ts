@@ -34,3 +34,13 @@ export const uuidv7 = (now: number = Date.now()): string => {
 export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 export const uuidv7Time = (id: string): number => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+
+/**
+ * The part of an id that tells records apart on screen: the last 12 hex digits (random bits of a
+ * UUIDv7). Its first 8 are only the creation time, the same for records made in one minute.
+ * Ids of other shapes (`general.language`, a device id) are shown whole when short.
+ */
+export const idTail = (id: string): string => {
+  if (!UUID_V7.test(id) && id.length <= 16) return id;
+  return `…${id.replace(/-/g, '').slice(-12)}`;
+};

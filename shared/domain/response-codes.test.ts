@@ -60,10 +60,12 @@ describe('response code table', () => {
     expect(explainResponse(CONSOLE_CODES.noAnswer).action.en).toMatch(/not charge again/i);
   });
 
-  it('settles a reversal on 00 or 25 but repeats it after a MAC error or a "try later" code', () => {
+  it('settles a reversal only on 00 or 25: a decline (05, 12), an unknown code, a MAC error or "try later" leave it open', () => {
     expect(reversalSettled('00')).toBe(true);
     expect(reversalSettled('25')).toBe(true);
-    expect(reversalSettled('12')).toBe(true);
+    expect(reversalSettled('12')).toBe(false);
+    expect(reversalSettled('05')).toBe(false);
+    expect(reversalSettled('Z9')).toBe(false);
     expect(reversalSettled('A0')).toBe(false);
     expect(reversalSettled('96')).toBe(false);
     expect(reversalSettled('91')).toBe(false);

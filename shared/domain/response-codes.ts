@@ -125,11 +125,17 @@ export const explainResponse = (code: string): ResponseCodeInfo => {
 export const isApprovalCode = (code: string): boolean => code === '00';
 
 /**
- * For a reversal: whether the host's answer settles it. 00 (reversed) and 25 (no such
- * original: nothing to reverse) do; MAC errors and "try later" codes mean it must be repeated.
+ * Codes that settle a reversal: 00 (reversed) and 25 (the host has no such original, so there is
+ * nothing to reverse). The UnionPay POS specification documents no other; every other answer
+ * (a decline such as 05 or 12, a "try later" such as 96, a MAC error) leaves the money question
+ * open, so the sale stays unresolved and, for a non-retryable answer, goes to a person.
  */
-export const reversalSettled = (code: string): boolean => {
-  if (code === '00' || code === '25') return true;
+export const REVERSAL_SETTLED_CODES: readonly string[] = ['00', '25'];
+
+export const reversalSettled = (code: string): boolean => REVERSAL_SETTLED_CODES.includes(code);
+
+/** A reversal answer worth repeating by itself later (try later, sign on again) rather than handing to a person. */
+export const reversalRetryable = (code: string): boolean => {
   const info = explainResponse(code);
-  return !info.retryable && !info.resign;
+  return info.retryable || info.resign;
 };

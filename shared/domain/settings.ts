@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, TIME_ZONES } from './time-zone';
 
 /**
  * Machine settings, owned by the host (main) because it acts on them before any window
@@ -18,6 +19,8 @@ export const GeneralSettings = z.object({
   language: Language.default('zh-CN'),
   idleLockMinutes: z.number().int().min(1).max(IDLE_LOCK_MAX_MINUTES).default(IDLE_LOCK_MAX_MINUTES),
   trainingMode: z.boolean().default(true),
+  /** The shop's zone: slips and screens show times in it, whatever zone the PC is set to. */
+  timeZone: z.enum(TIME_ZONES).default(DEFAULT_TIME_ZONE),
 });
 
 export const ShopSettings = z.object({
@@ -137,4 +140,15 @@ export const applySettingsPatch = (current: Settings, patch: SettingsPatch): Set
     next[section] = { ...(current[section as keyof Settings] as object), ...(values) };
   }
   return Settings.parse(next);
+};
+
+/** Flattens a patch to dotted paths → new values, for the journal ("general.idleLockMinutes": 5). */
+export const summarizeSettingsPatch = (patch: Record<string, unknown>, prefix = ''): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, summarizeSettingsPatch(value as Record<string, unknown>, path));
+    else out[path] = value;
+  }
+  return out;
 };

@@ -6,6 +6,9 @@ import { devicesCommands, devicesEvents } from './commands/devices';
 import { cardReaderCommands, cardReaderEvents } from './commands/card-reader';
 import { printerCommands, printerEvents } from './commands/printer';
 import { acquirerCommands, acquirerEvents } from './commands/acquirer';
+import { authCommands, authEvents } from './commands/auth';
+import { auditCommands, auditEvents } from './commands/audit';
+import { settlementCommands } from './commands/settlement';
 
 /**
  * The one contract between the renderer and main, on both hosts.
@@ -19,6 +22,9 @@ export const commands = {
   ...cardReaderCommands,
   ...printerCommands,
   ...acquirerCommands,
+  ...authCommands,
+  ...auditCommands,
+  ...settlementCommands,
 };
 
 export const events = {
@@ -27,7 +33,15 @@ export const events = {
   ...cardReaderEvents,
   ...printerEvents,
   ...acquirerEvents,
+  ...authEvents,
+  ...auditEvents,
 };
+
+/**
+ * Events that name one window or connection (a swipe, a session): main sends them only to the
+ * senders it chooses, never to every window, and the customer's window never gets them.
+ */
+export const TARGETED_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['card-reader:swiped', 'card-reader:failed', 'auth:session-changed']);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

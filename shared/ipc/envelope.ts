@@ -7,6 +7,12 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'UNKNOWN_COMMAND'
   | 'FORBIDDEN_SENDER'
+  /**
+   * The sender has no session allowed to run this command (shared/ipc/roles.ts): `reason` is
+   * not-signed-in, locked, pin-change-required, manager-needed, customer-window or
+   * approval-needed (a void, refund or exemption without a manager's grant). Main records it.
+   */
+  | 'FORBIDDEN_ROLE'
   | 'MESSAGE_TOO_LARGE'
   | 'MALFORMED_MESSAGE'
   | 'NOT_FOUND'

@@ -73,6 +73,8 @@ export interface ForwardRequest extends LinkRequestBase {
   card: LinkCard;
   /** When the sale was accepted offline (ms since the epoch). */
   acceptedAt: number;
+  /** A later attempt of an advice that may already have reached the host: 0221, same STAN. */
+  repeat: boolean;
 }
 
 export type ReversibleKind = 'sale' | 'void' | 'refund';
@@ -141,6 +143,60 @@ export interface InquiryAnswer {
 
 export type InquiryResult = InquiryAnswer | LinkFailed;
 
+/**
+ * One section of a batch's totals (UnionPay field 48 has two: domestic cards, then foreign).
+ * Debits are sales and forwarded offline sales; credits are voids and refunds; reversed and
+ * declined transactions are in neither.
+ */
+export interface SettlementTotals {
+  debitCount: number;
+  debitFen: Fen;
+  creditCount: number;
+  creditFen: Fen;
+}
+
+/** A transaction of the batch as the batch upload (0320) sends it: no card data, the host's references. */
+export interface BatchUploadItem {
+  saleId: string;
+  kind: 'sale' | 'void' | 'refund' | 'advice';
+  stan: string;
+  amountFen: Fen;
+  rrn: string | null;
+  authCode: string | null;
+  /** When it happened (ms since the epoch). */
+  at: number;
+}
+
+/**
+ * End of day (批结算): the console's totals for the batch (0500). When the host's totals differ
+ * it says so and the console uploads every transaction of the batch (0320 each, then 0320
+ * "upload finished"), after which the settlement is finished either way.
+ */
+export interface SettleRequest {
+  batch: string;
+  domestic: SettlementTotals;
+  foreign: SettlementTotals;
+  transactions: readonly BatchUploadItem[];
+}
+
+export type BalanceVerdict = 'balanced' | 'unbalanced' | 'error';
+
+export interface SettleAnswer {
+  ok: true;
+  /** The 0510's response code; only 00 means the host took the settlement. */
+  responseCode: string;
+  accepted: boolean;
+  domestic: BalanceVerdict;
+  foreign: BalanceVerdict;
+  /** Transactions uploaded (0 when balanced). */
+  uploaded: number;
+  /** The host's settlement date (MMDD, field 15) when it sent one. */
+  settleDate: string | null;
+  hostTime: string | null;
+}
+
+export type SettleResult = SettleAnswer | LinkFailed;
+
 export interface AcquirerLink {
   readonly kind: AcquirerKind;
   /** Working keys are in place (ISO 8583) or the simulator considers us signed on. */
@@ -153,6 +209,8 @@ export interface AcquirerLink {
   forward(request: ForwardRequest): Promise<LinkResult>;
   refund(request: ReferencedRequest): Promise<LinkResult>;
   void(request: ReferencedRequest): Promise<LinkResult>;
+  /** End of day: settlement (0500) and, when the totals differ, the batch upload (0320). */
+  settle(request: SettleRequest): Promise<SettleResult>;
   /** Link check (UnionPay 回响测试); cheap, no card data. */
   echo(): Promise<LinkResult>;
   close(): Promise<void>;

@@ -1,12 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
 import { LoginPage } from './pages/login-page';
-import { MANAGER, dumpIndexedDb, setUpAsManager } from './helpers';
+import { MANAGER, cardDataHits, dispatch, dumpIndexedDb, setUpAsManager } from './helpers';
 import { HostSimulator } from '../host-sim/host-sim';
-import { findSentinel } from '../card-sentinel';
 import { SENTINEL_TEST_PAN } from '../../electron/devices/test-cards';
 import type { SettingsPatch } from '../../shared/domain/settings';
 
@@ -15,14 +12,13 @@ import type { SettingsPatch } from '../../shared/domain/settings';
  * over TCP → the loopback host simulator (test/host-sim), training mode off. Every assertion
  * about what reached the host reads the simulator's own record of the messages it received.
  */
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 
 const liveHost = async (c: ConsoleFixture, patch: SettingsPatch = {}): Promise<HostSimulator> => {
   const sim = new HostSimulator();
   const { port } = await sim.start();
   const settings: SettingsPatch = {
     ...patch,
-    general: { trainingMode: false, idleLockMinutes: 120, ...patch.general },
+    general: { trainingMode: false, idleLockMinutes: 15, ...patch.general },
     acquirer: { kind: 'iso8583', host: '127.0.0.1', port, connectTimeoutMs: 1000, responseTimeoutMs: 1500, ...patch.acquirer },
     signature: { rule: 'never', ...patch.signature },
   };
@@ -48,11 +44,7 @@ const backToAmount = async (c: ConsoleFixture, counter: CounterPage): Promise<vo
 
 /** The sentinel card's PAN and track in no IndexedDB store, data-folder file or log. */
 const expectNoCardData = async (c: ConsoleFixture): Promise<void> => {
-  const dump = await dumpIndexedDb(c.page);
-  const logs = readdirSync(c.dataDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.log'))
-    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
-  expect(findSentinel({ dataDir: c.dataDir, logs, extraTexts: [dump], needles: [SENTINEL_TEST_PAN, `${SENTINEL_TEST_PAN}=`] })).toEqual([]);
+  expect(await cardDataHits(c, [SENTINEL_TEST_PAN, `${SENTINEL_TEST_PAN}=`])).toEqual([]);
 };
 
 const sims: HostSimulator[] = [];
@@ -66,8 +58,8 @@ const track = (s: HostSimulator): HostSimulator => {
 
 test.describe('authorization over ISO 8583 against the host simulator', () => {
   test('a sale signs on and is approved over ISO 8583; the link says so', async ({ console: c }) => {
-    const sim = track(await liveHost(c));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c));
     const counter = new CounterPage(c.page);
     await expect(c.page.getByTestId('link-status')).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
     expect(await sell(counter, '1234', 'unionpay-debit')).toBe('approved');
@@ -78,8 +70,8 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
   });
 
   test('the answer dropped after approval: unknown, then exactly one reversal before the next sale', async ({ console: c }) => {
-    const sim = track(await liveHost(c));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c));
     const counter = new CounterPage(c.page);
     sim.dropNext(1, ['sale']);
     expect(await sell(counter, '1500', 'unionpay-debit')).toBe('unknown');
@@ -93,8 +85,8 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
   });
 
   test('the socket closed mid-request: unknown, resolved (inquiry + reversal) before the next sale', async ({ console: c }) => {
-    const sim = track(await liveHost(c));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c));
     const counter = new CounterPage(c.page);
     sim.closeNext(1, ['sale']);
     expect(await sell(counter, '1600')).toBe('unknown');
@@ -107,8 +99,8 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
 
   test('the page reloaded (crash) mid-authorization: resolved on restart, the cashier told, one reversal', async ({ console: c }) => {
     // The answer must still be on its way when the page dies: a long response timeout, a slow host.
-    const sim = track(await liveHost(c, { acquirer: { responseTimeoutMs: 15_000 } }));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c, { acquirer: { responseTimeoutMs: 15_000 } }));
     const counter = new CounterPage(c.page);
     expect(await dispatch(c, 'acquirer:sign-on', {})).toMatchObject({ ok: true, value: { outcome: 'approved' } });
     sim.setDelay(4000);
@@ -127,8 +119,8 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
   });
 
   test('host pulled down mid-sale, page reloaded, host back: told at each step, one reversal, no double charge', async ({ console: c }) => {
-    const sim = track(await liveHost(c, { acquirer: { responseTimeoutMs: 15_000 } }));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c, { acquirer: { responseTimeoutMs: 15_000 } }));
     const counter = new CounterPage(c.page);
     expect(await dispatch(c, 'acquirer:sign-on', {})).toMatchObject({ ok: true, value: { outcome: 'approved' } });
     sim.setDelay(4000);
@@ -160,8 +152,8 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
   });
 
   test('host down: offline sales within limits; host up: each forwarded exactly once, seals gone', async ({ console: c }) => {
-    const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: true, maxAmountFen: 10_000, maxCount: 5, maxTotalFen: 50_000 } }));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: true, maxAmountFen: 10_000, maxCount: 5, maxTotalFen: 50_000 } }));
     const counter = new CounterPage(c.page);
     await expect(c.page.getByTestId('link-status')).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
     await sim.down();
@@ -186,10 +178,30 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
     await expectNoCardData(c);
   });
 
+  test('locked while offline sales wait: the host comes back and they are forwarded, each once, without unlocking', async ({ console: c }) => {
+    // The manager first: main lets only a manager's session change the card host.
+    await setUpAsManager(c);
+    const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: true, maxAmountFen: 10_000, maxCount: 5, maxTotalFen: 50_000 } }));
+    const counter = new CounterPage(c.page);
+    await expect(c.page.getByTestId('link-status')).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
+    await sim.down();
+    for (const [digits, card] of [['1500', 'visa'], ['2500', 'mastercard-2series']] as const) {
+      expect(await sell(counter, digits, card)).toBe('offline');
+      await backToAmount(c, counter);
+    }
+    await c.page.getByTestId('lock-now').click();
+    await expect(c.page.getByTestId('lock-screen')).toBeVisible();
+    await sim.up();
+    await expect.poll(() => sim.count({ kind: 'advice' }), { timeout: 30_000 }).toBe(2);
+    await expect(c.page.getByTestId('lock-screen')).toBeVisible();
+    expect(sim.standingApprovals().map((b) => b.amountFen)).toEqual([1500, 2500]);
+    await expect.poll(async () => (await dumpIndexedDb(c.page)).match(/"state":"approved"/g)?.length ?? 0).toBe(2);
+  });
+
   test('each offline limit refuses with its reason', async ({ console: c }) => {
     await c.page.clock.install();
-    const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: false, maxAmountFen: 5_000, maxCount: 3, maxTotalFen: 6_000, maxAgeHours: 1 } }));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c, { offline: { enabled: true, allowSwiped: false, maxAmountFen: 5_000, maxCount: 3, maxTotalFen: 6_000, maxAgeHours: 1 } }));
     const counter = new CounterPage(c.page);
     await expect(c.page.getByTestId('link-status')).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
     await sim.down();
@@ -219,8 +231,8 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
   });
 
   test('the host rejects our MAC (A0): explained, sign-on offered and done, the next sale approved', async ({ console: c }) => {
-    const sim = track(await liveHost(c));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c));
     const counter = new CounterPage(c.page);
     await expect(c.page.getByTestId('link-status')).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
     sim.wrongMacNext(1, 'reject', ['sale']);
@@ -237,8 +249,8 @@ test.describe('authorization over ISO 8583 against the host simulator', () => {
   });
 
   test('an answer whose MAC does not verify is not trusted: unknown, sign-on offered, reversed before the next sale', async ({ console: c }) => {
-    const sim = track(await liveHost(c));
     await setUpAsManager(c);
+    const sim = track(await liveHost(c));
     const counter = new CounterPage(c.page);
     sim.wrongMacNext(1, 'response', ['sale']);
     expect(await sell(counter, '2100', 'unionpay-debit')).toBe('unknown');

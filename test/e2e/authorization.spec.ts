@@ -2,13 +2,11 @@ import { test, expect } from './fixtures';
 import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
 import { LoginPage } from './pages/login-page';
-import { MANAGER, dumpIndexedDb, setUpAsManager } from './helpers';
+import { MANAGER, cardDataHits, dispatch, dumpIndexedDb, setUpAsManager } from './helpers';
 import { getAcquirerLink } from '../../electron/acquirer/acquirer-module';
 import type { SimulatedAcquirer } from '../../electron/acquirer/simulated-acquirer';
-import { findSentinel } from '../card-sentinel';
 import { SENTINEL_TEST_PAN } from '../../electron/devices/test-cards';
 
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 const simulator = (c: ConsoleFixture) => getAcquirerLink(c.host.core.context) as SimulatedAcquirer;
 const sent = (c: ConsoleFixture, type: string) => simulator(c).received.filter((m) => m.type === type);
 
@@ -83,7 +81,7 @@ test.describe('authorization faults (simulated host)', () => {
     expect(new Set(sent(c, 'advice').map((m) => m.saleId)).size).toBe(2);
     const dump = await dumpIndexedDb(c.page);
     expect(dump).not.toContain('"sealed":"A');
-    expect(findSentinel({ dataDir: c.dataDir, extraTexts: [dump], needles: [SENTINEL_TEST_PAN] })).toEqual([]);
+    expect(await cardDataHits(c, [SENTINEL_TEST_PAN])).toEqual([]);
   });
 
   test('A0 (MAC error) is explained with sign on again', async ({ console: c }) => {

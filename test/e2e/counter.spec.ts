@@ -2,11 +2,9 @@ import { test, expect } from './fixtures';
 import type { ConsoleFixture } from './fixtures';
 import { CounterPage } from './pages/counter-page';
 import { LoginPage } from './pages/login-page';
-import { MANAGER, dumpIndexedDb, setUpAsManager } from './helpers';
-import { findSentinel } from '../card-sentinel';
+import { MANAGER, cardDataHits, dispatch, dumpIndexedDb, setUpAsManager } from './helpers';
 import { SENTINEL_TEST_PAN } from '../../electron/devices/test-cards';
 
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 
 interface VirtualReceipts {
   ok: boolean;
@@ -15,8 +13,7 @@ interface VirtualReceipts {
 const virtualReceipts = async (c: ConsoleFixture) => ((await dispatch(c, 'printer:virtual-receipts', { limit: 10 })) as VirtualReceipts).value.receipts;
 
 const sentinelClean = async (c: ConsoleFixture) => {
-  const dump = await dumpIndexedDb(c.page);
-  expect(findSentinel({ dataDir: c.dataDir, extraTexts: [dump], needles: [SENTINEL_TEST_PAN] })).toEqual([]);
+  expect(await cardDataHits(c, [SENTINEL_TEST_PAN])).toEqual([]);
 };
 
 test('the cashier journey: amount, test card, approved, signature, both copies printed', async ({ console: c }) => {
@@ -40,6 +37,18 @@ test('the cashier journey: amount, test card, approved, signature, both copies p
   await counter.approvedSale('3000', 'visa');
   await c.page.screenshot({ path: 'test-results/screens/counter-approved-en.png' });
   await sentinelClean(c);
+});
+
+test('typing 1 0 0 shows ￥1.00 with the keys typed and how the keypad reads them', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await expect(c.page.getByTestId('counter-amount-hint')).toContainText('按 1 0 0 为 ￥1.00');
+  await counter.typeAmount('100');
+  await expect(c.page.getByTestId('counter-amount')).toHaveText('￥1.00');
+  await expect(c.page.getByTestId('counter-amount-typed')).toHaveText('已按键：100 = ￥1.00');
+  await c.page.keyboard.press('.');
+  await c.page.keyboard.press('5');
+  await expect(c.page.getByTestId('counter-amount')).toHaveText('￥100.50');
 });
 
 test('double Enter on the amount starts exactly one sale', async ({ console: c }) => {
@@ -84,7 +93,11 @@ test('the duplicate-charge guard asks before charging the same card the same amo
   await counter.charge();
   await counter.swipe('unionpay-debit');
   await expect(c.page.getByTestId('counter-duplicate')).toBeVisible();
-  await c.page.getByTestId('duplicate-cancel').click();
+  // The safe choice is the default: focused, so Enter cancels.
+  await expect(c.page.getByTestId('duplicate-cancel')).toBeFocused();
+  await expect(c.page.getByTestId('duplicate-cancel')).toHaveClass(/MuiButton-contained/);
+  await expect(c.page.getByTestId('duplicate-confirm')).toHaveClass(/MuiButton-outlined/);
+  await c.page.keyboard.press('Enter');
   await expect(counter.root()).toHaveAttribute('data-step', 'amount');
 });
 
@@ -171,6 +184,23 @@ test('the customer window shows the amount and captures the signature the cashie
   await expect(counter.done()).toHaveAttribute('data-signature', 'signed');
 });
 
+test('leaving the counter at the signature step for the list: the sale is unsigned at once, and still waits for its signature back at the counter', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.approvedSale('2700');
+  await counter.next();
+  await expect(c.page.getByTestId('signature-canvas')).toBeVisible();
+  await c.page.getByTestId('nav-transactions').click();
+  await expect(c.page.getByTestId('filter-unsigned')).toHaveAttribute('data-count', '1');
+  await expect(c.page.getByTestId('unsigned-badge')).toHaveAttribute('data-count', '1');
+  // The counter session lives outside the screen: back at the counter, the same sale waits.
+  await c.page.getByTestId('nav-counter').click();
+  await expect(c.page.getByTestId('counter')).toHaveAttribute('data-step', 'signature');
+  await counter.signAndConfirm();
+  await expect(counter.done()).toHaveAttribute('data-signature', 'signed');
+  await expect(c.page.getByTestId('unsigned-badge')).toHaveCount(0);
+});
+
 test('a reload at the signature step puts the sale in the unsigned follow-up; one left waiting for its card is cancelled', async ({ console: c }) => {
   await setUpAsManager(c);
   const counter = new CounterPage(c.page);
@@ -189,5 +219,31 @@ test('a reload at the signature step puts the sale in the unsigned follow-up; on
   await c.page.getByTestId('nav-transactions').click();
   await expect(c.page.getByTestId('filter-unsigned')).toHaveAttribute('data-count', '1');
   await expect.poll(async () => (await dumpIndexedDb(c.page)).includes('"reason":"abandoned"')).toBe(true);
+  await sentinelClean(c);
+});
+
+test('a chip card swiped at the counter is warned about before anything is charged; cancel is the default, going on charges once', async ({ console: c }) => {
+  await setUpAsManager(c);
+  const counter = new CounterPage(c.page);
+  await counter.typeAmount('4200');
+  await counter.charge();
+  await counter.swipe('chip-swiped');
+  const warning = c.page.getByTestId('counter-chip-swiped');
+  await expect(warning).toContainText('芯片卡');
+  await expect(c.page.getByTestId('chip-swiped-cancel')).toBeFocused();
+  await c.page.screenshot({ path: 'test-results/screens/counter-chip-swiped-zh-CN.png' });
+  // Nothing was sent: no receipt, and cancelling returns to the amount.
+  expect(await virtualReceipts(c)).toHaveLength(0);
+  await c.page.keyboard.press('Enter');
+  await expect(c.page.getByTestId('counter')).toHaveAttribute('data-step', 'amount');
+
+  await c.page.getByTestId('language-toggle').click();
+  await counter.typeAmount('4300');
+  await counter.charge();
+  await counter.swipe('chip-swiped');
+  await expect(warning).toContainText('chip');
+  await c.page.getByTestId('chip-swiped-proceed').click();
+  await expect(counter.result()).toHaveAttribute('data-outcome', 'approved');
+  await expect(c.page.getByTestId('counter-chip-warning')).toBeVisible();
   await sentinelClean(c);
 });

@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { launchBrowserHost } from '../../electron/web-host/launch';
 import type { BrowserHost } from '../../electron/web-host/launch';
+import type { TrafficRecord } from '../../electron/web-host/ws-transport';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 export interface ConsoleFixture {
@@ -17,6 +18,10 @@ export interface ConsoleFixture {
   profileDir: string;
   /** Stops and restarts the host on the same data folder and port (a crash or restart of main). */
   restartHost(): Promise<void>;
+  /** Every WebSocket message in and out, as sent (the traffic recording the sentinel scans read). */
+  traffic: string[];
+  /** Moves main's clock on (idle lock, PIN back-off) without waiting. */
+  advanceHostClock(ms: number): void;
 }
 
 interface Options {
@@ -28,7 +33,11 @@ export const test = base.extend<Options & { console: ConsoleFixture }>({
   console: async ({ hostSettings }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cs-data-'));
     const profileDir = mkdtempSync(join(tmpdir(), 'cs-profile-'));
-    let host = await launchBrowserHost({ dataDir, settingsOverrides: hostSettings });
+    const traffic: string[] = [];
+    let offset = 0;
+    const hooks = { record: (m: TrafficRecord) => traffic.push(`${m.direction} ${m.connection} ${m.data}`), now: () => Date.now() + offset };
+    // Port 0: a free port per test (workers run in parallel); restartHost keeps it.
+    let host = await launchBrowserHost({ dataDir, port: 0, settingsOverrides: hostSettings, ...hooks });
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
@@ -48,7 +57,11 @@ export const test = base.extend<Options & { console: ConsoleFixture }>({
       restartHost: async () => {
         const { port, token } = host.web;
         await host.stop();
-        host = await launchBrowserHost({ dataDir, port, settingsOverrides: hostSettings, token });
+        host = await launchBrowserHost({ dataDir, port, settingsOverrides: hostSettings, token, ...hooks });
+      },
+      traffic,
+      advanceHostClock: (ms: number) => {
+        offset += ms;
       },
     };
     await use(fixture);

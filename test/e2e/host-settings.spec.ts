@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { CounterPage } from './pages/counter-page';
-import { setUpAsManager } from './helpers';
+import { dispatch, setUpAsManager } from './helpers';
 import { HostSimulator } from '../host-sim/host-sim';
 
 /**
@@ -22,7 +22,7 @@ test('a manager points the card host at the host simulator in Settings; the same
     await c.page.getByTestId('settings-save-acquirer').click();
     await expect(host.getByRole('alert')).toBeVisible();
     await c.page.getByRole('switch', { name: /练习模式|Training mode/ }).uncheck();
-    await c.page.getByTestId('settings-save').click();
+    await c.page.getByTestId('settings-save-general').click();
     // The shell's training chip goes away once the host has the change.
     await expect(c.page.getByTestId('training-chip')).toHaveCount(0);
 
@@ -35,7 +35,7 @@ test('a manager points the card host at the host simulator in Settings; the same
     await expect(counter.result()).toHaveAttribute('data-outcome', 'approved', { timeout: 15_000 });
     expect(sim.count({ kind: 'sale' })).toBe(1);
     expect(sim.standingApprovals().map((b) => b.amountFen)).toEqual([2688]);
-    const settings = await c.host.core.router.dispatch('settings:get', {}, { trusted: true, label: 'test' });
+    const settings = await dispatch(c, 'settings:get', {});
     expect(settings).toMatchObject({ ok: true, value: { general: { trainingMode: false }, acquirer: { kind: 'iso8583', port } } });
   } finally {
     await sim.stop();

@@ -1,11 +1,11 @@
 import { test, expect } from './fixtures';
 import type { ConsoleFixture } from './fixtures';
-import { dumpIndexedDb, setUpAsManager } from './helpers';
+import { dispatch, dumpIndexedDb, setUpAsManager } from './helpers';
 import { MasterKeyPanel } from './pages/master-key-panel';
 import { HostSimulator } from '../host-sim/host-sim';
 import { TEST_TMK } from '../../electron/acquirer/iso8583/mac';
 import { kcvOf } from '../../electron/acquirer/master-key-check';
-import { SAMPLE_TMK_HEX, findKey, tmkBytes } from '../../electron/acquirer/master-key-test-support';
+import { SAMPLE_TMK_HEX, findKey, tmkBytes } from '../master-key-test-support';
 
 /**
  * Loading the terminal master key (TMK) on the Settings screen, end to end: Chromium → browser
@@ -13,7 +13,6 @@ import { SAMPLE_TMK_HEX, findKey, tmkBytes } from '../../electron/acquirer/maste
  * simulator holding the same key. The key must come back from nowhere: not from main, not from
  * IndexedDB (the audit log holds its KCV), not from any file in the data folder.
  */
-const dispatch = (c: ConsoleFixture, command: string, payload: unknown) => c.host.core.router.dispatch(command, payload, { trusted: true, label: 'test' });
 const KEY = tmkBytes(SAMPLE_TMK_HEX);
 const KCV = kcvOf(KEY);
 
@@ -27,7 +26,7 @@ const realHost = async (c: ConsoleFixture, tmk: Uint8Array): Promise<HostSimulat
   const sim = new HostSimulator({ tmk });
   sims.push(sim);
   const { port } = await sim.start();
-  const set = await dispatch(c, 'settings:set', { patch: { general: { trainingMode: false, idleLockMinutes: 120 }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port, connectTimeoutMs: 1000, responseTimeoutMs: 1500 } } });
+  const set = await dispatch(c, 'settings:set', { patch: { general: { trainingMode: false, idleLockMinutes: 15 }, acquirer: { kind: 'iso8583', host: '127.0.0.1', port, connectTimeoutMs: 1000, responseTimeoutMs: 1500 } } });
   if (!set.ok) throw new Error(`settings:set refused: ${JSON.stringify(set.error)}`);
   return sim;
 };

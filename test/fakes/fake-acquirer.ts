@@ -2,7 +2,7 @@ import type { HostResult, InquiryResult, LinkStatus, acquirerCommands } from '..
 import type { EventPayload, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { outcomeOf } from '../../shared/ports/acquirer-link';
-import type { AcquirerLink, InquiryResult as LinkInquiry, LinkFailed, LinkRequestBase, LinkResult } from '../../shared/ports/acquirer-link';
+import type { AcquirerLink, InquiryResult as LinkInquiry, LinkFailed, LinkRequestBase, LinkResult, SettleRequest, SettleResult } from '../../shared/ports/acquirer-link';
 import { ruleFor } from '../../electron/acquirer/amount-rules';
 import type { MessageKind } from '../../electron/acquirer/amount-rules';
 
@@ -15,7 +15,7 @@ import type { MessageKind } from '../../electron/acquirer/amount-rules';
  *   prepare numbers a sale once, authorize/forward answer a retried saleId from the record,
  *   the link can be taken down (`setOnline(false)`), and `count` asserts exactly-once.
  */
-export type FakeOp = 'signOn' | 'authorize' | 'reverse' | 'inquire' | 'forward' | 'refund' | 'void' | 'echo';
+export type FakeOp = 'signOn' | 'authorize' | 'reverse' | 'inquire' | 'forward' | 'refund' | 'void' | 'echo' | 'settle';
 
 export interface FakeCall {
   op: FakeOp;
@@ -31,11 +31,11 @@ export class FakeAcquirerLink implements AcquirerLink {
   signedOn = true;
   online = true;
   readonly calls: FakeCall[] = [];
-  private readonly scripts = new Map<FakeOp, Array<LinkResult | LinkInquiry>>();
+  private readonly scripts = new Map<FakeOp, Array<LinkResult | LinkInquiry | SettleResult>>();
   private readonly book = new Map<string, { code: string; reversed: boolean }>();
 
   /** The next calls of `op` return these results, in order, before the default behaviour resumes. */
-  script(op: FakeOp, ...results: Array<LinkResult | LinkInquiry>): this {
+  script(op: FakeOp, ...results: Array<LinkResult | LinkInquiry | SettleResult>): this {
     this.scripts.set(op, [...(this.scripts.get(op) ?? []), ...results]);
     return this;
   }
@@ -64,6 +64,10 @@ export class FakeAcquirerLink implements AcquirerLink {
       return { ok: true, found: !!b, responseCode: b?.code ?? null, approved: b?.code === '00' && !b.reversed, reversed: b?.reversed ?? false, authCode: null, rrn: null, stan: r.stan, batch: r.batch, hostTime: null };
     });
 
+  /** Balanced unless scripted otherwise. */
+  settle = (r: SettleRequest): Promise<SettleResult> =>
+    this.run('settle', { saleId: '', stan: '', batch: r.batch, amountFen: r.domestic.debitFen + r.foreign.debitFen }, (): SettleResult => ({ ok: true, responseCode: '00', accepted: true, domestic: 'balanced', foreign: 'balanced', uploaded: 0, settleDate: null, hostTime: null }));
+
   close = (): Promise<void> => Promise.resolve();
 
   private answer(stan: string, batch: string, code: string): LinkResult {
@@ -79,7 +83,7 @@ export class FakeAcquirerLink implements AcquirerLink {
     return this.answer(r.stan, r.batch, code);
   }
 
-  private run<T extends LinkResult | LinkInquiry>(op: FakeOp, r: Pick<LinkRequestBase, 'saleId' | 'stan' | 'batch' | 'amountFen'>, fallback: () => T): Promise<T> {
+  private run<T extends LinkResult | LinkInquiry | SettleResult>(op: FakeOp, r: Pick<LinkRequestBase, 'saleId' | 'stan' | 'batch' | 'amountFen'>, fallback: () => T): Promise<T> {
     if (!this.online) return Promise.resolve(down(r) as T);
     this.calls.push({ op, saleId: r.saleId, stan: r.stan, amountFen: r.amountFen });
     const queued = this.scripts.get(op)?.shift();
@@ -152,12 +156,12 @@ export class FakeAcquirerApi {
       if (known) return known;
       const result = await send();
       const out = hostResult(result);
-      if (result.ok || result.sent) this.answered.set(key, out);
+      if (result.ok) this.answered.set(key, out);
       return out;
     };
     switch (command) {
       case 'acquirer:prepare':
-        return { stan: this.prepare(saleId), batch: '000001' };
+        return { stan: this.prepare(saleId), batch: '000001', linkId: 'training' };
       case 'acquirer:authorize': {
         const kind = r.kind as 'sale' | 'refund' | 'void';
         return once(`authorize:${saleId}`, () => (kind === 'sale' ? this.link.authorize(base) : kind === 'refund' ? this.link.refund(base) : this.link.void(base)));
@@ -172,7 +176,7 @@ export class FakeAcquirerApi {
         return { found: q.found, approved: q.approved, reversed: q.reversed, outcome: !q.found ? 'not-found' : q.reversed ? 'reversed' : q.approved ? 'approved' : 'declined', responseCode: q.responseCode, authCode: q.authCode, rrn: q.rrn, stan: base.stan } satisfies InquiryResult;
       }
       case 'acquirer:seal':
-        return { sealed: `ZmFrZS1zZWFs${(typeof r.cardRef === 'string' ? r.cardRef : '').replace(/[^A-Za-z0-9]/g, '')}` };
+        return { sealed: `ZmFrZS1zZWFs${(typeof r.cardRef === 'string' ? r.cardRef : '').replace(/[^A-Za-z0-9]/g, '')}`, linkId: 'training' };
       case 'acquirer:sign-on':
         return hostResult(await this.link.signOn());
       case 'acquirer:simulator':

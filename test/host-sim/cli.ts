@@ -34,7 +34,13 @@ if (controlPort !== undefined) {
 }
 
 const shutdown = (): void => {
-  void sim.stop().then(() => process.exit(0));
+  sim.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`host-sim: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -14,10 +14,12 @@ import type { RequestKind } from './host-answers';
  *   POST /close?n=1[&kinds=…]
  *   POST /garble?n=1[&kinds=…]        answer cut short (the console must name it)
  *   POST /wrong-mac?n=1&mode=response|reject[&kinds=…]
+ *   POST /settle-mode?mode=auto|balanced|unbalanced   the next settlement's outcome (auto compares totals)
+ *   GET  /settlements                 settlements received, with their batch uploads
  *   POST /require-sign-on
  *   POST /down   POST /up   POST /reset   POST /clear-faults
  */
-const KINDS: readonly RequestKind[] = ['sign-on', 'echo', 'inquiry', 'sale', 'void', 'refund', 'advice', 'reversal'];
+const KINDS: readonly RequestKind[] = ['sign-on', 'echo', 'inquiry', 'sale', 'void', 'refund', 'advice', 'reversal', 'settlement', 'batch-upload', 'batch-upload-end'];
 
 const kindsOf = (q: URLSearchParams): RequestKind[] | undefined => {
   const raw = q.get('kinds');
@@ -63,6 +65,14 @@ export const startControlServer = async (sim: HostSimulator, port: number, host 
         case 'POST /wrong-mac':
           sim.wrongMacNext(count(q), q.get('mode') === 'reject' ? 'reject' : 'response', kindsOf(q));
           return sim.state();
+        case 'POST /settle-mode': {
+          const mode = q.get('mode');
+          if (mode !== 'auto' && mode !== 'balanced' && mode !== 'unbalanced') return null;
+          sim.settleNext(mode);
+          return { mode };
+        }
+        case 'GET /settlements':
+          return sim.settlement.settlements;
         case 'POST /require-sign-on':
           sim.requireSignOn();
           return sim.state();

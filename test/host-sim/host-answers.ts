@@ -1,9 +1,10 @@
 import type { FieldValue, IsoMessage } from '../../electron/acquirer/iso8583/codec';
 import { text } from '../../electron/acquirer/iso8583/codec';
 import { MTI, NMI, PROC, TX_TYPE, answerMti } from '../../electron/acquirer/iso8583/messages';
+import { SETTLEMENT_MTI, SETTLEMENT_NMI } from '../../electron/acquirer/iso8583/settlement-messages';
 
 /** What kind of request a host sees, from MTI, processing code and field 60 (see messages.ts). */
-export type RequestKind = 'sign-on' | 'echo' | 'inquiry' | 'sale' | 'void' | 'refund' | 'advice' | 'reversal' | 'unknown';
+export type RequestKind = 'sign-on' | 'echo' | 'inquiry' | 'sale' | 'void' | 'refund' | 'advice' | 'reversal' | 'settlement' | 'batch-upload' | 'batch-upload-end' | 'unknown';
 
 export const classify = (m: IsoMessage): RequestKind => {
   const f60 = text(m, 60);
@@ -19,11 +20,16 @@ export const classify = (m: IsoMessage): RequestKind => {
       if (proc === PROC.goods && type === TX_TYPE.sale) return 'sale';
       return proc === PROC.credit && type === TX_TYPE.void ? 'void' : 'unknown';
     case MTI.advice:
+    case MTI.adviceRepeat:
       if (proc === PROC.credit && type === TX_TYPE.refund) return 'refund';
       return proc === PROC.goods && type === TX_TYPE.offline ? 'advice' : 'unknown';
     case MTI.reversal:
     case MTI.reversalRepeat:
       return 'reversal';
+    case SETTLEMENT_MTI.settlement:
+      return nmi === SETTLEMENT_NMI.settle ? 'settlement' : 'unknown';
+    case SETTLEMENT_MTI.batchUpload:
+      return nmi === SETTLEMENT_NMI.settle ? 'batch-upload' : nmi === SETTLEMENT_NMI.uploadEnd ? 'batch-upload-end' : 'unknown';
     default:
       return 'unknown';
   }
@@ -38,6 +44,7 @@ export interface AnswerFields {
   authCode?: string | null;
   rrn?: string | null;
   batch?: string;
+  field48?: string;
   field62?: Uint8Array;
   field63?: string;
   mac: boolean;
@@ -57,6 +64,7 @@ export const answerFor = (request: IsoMessage, a: AnswerFields, now = new Date()
   if (a.rrn) fields.set(37, a.rrn.padStart(12, '0').slice(-12));
   if (a.authCode) fields.set(38, a.authCode.padEnd(6, ' ').slice(0, 6));
   fields.set(39, a.code);
+  if (a.field48) fields.set(48, a.field48);
   if (a.field62) fields.set(62, a.field62);
   if (a.field63) fields.set(63, a.field63);
   if (a.mac) fields.set(64, new Uint8Array(8));

@@ -7,7 +7,10 @@ import { FrameReader, encodeFrame, swapTpdu } from '../../electron/acquirer/iso8
 import { TEST_TMK, defaultMacAlgorithm, packWorkingKeys, randomKey } from '../../electron/acquirer/iso8583/mac';
 import type { MacAlgorithm } from '../../electron/acquirer/iso8583/mac';
 import { encodeWithMac, macValid } from '../../electron/acquirer/iso8583/messages';
+import { isDomesticPan } from '../../electron/acquirer/simulated-settlement';
+import type { SettlementMode } from '../../electron/acquirer/simulated-settlement';
 import { MAC_KINDS, answerFor, classify } from './host-answers';
+import { HostSettlement } from './host-settlement';
 import type { AnswerFields, RequestKind } from './host-answers';
 
 /**
@@ -17,7 +20,10 @@ import type { AnswerFields, RequestKind } from './host-answers';
  * drop answers after booking, close the socket on a request, answer with a wrong MAC or reject
  * the MAC (A0), send a garbled (cut short) answer, forget the session (sign-on needed), go down
  * and come back up.
- * It records every message it received so tests can assert exactly-once.
+ * It records every message it received so tests can assert exactly-once. Like a real host it
+ * keys transactions by batch + STAN: a repeat (0221 advice, or the same STAN again) of something
+ * it already booked is answered as that transaction, never booked twice, and recorded with
+ * `duplicate: true`.
  * Faults apply to transaction messages (not sign-on or echo) unless told otherwise.
  */
 export interface HostSimOptions {
@@ -48,7 +54,7 @@ export interface HostRecord {
 }
 
 export interface Booked {
-  kind: RequestKind;
+  kind: 'sale' | 'advice' | 'void' | 'refund';
   stan: string;
   batch: string;
   amountFen: number;
@@ -56,6 +62,8 @@ export interface Booked {
   authCode: string | null;
   rrn: string;
   reversed: boolean;
+  /** A UnionPay card (settlement totals are per domestic / foreign section). */
+  domestic: boolean;
 }
 
 interface Fault {
@@ -74,7 +82,13 @@ export class HostSimulator {
   private mak: Uint8Array | null = null;
   private rrnSeq = 0;
   private readonly opts: Required<HostSimOptions>;
+  /** End of day: settlements, batch uploads, and the switch that forces an outcome. */
+  readonly settlement = new HostSettlement((from, to) => {
+    if (this.opts.batch === from) this.opts.batch = to;
+  });
   private faults: { drop: Fault | null; close: Fault | null; garble: Fault | null; wrongMac: (Fault & { mode: 'response' | 'reject' }) | null } = { drop: null, close: null, garble: null, wrongMac: null };
+  /** Answer the next reversals with this code instead of reversing (a host refusing a reversal, e.g. 05). */
+  private refuseReversals: { remaining: number; code: string } | null = null;
 
   constructor(opts: HostSimOptions = {}) {
     this.opts = { host: '127.0.0.1', headerLength: 6, tmk: TEST_TMK, mac: defaultMacAlgorithm(), delayMs: 0, batch: '000001', ...opts };
@@ -135,6 +149,11 @@ export class HostSimulator {
     this.faults.garble = { remaining: n, kinds: new Set(kinds) };
   }
 
+  /** Refuse the next n reversals with `code` (nothing is reversed): the console must not count it as settled. */
+  refuseReversalsWith(code: string, n = 1): void {
+    this.refuseReversals = { remaining: n, code };
+  }
+
   /** Forgets the session key: every MAC'd request is answered A0 until the terminal signs on. */
   requireSignOn(): void {
     this.mak = null;
@@ -144,12 +163,20 @@ export class HostSimulator {
     this.faults = { drop: null, close: null, garble: null, wrongMac: null };
   }
 
+  /** The next settlement's outcome: compare totals ('auto'), or report balanced / unbalanced whatever they are. */
+  settleNext(mode: SettlementMode): void {
+    this.settlement.mode = mode;
+  }
+
   /** Forgets records, bookings, faults and the session. */
   reset(): void {
     this.records.length = 0;
     this.book.clear();
     this.reversedEarly.clear();
     this.clearFaults();
+    this.refuseReversals = null;
+    this.settlement.mode = 'auto';
+    this.settlement.settlements.length = 0;
     this.mak = null;
     this.opts.delayMs = 0;
   }
@@ -274,6 +301,14 @@ export class HostSimulator {
     else send();
   }
 
+  /** By the card's BIN; a void or refund by reference takes its original's section. */
+  private domesticOf(m: IsoMessage): boolean {
+    const pan = text(m, 2);
+    if (pan) return isDomesticPan(pan);
+    const original = text(m, 61);
+    return this.book.get(`${original.slice(0, 6)}:${original.slice(6, 12)}`)?.domestic ?? true;
+  }
+
   private nextRrn(): string {
     this.rrnSeq += 1;
     return String(this.rrnSeq).padStart(12, '0');
@@ -289,6 +324,10 @@ export class HostSimulator {
       case 'echo':
         return { code: '00', mac: false };
       case 'reversal': {
+        if (this.refuseReversals && this.refuseReversals.remaining > 0) {
+          this.refuseReversals.remaining -= 1;
+          return { code: this.refuseReversals.code, mac: true };
+        }
         const booked = this.book.get(`${rec.batch}:${rec.stan}`);
         if (!booked) {
           this.reversedEarly.add(`${rec.batch}:${rec.stan}`);
@@ -307,13 +346,19 @@ export class HostSimulator {
       case 'advice':
       case 'void':
       case 'refund':
-        return this.transact(kind, rec);
+        return this.transact(kind, rec, m);
+      case 'settlement':
+        return this.settlement.settle(m, rec.batch, this.book.values());
+      case 'batch-upload':
+        return this.settlement.upload(m, rec.batch);
+      case 'batch-upload-end':
+        return this.settlement.finish(m, rec.batch);
       default:
         return { code: '12', mac: false };
     }
   }
 
-  private transact(kind: 'sale' | 'advice' | 'void' | 'refund', rec: HostRecord): AnswerFields | null {
+  private transact(kind: 'sale' | 'advice' | 'void' | 'refund', rec: HostRecord, m: IsoMessage): AnswerFields | null {
     const amountFen = rec.amountFen ?? 0;
     const key = `${rec.batch}:${rec.stan}`;
     const earlier = this.book.get(key);
@@ -332,7 +377,7 @@ export class HostSimulator {
       this.mak = null;
       return { code, mac: false };
     }
-    const booked: Booked = { kind, stan: rec.stan, batch: rec.batch, amountFen, responseCode: code, authCode: code === '00' ? String((Number(rec.stan) * 7919) % 1_000_000).padStart(6, '0') : null, rrn: this.nextRrn(), reversed: this.reversedEarly.delete(key) };
+    const booked: Booked = { kind, stan: rec.stan, batch: rec.batch, amountFen, responseCode: code, authCode: code === '00' ? String((Number(rec.stan) * 7919) % 1_000_000).padStart(6, '0') : null, rrn: this.nextRrn(), reversed: this.reversedEarly.delete(key), domestic: this.domesticOf(m) };
     this.book.set(key, booked);
     if (rule.kind === 'lost-answer') {
       rec.fault = 'dropped';

@@ -16,7 +16,7 @@ import type { MacAlgorithm } from './mac';
  * | sale (消费)             | 0200 (0210)  | 000000 | 22   | 000  | yes | 2, 14, 22 = 022, 35 (swipe)              |
  * | void (消费撤销)          | 0200 (0210)  | 200000 | 23   | 000  | yes | 37/38 original RRN/auth, 61 original     |
  * | refund (退货)           | 0220 (0230)  | 200000 | 25   | 000  | yes | 37 original RRN, 61 original; no reversal|
- * | offline advice (离线结算)| 0220 (0230)  | 000000 | 30   | 000  | yes | 12/13 = when accepted offline            |
+ * | offline advice (离线结算)| 0220/0221 (0230) | 000000 | 30 | 000 | yes | 12/13 = when accepted offline; 0221 = repeat, same STAN |
  * | reversal (冲正)         | 0400/0401 (0410) | original | original | 000 | yes | 11 = the original's STAN, 39 = reason |
  * | inquiry (ours)          | 0820 (0830)  |        | 00   | 901  | yes | private: 61 original; 0830 39 = 00 found / 25 not found, 63 = the original's code |
  *
@@ -30,6 +30,7 @@ export const MTI = {
   echo: '0820',
   financial: '0200',
   advice: '0220',
+  adviceRepeat: '0221',
   reversal: '0400',
   reversalRepeat: '0401',
 } as const;
@@ -116,11 +117,12 @@ export const refundRequest = (e: Envelope, amountFen: number, original: Original
   return { mti: MTI.advice, fields: f };
 };
 
-export const adviceRequest = (e: Envelope, amountFen: number, card: LinkCard, acceptedAt: number): IsoMessage => {
+/** `repeat`: an earlier attempt may have reached the host (0221, same STAN): the host answers it as the same advice. */
+export const adviceRequest = (e: Envelope, amountFen: number, card: LinkCard, acceptedAt: number, repeat = false): IsoMessage => {
   const f = withCard(base(e, TX_TYPE.offline, NMI.none), card);
   const at = new Date(acceptedAt);
   f.set(3, PROC.goods).set(4, amount(amountFen)).set(12, hhmmss(at)).set(13, mmdd(at)).set(25, '00').set(49, CNY).set(64, MAC_SLOT);
-  return { mti: MTI.advice, fields: f };
+  return { mti: repeat ? MTI.adviceRepeat : MTI.advice, fields: f };
 };
 
 const REVERSED: Record<ReversibleKind, { proc: string; type: string }> = {

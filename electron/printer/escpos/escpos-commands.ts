@@ -1,6 +1,13 @@
 import { rasterFrom, SKIP } from './escpos-tables';
 import type { EscposParser } from './escpos-parser';
 
+/**
+ * The largest command body the printer accepts (an 80 mm raster of several thousand lines is a few
+ * hundred KB). A longer declared length is refused as an unknown command and skipped, rather than
+ * waited for: otherwise a few bytes claiming gigabytes would hold the port's buffer for ever.
+ */
+export const MAX_COMMAND_BYTES = 4 * 1024 * 1024;
+
 /** ESC, GS and FS commands (Epson ESC/POS Command Reference). Each returns the bytes used, 0 if incomplete. */
 export const escCommand = (p: EscposParser, b: Uint8Array, at: number, need: (n: number) => boolean, arg: (i: number) => number): number => {
   if (!need(2)) return 0;
@@ -125,6 +132,7 @@ export const gsCommand = (p: EscposParser, b: Uint8Array, at: number, need: (n: 
       if (!need(8)) return 0;
       const stride = arg(4) | (arg(5) << 8);
       const height = arg(6) | (arg(7) << 8);
+      if (stride * height > MAX_COMMAND_BYTES) return p.unknownCommand(b, at, 8);
       if (!need(8 + stride * height)) return 0;
       const m = arg(3) % 48;
       p.placeImage(rasterFrom(b, at + 8, stride, height, m & 1 ? 2 : 1, m & 2 ? 2 : 1), null, 'GS v 0');
@@ -141,9 +149,11 @@ export const gsCommand = (p: EscposParser, b: Uint8Array, at: number, need: (n: 
       return 5 + length;
     }
     case 0x38: {
-      // GS 8 L p1 p2 p3 p4 m fn ...
+      // GS 8 L p1 p2 p3 p4 m fn ... The length is 32 bits: read unsigned (`<< 24` alone makes it
+      // negative, which once sent the parser backwards for ever) and refused past the cap.
       if (!need(7)) return 0;
-      const length = arg(3) | (arg(4) << 8) | (arg(5) << 16) | (arg(6) << 24);
+      const length = (arg(3) | (arg(4) << 8) | (arg(5) << 16) | (arg(6) << 24)) >>> 0;
+      if (length > MAX_COMMAND_BYTES) return p.unknownCommand(b, at, 7);
       if (!need(7 + length)) return 0;
       if (arg(2) === 0x4c) p.graphics(arg(8), b.subarray(at + 7, at + 7 + length));
       return 7 + length;

@@ -83,8 +83,11 @@ export class EscposParser {
     joined.set(chunk, this.buf.length);
     let at = 0;
     while (at < joined.length) {
-      const used = this.step(joined, at);
-      if (used === 0) break;
+      const step = this.step(joined, at);
+      // 0: the command is incomplete, wait for more bytes. Anything else must move forward, by at
+      // most what is there: a decoder bug must never make the loop stand still or go back.
+      if (step === 0) break;
+      const used = Number.isSafeInteger(step) && step > 0 ? Math.min(step, joined.length - at) : 1;
       this.bytes += used;
       at += used;
     }

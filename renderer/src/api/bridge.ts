@@ -8,10 +8,10 @@ declare global {
   }
 }
 
-/** Launch parameters the browser host puts in the page URL. */
-export const launchParams = (): { token: string | null; window: string | null } => {
+/** Launch parameters in the page URL (the browser host has already swapped any token for a cookie). */
+export const launchParams = (): { window: string | null } => {
   const params = new URLSearchParams(window.location.search);
-  return { token: params.get('token'), window: params.get('window') };
+  return { window: params.get('window') };
 };
 
 /**
@@ -20,8 +20,13 @@ export const launchParams = (): { token: string | null; window: string | null } 
  */
 export const connectBridge = (): CountersignApi => {
   if (window.countersign) return window.countersign;
-  const { token } = launchParams();
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  const url = `${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token ?? '')}`;
-  return createWsClient(url);
+  // The customer's screen says so: main then never gives its connection a session or card events.
+  const customer = launchParams().window === 'customer' ? '?window=customer' : '';
+  // Authenticated by the browser host's HttpOnly session cookie, which the socket sends itself.
+  return createWsClient(`${scheme}://${window.location.host}/ws${customer}`, () => {
+    // The host no longer knows this browser (another data folder, a new session key): its
+    // page for that says how to open the console, which this page cannot.
+    window.location.reload();
+  });
 };

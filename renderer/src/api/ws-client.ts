@@ -11,23 +11,37 @@ interface Pending {
 
 /**
  * The browser host's side of the contract: commands and events over one WebSocket to
- * 127.0.0.1, authenticated by the per-launch token from the page URL. Reconnects with
- * backoff; a command sent while disconnected waits for the socket rather than failing,
- * and one in flight when the socket drops answers `INTERNAL` (the caller's write-ahead
- * record decides what happens next).
+ * 127.0.0.1, authenticated by the host's session cookie. Reconnects with backoff; a command
+ * sent while disconnected waits for the socket rather than failing, and one in flight when
+ * the socket drops answers `INTERNAL` (the caller's write-ahead record decides what happens
+ * next). A socket that keeps failing asks the host whether this browser is still signed in
+ * (a refused upgrade is not visible to the page) and calls `onSignedOut` when it is not.
  */
-export const createWsClient = (url: string): CountersignApi => {
+export const createWsClient = (url: string, onSignedOut: () => void): CountersignApi => {
   let socket: WebSocket | null = null;
   let nextId = 1;
   let backoff = 250;
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<Listener>>();
   const queue: string[] = [];
+  let failures = 0;
+
+  const checkSession = async (): Promise<void> => {
+    try {
+      const res = await fetch('/session', { cache: 'no-store', credentials: 'same-origin' });
+      if (res.status === 401) onSignedOut();
+    } catch {
+      // The host is not running: keep reconnecting until it is back.
+    }
+  };
 
   const connect = (): void => {
     const ws = new WebSocket(url);
     socket = ws;
+    let opened = false;
     ws.addEventListener('open', () => {
+      opened = true;
+      failures = 0;
       backoff = 250;
       for (const message of queue.splice(0)) ws.send(message);
     });
@@ -53,6 +67,8 @@ export const createWsClient = (url: string): CountersignApi => {
         p.resolve(fail('INTERNAL', 'connection to the console host was lost', { reason: 'disconnected' }));
         pending.delete(id);
       }
+      // checkSession catches its own failures; the catch only satisfies the floating-promise rule.
+      if (!opened && ++failures % 2 === 0) checkSession().catch(() => undefined);
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 5_000);
     });

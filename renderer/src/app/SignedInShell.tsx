@@ -4,24 +4,31 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { CounterSection } from '../features/counter/CounterSection';
 import { TransactionsPage } from '../features/transactions/TransactionsPage';
 import { LookupPage } from '../features/lookup/LookupPage';
+import { SettlementSection } from '../features/settlement/SettlementSection';
 import { TrainingPage } from '../features/training/TrainingPage';
 import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeListener';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { OperatorsPage } from '../features/login/OperatorsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { useHostSettings } from './HostSettingsContext';
-import { useSessionActions } from './SessionContext';
+import { useHostSettings } from '../features/session/HostSettingsContext';
+import { useSessionActions } from '../features/session/SessionContext';
 import { Shell } from './Shell';
-import { useOfflineForwarder } from '../features/sale/useOfflineForwarder';
+import { useSettlement } from '../features/sale/useSettlement';
 import { ForwardedNotice } from './ForwardedNotice';
 import { SwipeToast } from './SwipeToast';
 import { StatusBadges } from './StatusBadges';
 import type { Section } from './Shell';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SALE_FILTERS } from '../data/sales-views';
+import type { SaleFilter } from '../data/sales-views';
+
+const filterOf = (value: string | undefined): SaleFilter => (SALE_FILTERS as readonly string[]).includes(value ?? '') ? (value as SaleFilter) : 'all';
 
 const sections: Section[] = [
   { id: 'counter', render: () => <CounterSection /> },
-  { id: 'transactions', render: () => <TransactionsPage /> },
+  { id: 'transactions', render: (params) => <TransactionsPage initialFilter={filterOf(params.filter)} /> },
   { id: 'lookup', render: () => <LookupPage /> },
+  { id: 'settlement', render: () => <SettlementSection /> },
   { id: 'devices', render: () => <DevicesPage /> },
   { id: 'training', render: () => <TrainingPage />, trainingOnly: true },
   { id: 'settings', render: () => <SettingsPage /> },
@@ -32,11 +39,10 @@ const sections: Section[] = [
 
 /** The console once someone is signed in. */
 export const SignedInShell = () => {
-  const { settings, update } = useHostSettings();
+  const { settings } = useHostSettings();
   const session = useSessionActions();
-  const { i18n } = useTranslation();
   const operator = session.operator;
-  const forwarded = useOfflineForwarder(operator?.id ?? '', settings);
+  const { forwarded } = useSettlement();
   const { t: tc } = useTranslation('counter');
   if (!operator) return null;
   return (
@@ -47,17 +53,10 @@ export const SignedInShell = () => {
         sections={sections.filter((s) => !s.trainingOnly || settings.general.trainingMode)}
         operator={operator}
         trainingMode={settings.general.trainingMode}
-        language={settings.general.language}
-        onLanguage={(language) => {
-          void i18n.changeLanguage(language);
-          // Language is a preference anyone may change; it is audited like any setting.
-          void update({ general: { language } }).then((problem) =>
-            session.audit({ action: 'settings.change', objectType: 'settings', objectId: 'general', result: problem ? 'fail' : 'ok', detail: { language } }),
-          );
-        }}
+        languageSwitch={<LanguageSwitch />}
         onLock={session.lock}
         onLogout={session.logout}
-        statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} onOpen={go} />}
+        statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} go={go} />}
         overlay={(active) => <SwipeToast role={operator.role} suppressed={active === 'devices' || active === 'counter'} />}
       />
     </>

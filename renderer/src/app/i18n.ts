@@ -9,7 +9,8 @@ const resources = Object.fromEntries(
   LANGUAGES.map((lng) => [lng, Object.fromEntries([['common', commonStrings[lng]], ...Object.entries(namespaces).map(([ns, strings]) => [ns, strings[lng]])])]),
 );
 
-void i18n.use(initReactI18next).init({
+/** i18next is ready (the entry point logs a failure; the strings are bundled, so it never waits on the network). */
+export const i18nReady = i18n.use(initReactI18next).init({
   resources,
   lng: 'zh-CN',
   fallbackLng: 'en',

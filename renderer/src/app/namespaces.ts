@@ -11,6 +11,7 @@ import { lookupStrings } from '../features/lookup/i18n';
 import { trainingStrings } from '../features/training/i18n';
 import { customerStrings } from '../features/customer/i18n';
 import { settingsStrings } from '../features/settings/i18n';
+import { settlementStrings } from '../features/settlement/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
 export const namespaces = {
@@ -27,4 +28,5 @@ export const namespaces = {
   training: trainingStrings,
   customer: customerStrings,
   settings: settingsStrings,
+  settlement: settlementStrings,
 };

@@ -22,7 +22,9 @@ export const theme = createTheme({
   },
   shape: { borderRadius: 8 },
   components: {
-    MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { minHeight: 48, paddingInline: 20 } } },
+    // A button label never wraps ("锁/屏"): a screen that runs out of room lays its buttons out again instead.
+    MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { minHeight: 48, paddingInline: 20, whiteSpace: 'nowrap' } } },
+    MuiToggleButton: { styleOverrides: { root: { whiteSpace: 'nowrap' } } },
     MuiIconButton: { styleOverrides: { root: { minWidth: 48, minHeight: 48 } } },
     MuiTab: { styleOverrides: { root: { minHeight: 56, fontSize: '1rem', alignItems: 'flex-start', textAlign: 'left' } } },
     MuiTextField: { defaultProps: { fullWidth: true } },

@@ -35,9 +35,13 @@ const makeSale = (i: number, t0: number): SaleRecord => {
     rrn: String(i).padStart(12, '0'),
     responseCode: '00',
     channel: 'online',
+    linkId: 'training',
     sealed: null,
     offlineQueuedAt: null,
     forwardedAt: null,
+    forwardAttempts: 0,
+    reversalCode: null,
+    signatureForced: false,
     followUp: 'none',
     openCases: 0,
   };
@@ -49,34 +53,63 @@ const time = async (fn: () => Promise<unknown>): Promise<number> => {
   return performance.now() - start;
 };
 
-const run = async (rows: number): Promise<Record<string, number>> => {
-  const name = `bench-${rows}-${Date.now()}`;
+/**
+ * One database per size, filled in slices: the page holds one slice at a time and each call
+ * returns within a minute or two however large the table gets (one call for 1,000,000 rows
+ * ran for over twenty minutes on a loaded 2-core machine, and that run's browser was lost).
+ */
+const open = new Map<string, CountersignDb>();
+const T0 = Date.UTC(2026, 0, 1);
+
+const openBench = async (name: string): Promise<void> => {
   const db = new CountersignDb(name);
   await db.open();
-  const t0 = Date.UTC(2026, 0, 1);
+  open.set(name, db);
+};
+
+const dbNamed = (name: string): CountersignDb => {
+  const db = open.get(name);
+  if (!db) throw new Error(`bench database ${name} is not open`);
+  return db;
+};
+
+/** Rows `from`..`from + count - 1`, 10,000 per strict transaction; the time spent, ms. */
+const insert = async (name: string, from: number, count: number): Promise<number> => {
+  const db = dbNamed(name);
   const chunk = 10_000;
-  const insertMs = await time(async () => {
-    for (let start = 0; start < rows; start += chunk) {
-      const batch = Array.from({ length: Math.min(chunk, rows - start) }, (_, k) => makeSale(start + k, t0));
+  return time(async () => {
+    for (let start = from; start < from + count; start += chunk) {
+      const batch = Array.from({ length: Math.min(chunk, from + count - start) }, (_, k) => makeSale(start + k, T0));
       await db.sales.bulkAdd(batch);
     }
   });
-  // Keyset pages of 50 by state and time, as the live list asks for them.
+};
+
+/** Keyset pages of 50 by state and time, as the live list asks for them, and by last 4. */
+const query = async (name: string, rows: number): Promise<{ queryPageMs: number; last4PageMs: number; found: number }> => {
+  const db = dbNamed(name);
   const queries = 200;
   let found = 0;
   const queryMs = await time(async () => {
     for (let q = 0; q < queries; q++) {
-      const upper = t0 + Math.floor(((q * 7919) % rows) * 1000);
-      const page = await db.sales.where('[state+createdAt]').between(['approved', t0], ['approved', upper], true, true).reverse().limit(50).toArray();
+      const upper = T0 + Math.floor(((q * 7919) % rows) * 1000);
+      const page = await db.sales.where('[state+createdAt]').between(['approved', T0], ['approved', upper], true, true).reverse().limit(50).toArray();
       found += page.length;
     }
   });
   const last4Ms = await time(async () => {
-    for (let q = 0; q < queries; q++) found += (await db.sales.where('[last4+createdAt]').between([String(1000 + q), t0], [String(1000 + q), Infinity]).limit(50).toArray()).length;
+    for (let q = 0; q < queries; q++) found += (await db.sales.where('[last4+createdAt]').between([String(1000 + q), T0], [String(1000 + q), Infinity]).limit(50).toArray()).length;
   });
-  db.close();
+  return { queryPageMs: queryMs / queries, last4PageMs: last4Ms / queries, found };
+};
+
+/** Rows committed so far: rows go in in index order, one transaction after another, so this is where to go on. */
+const count = (name: string): Promise<number> => dbNamed(name).sales.count();
+
+const drop = async (name: string): Promise<void> => {
+  open.get(name)?.close();
+  open.delete(name);
   await CountersignDb.delete(name);
-  return { rows, insertMs, insertPerRowUs: (insertMs * 1000) / rows, queryPageMs: queryMs / queries, last4PageMs: last4Ms / queries, found };
 };
 
 /** Seeds the app's own database with `rows` sales (relaxed durability: a bulk import), counters included. */
@@ -121,8 +154,8 @@ const audit = async (entries: number): Promise<{ appendMs: number; verifyMs: num
 
 declare global {
   interface Window {
-    countersignBench?: { run: typeof run; seedApp: typeof seedApp; audit: typeof audit };
+    countersignBench?: { open: typeof openBench; insert: typeof insert; count: typeof count; query: typeof query; drop: typeof drop; seedApp: typeof seedApp; audit: typeof audit };
   }
 }
 
-window.countersignBench = { run, seedApp, audit };
+window.countersignBench = { open: openBench, insert, count, query, drop, seedApp, audit };

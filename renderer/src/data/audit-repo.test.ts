@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashEntry } from '../../../shared/domain/audit-chain';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { appendAudit, auditFor, auditHead, auditSettingsChange, auditTables, headForCheckpoint, recentAudit, verifyChain } from './audit-repo';
+import { appendAudit, auditFor, auditHead, auditTables, auditTreeHead, recentAudit, verifyChain } from './audit-repo';
 import { CountersignDb } from './db';
 
 const entry = (i: number) => ({ actor: 'op-1', action: i % 2 ? 'login' : 'settings.change', objectType: 'operator', objectId: `obj-${i % 3}`, result: 'ok' as const, detail: { i } });
@@ -98,22 +98,18 @@ describe('audit repository', () => {
     expect(await db.audit.count()).toBe(0);
   });
 
-  it('audits a settings change as dotted field paths', async () => {
-    const db = await fresh(0);
-    const e = await auditSettingsChange(db, 'mgr-1', { general: { idleLockMinutes: 5 }, printer: { host: '10.0.0.9', port: 9100 } });
-    expect(e).toMatchObject({ action: 'settings.change', actor: 'mgr-1', objectType: 'settings', objectId: 'general.idleLockMinutes,printer.host,printer.port' });
-    expect(e.detail).toEqual({ changes: { 'general.idleLockMinutes': 5, 'printer.host': '10.0.0.9', 'printer.port': 9100 } });
-  });
-
   it('lists the newest entries and the entries about one object', async () => {
     const db = await fresh(7);
     expect((await recentAudit(db, 3)).map((e) => e.seq)).toEqual([7, 6, 5]);
     expect((await auditFor(db, 'obj-1')).map((e) => e.seq)).toEqual([1, 4, 7]);
   });
 
-  it('offers the head and device id as the subject of a future signed checkpoint', async () => {
-    const db = await fresh(4);
-    const subject = await headForCheckpoint(db, Date.UTC(2026, 10, 23));
-    expect(subject).toEqual({ seq: 4, hash: (await db.audit.get(4))!.hash, device: (await db.audit.get(1))!.device, at: '2026-11-23T00:00:00.000Z' });
+  it('keeps the head with the Merkle tree frontier and each entry with the subtrees it completes', async () => {
+    const db = await fresh(6);
+    const head = await auditTreeHead(db);
+    expect(head.seq).toBe(6);
+    expect(head.frontier).toHaveLength(2);
+    const rows = await db.audit.orderBy('seq').toArray();
+    expect(rows.map((r) => r.tree?.length ?? 0)).toEqual([0, 1, 0, 2, 0, 1]);
   });
 });

@@ -1,16 +1,25 @@
 import Dexie from 'dexie';
 import type { IndexableType, Table, Transaction } from 'dexie';
-import { ChainVerifier, EMPTY_HEAD, sealEntry } from '../../../shared/domain/audit-chain';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { ChainVerifier, EMPTY_HEAD, nextEntry } from '../../../shared/domain/audit-chain';
 import type { ChainHead, ChainVerdict } from '../../../shared/domain/audit-chain';
 import { uuidv7 } from '../../../shared/domain/ids';
+import { TreeBuilder } from '../../../shared/domain/merkle-builder';
 import type { CountersignDb } from './db';
 import type { AuditEntry } from './records';
 
 /**
- * The append-only audit table (RULES.md 7). Entries are written only by `appendAudit`; the
- * head (last seq and hash) is kept in `settings` in the same transaction, so removing entries
- * from the end shows up in `verifyChain`. The head lives in `settings` rather than `counters`
- * because every caller's transaction already includes `settings` (see `auditTables`).
+ * The append-only audit table (RULES.md 7), a verifiable log (ARCHITECTURE "Integrity").
+ * Entries are written only by `appendAudit`. In the same transaction:
+ * - the head (last seq and hash, and the Merkle tree's frontier) is kept in `settings`, so
+ *   removing entries from the end shows up; it lives in `settings` rather than `counters`
+ *   because every caller's transaction already includes `settings` (see `auditTables`);
+ * - the RFC 9162 Merkle tree over the entry hashes grows by one leaf: each entry stores, in
+ *   `tree`, the hashes of the perfect subtrees it completes (levels 1, 2, …; one on average),
+ *   so any subtree hash a proof needs is in the entry that ends it (audit-tree.ts), without a
+ *   table of its own that every writer's transaction would have to name.
+ * Signed checkpoints of the tree (audit-checkpoints-repo.ts) are what a rewritten history
+ * cannot match: main signs a new one only as a consistent extension of the last.
  */
 export interface AuditInput {
   actor: string;
@@ -27,9 +36,22 @@ export const DEVICE_ID_KEY = 'device.id';
 /** The tables a transaction must include for `appendAudit` to join it. */
 export const auditTables = (db: CountersignDb): Table[] => [db.audit, db.settings];
 
+/** The head of the log: the chain's last seq and hash, and the tree's frontier (hex, largest subtree first). */
+export interface AuditHead extends ChainHead {
+  frontier: string[];
+}
+
+export const EMPTY_AUDIT_HEAD: AuditHead = { ...EMPTY_HEAD, frontier: [] };
+
+const readFullHead = async (db: CountersignDb): Promise<AuditHead | null> => {
+  const value = (await db.settings.get(AUDIT_HEAD_KEY))?.value as Partial<AuditHead> | undefined;
+  if (!value || typeof value.seq !== 'number' || typeof value.hash !== 'string') return null;
+  return { seq: value.seq, hash: value.hash, frontier: Array.isArray(value.frontier) ? value.frontier.filter((h): h is string => typeof h === 'string') : [] };
+};
+
 const readHead = async (db: CountersignDb): Promise<ChainHead | null> => {
-  const value = (await db.settings.get(AUDIT_HEAD_KEY))?.value as ChainHead | undefined;
-  return value && typeof value.seq === 'number' && typeof value.hash === 'string' ? { seq: value.seq, hash: value.hash } : null;
+  const head = await readFullHead(db);
+  return head ? { seq: head.seq, hash: head.hash } : null;
 };
 
 /** The device id never changes once written, so each open database reads it once. */
@@ -47,30 +69,26 @@ const deviceId = async (db: CountersignDb, now: number): Promise<string> => {
   return id;
 };
 
-/** Chains `inputs` onto the head in order: one head read, one bulk add, one head write. */
+/**
+ * Chains `inputs` onto the head in order and grows the tree: one head read, one bulk add, one
+ * head write, and two SHA-256 of 33 and 65 bytes per entry on average for the tree.
+ */
 const appendAll = async (db: CountersignDb, inputs: readonly AuditInput[], now: number): Promise<AuditEntry[]> => {
-  let head = (await readHead(db)) ?? EMPTY_HEAD;
+  const stored = (await readFullHead(db)) ?? EMPTY_AUDIT_HEAD;
+  let head: ChainHead = stored;
+  const tree = TreeBuilder.resume(stored.frontier.map(hexToBytes), stored.seq);
   // No await when known: Dexie commits a transaction that waits on a non-IndexedDB promise.
   const device = knownDeviceIds.get(db) ?? (await deviceId(db, now));
   const entries: AuditEntry[] = [];
   for (const input of inputs) {
-    const entry = sealEntry({
-      seq: head.seq + 1,
-      id: uuidv7(now),
-      at: new Date(now).toISOString(),
-      actor: input.actor,
-      action: input.action,
-      objectType: input.objectType,
-      objectId: input.objectId,
-      result: input.result,
-      device,
-      detail: input.detail ?? {},
-      prevHash: head.hash,
-    });
+    const entry: AuditEntry = nextEntry(head, input, device, now);
+    const completed = tree.push(hexToBytes(entry.hash));
+    if (completed.length > 0) entry.tree = completed.map(bytesToHex);
     entries.push(entry);
     head = { seq: entry.seq, hash: entry.hash };
   }
-  await Promise.all([db.audit.bulkAdd(entries), db.settings.put({ key: AUDIT_HEAD_KEY, value: head satisfies ChainHead, updatedAt: now })]);
+  const next: AuditHead = { seq: head.seq, hash: head.hash, frontier: tree.frontier().map(bytesToHex) };
+  await Promise.all([db.audit.bulkAdd(entries), db.settings.put({ key: AUDIT_HEAD_KEY, value: next, updatedAt: now })]);
   return entries;
 };
 
@@ -109,29 +127,6 @@ export const appendAudit = (db: CountersignDb, input: AuditInput, now: number = 
   return db.transaction('rw', db.audit, db.settings, () => append(db, input, now));
 };
 
-/** Flattens a settings patch to dotted paths → new values for the audit detail. */
-export const summarizePatch = (patch: Record<string, unknown>, prefix = ''): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, summarizePatch(value as Record<string, unknown>, path));
-    else out[path] = value;
-  }
-  return out;
-};
-
-/** Audits a change to host or local settings (RULES.md 6-7): which fields, to what, by whom. */
-export const auditSettingsChange = (
-  db: CountersignDb,
-  actor: string,
-  patchSummary: Record<string, unknown>,
-  result: 'ok' | 'fail' = 'ok',
-  now: number = Date.now(),
-): Promise<AuditEntry> => {
-  const changes = summarizePatch(patchSummary);
-  return appendAudit(db, { actor, action: 'settings.change', objectType: 'settings', objectId: Object.keys(changes).sort().join(','), result, detail: { changes } }, now);
-};
-
 /**
  * Walks the chain in seq order, `chunkSize` entries per read transaction (never the whole
  * table in memory), and names the first entry that was edited, inserted, deleted or
@@ -164,8 +159,83 @@ export const verifyChain = async (db: CountersignDb, options: { chunkSize?: numb
   }
 };
 
-/** The newest entries, newest first (audit screen, useAuditTail). */
+/** The newest entries, newest first. */
 export const recentAudit = (db: CountersignDb, limit: number): Promise<AuditEntry[]> => db.audit.orderBy('seq').reverse().limit(limit).toArray();
+
+/** What the audit screen filters by; every part is optional. */
+export interface AuditQuery {
+  /** An operator id; '' for entries written before anyone signed in. */
+  actor?: string | null;
+  result?: 'ok' | 'fail' | null;
+  /** Keeps entries whose action passes (one group of actions). */
+  action?: ((action: string) => boolean) | null;
+  /** Unix ms: entries written at or after `from` and before `to`. */
+  from?: number | null;
+  to?: number | null;
+}
+
+export interface AuditPage {
+  /** Newest first. */
+  entries: AuditEntry[];
+  /** Read below this seq for the next (older) page; null when the log has no more. */
+  next: number | null;
+  /** The scan stopped at `next` before a full page was found (sparse matches): the next page goes on looking. */
+  partial: boolean;
+}
+
+const SCAN_CHUNK = 500;
+
+/** Seq bounds of a time range, from the `at` index (entries are appended in time order). */
+const seqRange = async (db: CountersignDb, q: AuditQuery): Promise<{ lower: number; upper: number } | null> => {
+  let lower = 0;
+  let upper = Number.MAX_SAFE_INTEGER;
+  if (q.from != null) {
+    const first = await db.audit.where('at').aboveOrEqual(new Date(q.from).toISOString()).first();
+    if (!first) return null;
+    lower = first.seq;
+  }
+  if (q.to != null) {
+    const last = await db.audit.where('at').below(new Date(q.to).toISOString()).last();
+    if (!last) return null;
+    upper = last.seq + 1;
+  }
+  return { lower, upper };
+};
+
+/**
+ * One page of the log, newest first, keyset-paged by seq (`before` = the previous page's `next`).
+ * Filters that have no index (operator, result, action group) are checked row by row, reading at
+ * most `maxScan` entries per page: a filter that matches little never reads the whole table at
+ * once, it continues on the next page.
+ */
+export const auditPage = (db: CountersignDb, q: AuditQuery, before: number | null, limit: number, maxScan = 5000): Promise<AuditPage> =>
+  db.transaction('r', db.audit, async () => {
+    const range = await seqRange(db, q);
+    if (!range) return { entries: [], next: null, partial: false };
+    const fromIso = q.from != null ? new Date(q.from).toISOString() : null;
+    const toIso = q.to != null ? new Date(q.to).toISOString() : null;
+    const keep = (e: AuditEntry): boolean =>
+      (q.actor == null || e.actor === q.actor) && (!q.result || e.result === q.result) && (!q.action || q.action(e.action)) && (!fromIso || e.at >= fromIso) && (!toIso || e.at < toIso);
+    const entries: AuditEntry[] = [];
+    let cursor = Math.min(before ?? Number.MAX_SAFE_INTEGER, range.upper);
+    let scanned = 0;
+    for (;;) {
+      const chunk = Math.max(1, Math.min(SCAN_CHUNK, maxScan - scanned));
+      const rows = cursor <= range.lower ? [] : await db.audit.where('seq').between(range.lower, cursor, true, false).reverse().limit(chunk).toArray();
+      for (const row of rows) {
+        scanned += 1;
+        cursor = row.seq;
+        if (!keep(row)) continue;
+        entries.push(row);
+        if (entries.length === limit) {
+          const more = row.seq > range.lower;
+          return { entries, next: more ? row.seq : null, partial: false };
+        }
+      }
+      if (rows.length < chunk) return { entries, next: null, partial: false };
+      if (scanned >= maxScan) return { entries, next: cursor, partial: true };
+    }
+  });
 
 /** Entries about one object (a sale, an operator), oldest first. */
 export const auditFor = (db: CountersignDb, objectId: string): Promise<AuditEntry[]> =>
@@ -174,20 +244,23 @@ export const auditFor = (db: CountersignDb, objectId: string): Promise<AuditEntr
 /** The recorded head: last seq (= number of entries) and its hash. */
 export const auditHead = async (db: CountersignDb): Promise<ChainHead> => (await readHead(db)) ?? EMPTY_HEAD;
 
-export interface CheckpointSubject {
-  seq: number;
-  hash: string;
-  device: string;
-  /** ISO-8601 UTC when the head was read. */
-  at: string;
-}
+/** The head with the tree's frontier, for checkpoints and proofs (read in the caller's transaction, or its own). */
+export const auditTreeHead = async (db: CountersignDb): Promise<AuditHead> => (await readFullHead(db)) ?? EMPTY_AUDIT_HEAD;
+
+/** This database's device id (written by the first append). */
+export const auditDeviceId = async (db: CountersignDb): Promise<string | null> => {
+  const stored = (await db.settings.get(DEVICE_ID_KEY))?.value;
+  return typeof stored === 'string' && stored ? stored : null;
+};
 
 /**
- * Seam for signed checkpoints (a later issue): what the device's Ed25519 key will sign.
- * Main signs it and the signature is stored beside the log; nothing is signed here.
+ * Takes the console's device id (main's, `countersign/<id>` in checkpoints) for a database that
+ * has not written its first entry yet; a database that has keeps its own, which its entries name.
  */
-export const headForCheckpoint = (db: CountersignDb, now: number = Date.now()): Promise<CheckpointSubject> =>
-  db.transaction('rw', db.audit, db.settings, async () => {
-    const head = (await readHead(db)) ?? EMPTY_HEAD;
-    return { seq: head.seq, hash: head.hash, device: await deviceId(db, now), at: new Date(now).toISOString() };
+export const adoptDeviceId = (db: CountersignDb, id: string, now: number = Date.now()): Promise<string> =>
+  db.transaction('rw', db.settings, async () => {
+    const stored = (await db.settings.get(DEVICE_ID_KEY))?.value;
+    if (typeof stored === 'string' && stored) return stored;
+    await db.settings.put({ key: DEVICE_ID_KEY, value: id, updatedAt: now });
+    return id;
   });

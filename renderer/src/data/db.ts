@@ -3,7 +3,9 @@ import type { EntityTable } from 'dexie';
 import type {
   AttachmentRecord,
   AuditEntry,
+  CheckpointRecord,
   CounterRecord,
+  LegacyOperatorRecord,
   DisputeCaseRecord,
   OperatorRecord,
   PrintJobRecord,
@@ -11,11 +13,25 @@ import type {
   SettingRecord,
   SignatureRecord,
 } from './records';
+import type {
+  BatchRecord,
+  ReconDayRecord,
+  ReconExplanationRecord,
+  ReconImportRecord,
+  ReconResultRecord,
+  ReconRowRecord,
+  ReconSourceRecord,
+  ReportRecord,
+  TotalRecord,
+} from './records-eod';
 import { applyMigrations } from './migrations';
 
 export const DB_NAME = 'countersign';
 
-/** The system of record. Only repositories in this folder touch it; components use hooks. */
+/**
+ * The system of record. Only repositories in this folder touch it (lint enforces it). The entry
+ * point (main.tsx) opens the app's one instance and passes it down; tests open their own.
+ */
 export class CountersignDb extends Dexie {
   sales!: EntityTable<SaleRecord, 'id'>;
   signatures!: EntityTable<SignatureRecord, 'id'>;
@@ -26,6 +42,17 @@ export class CountersignDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   operators!: EntityTable<OperatorRecord, 'id'>;
   counters!: EntityTable<CounterRecord, 'key'>;
+  auditCheckpoints!: EntityTable<CheckpointRecord, 'size'>;
+  operatorImport!: EntityTable<LegacyOperatorRecord, 'id'>;
+  totals!: EntityTable<TotalRecord, 'key'>;
+  batches!: EntityTable<BatchRecord, 'batch'>;
+  reports!: EntityTable<ReportRecord, 'id'>;
+  reconSources!: EntityTable<ReconSourceRecord, 'id'>;
+  reconImports!: EntityTable<ReconImportRecord, 'id'>;
+  reconRows!: EntityTable<ReconRowRecord, 'id'>;
+  reconResults!: EntityTable<ReconResultRecord, 'key'>;
+  reconExplanations!: EntityTable<ReconExplanationRecord, 'id'>;
+  reconDays!: EntityTable<ReconDayRecord, 'day'>;
 
   /** `relaxed` only for bulk imports and benchmark seeding; money records are written strict. */
   constructor(name: string = DB_NAME, durability: 'strict' | 'relaxed' = 'strict') {
@@ -35,10 +62,3 @@ export class CountersignDb extends Dexie {
   }
 }
 
-let instance: CountersignDb | null = null;
-
-/** The app's database. Tests construct their own `CountersignDb` with a unique name. */
-export const getDb = (): CountersignDb => {
-  instance ??= new CountersignDb();
-  return instance;
-};

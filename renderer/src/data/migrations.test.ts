@@ -1,14 +1,17 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import type { Table } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { CountersignDb } from './db';
-import { SCHEMA_V1 } from './schema';
+import type { SaleRecord } from './records';
+import { saleRecord } from './sale-fixture';
+import { buildRunningTotals } from './migrations';
+import { SCHEMA_EOD, SCHEMA_V1, SCHEMA_V3_CHANGES } from './schema';
 
 /**
- * The migration pattern of migrations.ts, exercised on a test-only v2 so the real schema
- * version stays 1: a new version re-declares the changed store (here an index) and an
+ * The migration pattern of migrations.ts, exercised on a test-only v2 (a class of its own,
+ * beside the app's real v2): a new version re-declares the changed store (here an index) and an
  * upgrade function moves the data, in Dexie's version-change transaction.
  */
 interface SaleRow {
@@ -75,7 +78,90 @@ describe('schema migrations', () => {
     v1.close();
     const app = new CountersignDb(name);
     expect(await app.sales.where('createdAt').above(0).count()).toBe(3);
-    expect(app.verno).toBe(1);
+    expect(app.verno).toBe(4);
+    app.close();
+  });
+
+  it('v2: a charged sale left pending becomes unsigned, an uncharged one needs no signature, counts move with them, new fields filled', async () => {
+    const name = `t-${uuidv7()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    await v1.table('sales').bulkAdd([
+      { id: 'a', createdAt: 1, state: 'approved', signatureState: 'pending' },
+      { id: 'b', createdAt: 2, state: 'declined', signatureState: 'pending' },
+      { id: 'c', createdAt: 3, state: 'authorizing', signatureState: 'pending' },
+      { id: 'd', createdAt: 4, state: 'approved', signatureState: 'signed' },
+    ]);
+    await v1.table('counters').bulkPut([
+      { key: 'signature:pending', value: 3 },
+      { key: 'signature:signed', value: 1 },
+    ]);
+    v1.close();
+    const app = new CountersignDb(name);
+    const sales = await app.sales.orderBy('createdAt').toArray();
+    expect(sales.map((s) => s.signatureState)).toEqual(['unsigned', 'not-required', 'pending', 'signed']);
+    expect(sales[0]).toMatchObject({ linkId: null, forwardAttempts: 0, reversalCode: null, signatureForced: false });
+    const counts = Object.fromEntries((await app.counters.toArray()).map((c) => [c.key, c.value]));
+    expect(counts).toMatchObject({ 'signature:pending': 1, 'signature:unsigned': 1, 'signature:not-required': 1, 'signature:signed': 1 });
+    app.close();
+  });
+
+  it('v4 (end of day) builds the running totals of sales recorded before it, and re-running the build gives the same rows', async () => {
+    const name = `t-${uuidv7()}`;
+    const v1 = new V1(name);
+    const at = Date.UTC(2026, 10, 23, 2);
+    const sale = (id: string, over: Partial<SaleRecord>): SaleRecord => ({ ...saleRecord({ id, createdAt: at, amountFen: 1000, state: 'approved', batch: '000001', signatureState: 'signed' }), ...over });
+    await (v1.sales as unknown as Table<SaleRecord, string>).bulkAdd([
+      sale('a', {}),
+      sale('b', { amountFen: 2500, signatureState: 'unsigned' }),
+      sale('c', { kind: 'refund', amountFen: 500 }),
+      sale('d', { state: 'declined', batch: null }),
+    ]);
+    v1.close();
+    const app = new CountersignDb(name);
+    const day = await app.totals.where('[scope+scopeId]').equals(['day', '2026-11-23']).toArray();
+    const sum = (bucket: string) => day.filter((r) => r.bucket === bucket).reduce((t, r) => [t[0]! + r.count, t[1]! + r.amountFen], [0, 0]);
+    expect([sum('debit'), sum('credit'), sum('declined'), sum('unsigned')]).toEqual([[2, 3500], [1, 500], [1, 1000], [1, 2500]]);
+    expect((await app.totals.where('[scope+scopeId]').equals(['batch', '000001']).toArray()).filter((r) => r.bucket === 'debit').reduce((t, r) => t + r.count, 0)).toBe(2);
+    const before = await app.totals.orderBy('key').toArray();
+    await app.transaction('rw', [app.sales, app.totals], (tx: Transaction) => buildRunningTotals(tx));
+    expect(await app.totals.orderBy('key').toArray()).toEqual(before);
+    app.close();
+  });
+
+  it('v3 then v4 from schema 1: PIN hashes staged for main and running totals built, in one opening', async () => {
+    const name = `t-${uuidv7()}`;
+    const v1 = new V1(name);
+    await (v1.sales as unknown as Table<SaleRecord, string>).add(saleRecord({ id: 'a', createdAt: Date.UTC(2026, 10, 23, 2), amountFen: 1200, state: 'approved', batch: '000001', signatureState: 'signed' }));
+    const op = { id: uuidv7(), name: 'Wang', role: 'manager', createdAt: 1, disabled: false, pinHash: 'h'.repeat(44), pinSalt: 's'.repeat(24), pinIterations: 600_000 };
+    await v1.table('operators').add(op);
+    v1.close();
+    const app = new CountersignDb(name);
+    expect(app.verno).toBe(4);
+    expect(await app.operators.toArray()).toEqual([{ id: op.id, name: 'Wang', role: 'manager', createdAt: 1, disabled: false }]);
+    expect(await app.operatorImport.toArray()).toEqual([op]);
+    const debit = (await app.totals.where('[scope+scopeId]').equals(['day', '2026-11-23']).toArray()).filter((r) => r.bucket === 'debit');
+    expect(debit.reduce((t, r) => [t[0]! + r.count, t[1]! + r.amountFen], [0, 0])).toEqual([1, 1200]);
+    app.close();
+  });
+
+  it('v4 from a database already at schema 3: only the end-of-day upgrade runs, the staged operators stay', async () => {
+    const name = `t-${uuidv7()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores({});
+    v3.version(3).stores(SCHEMA_V3_CHANGES);
+    await v3.open();
+    const legacy = { id: uuidv7(), name: 'Li', role: 'cashier', createdAt: 2, disabled: false, pinHash: 'h'.repeat(44), pinSalt: 's'.repeat(24), pinIterations: 600_000 };
+    await v3.table('operatorImport').add(legacy);
+    await v3.table('sales').add(saleRecord({ id: 'b', createdAt: Date.UTC(2026, 10, 24, 2), amountFen: 800, state: 'approved', batch: '000002', signatureState: 'signed' }));
+    v3.close();
+    const app = new CountersignDb(name);
+    expect(app.verno).toBe(4);
+    expect(Object.keys(SCHEMA_EOD).every((t) => app.tables.some((x) => x.name === t))).toBe(true);
+    expect(await app.operatorImport.toArray()).toEqual([legacy]);
+    expect((await app.totals.where('[scope+scopeId]').equals(['batch', '000002']).toArray()).filter((r) => r.bucket === 'debit').map((r) => r.amountFen)).toEqual([800]);
     app.close();
   });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { CountersignDb } from './db';
-import { createJob, failedUnresolved, interruptedOnStart, listForSale, markResult, markSending, nextReprintNumber, resolveJob } from './print-jobs-repo';
+import { createJob, failedUnresolved, leftByStop, listForSale, markResult, markSending, nextReprintNumber, resolveJob } from './print-jobs-repo';
 
 const db = () => new CountersignDb(`test-${uuidv7()}`);
 const base = { copy: 'merchant' as const, reprint: 0, printer: 'virtual 127.0.0.1:9100', operatorId: 'op-1' };
@@ -48,9 +48,22 @@ describe('print journal', () => {
     const done = await createJob(d, { ...base, saleId: uuidv7() }, 3_000);
     await markSending(d, done.id);
     await markResult(d, done.id, { state: 'confirmed', failure: null, bytesSha256: sha, byteCount: 1, printer: base.printer });
-    expect((await interruptedOnStart(d)).map((j) => j.id)).toEqual([queued.id, sending.id]);
+    const all = ['queued', 'sending'] as const;
+    expect((await leftByStop(d, all, Number.MAX_SAFE_INTEGER)).map((j) => j.id)).toEqual([queued.id, sending.id]);
+    expect((await leftByStop(d, ['sending'], Number.MAX_SAFE_INTEGER)).map((j) => j.id)).toEqual([sending.id]);
+    expect((await leftByStop(d, all, 1_500)).map((j) => j.id)).toEqual([queued.id]);
     await resolveJob(d, queued.id, 'op-1', 'dismissed');
-    expect((await interruptedOnStart(d)).map((j) => j.id)).toEqual([sending.id]);
+    expect((await leftByStop(d, all, Number.MAX_SAFE_INTEGER)).map((j) => j.id)).toEqual([sending.id]);
+  });
+
+  it('resolving a failed job after a successful reprint keeps the failed job’s own time (it is not re-stamped)', async () => {
+    const d = db();
+    const saleId = uuidv7();
+    const failed = await createJob(d, { ...base, saleId }, 1_000);
+    await markSending(d, failed.id, 1_001);
+    await markResult(d, failed.id, { state: 'failed', failure: 'paper-end', bytesSha256: null, byteCount: 0, printer: base.printer }, 1_002);
+    await resolveJob(d, failed.id, 'op-1', 'reprinted', 9_000);
+    expect(await d.printJobs.get(failed.id)).toMatchObject({ updatedAt: 1_002, resolvedAt: 9_000 });
   });
 
   it('numbers reprints per copy, not counting jobs that never reached the printer', async () => {

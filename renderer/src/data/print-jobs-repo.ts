@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { appendAudit } from '../features/audit/audit-log';
+import { appendAudit } from './audit-repo';
 import type { CountersignDb } from './db';
 import type { Copy, PrintJobRecord } from './records';
 
@@ -16,6 +16,8 @@ export interface NewPrintJob {
   reprint: number;
   printer: string;
   operatorId: string;
+  /** The receipt markup as sent, for the on-screen preview of this copy. */
+  markup?: string | null;
 }
 
 export interface PrintOutcome {
@@ -32,17 +34,37 @@ const tables = (db: CountersignDb) => [db.printJobs, db.audit, db.settings];
 const audit = (db: CountersignDb, job: PrintJobRecord, action: string, result: 'ok' | 'fail', detail: Record<string, unknown>) =>
   appendAudit(db, { actor: job.operatorId, action, objectType: job.saleId ? 'sale' : 'print-job', objectId: job.saleId ?? job.id, result, detail: { jobId: job.id, copy: job.copy, reprint: job.reprint, ...detail } });
 
+const queuedJob = (input: NewPrintJob, now: number): PrintJobRecord => ({ ...input, markup: input.markup ?? null, id: uuidv7(now), createdAt: now, updatedAt: now, state: 'queued', failure: null, bytesSha256: null, byteCount: 0, resolvedAt: null });
+
 export const createJob = (db: CountersignDb, input: NewPrintJob, now: number = Date.now()): Promise<PrintJobRecord> =>
   db.transaction('rw', tables(db), async () => {
-    const job: PrintJobRecord = { ...input, id: uuidv7(now), createdAt: now, updatedAt: now, state: 'queued', failure: null, bytesSha256: null, byteCount: 0, resolvedAt: null };
+    const job = queuedJob(input, now);
     await db.printJobs.add(job);
     if (job.reprint > 0) await audit(db, job, 'receipt.reprint', 'ok', { printer: job.printer });
     return job;
   });
 
-export const markSending = (db: CountersignDb, id: string, now: number = Date.now()): Promise<void> =>
+/**
+ * First prints of a sale's copies, queued inside the caller's transaction (it must include
+ * `printJobs`): the sale's approval writes them with itself (sales-repo `queuePrints`).
+ */
+export const createJobsIn = async (db: CountersignDb, inputs: readonly NewPrintJob[], now: number): Promise<PrintJobRecord[]> => {
+  const jobs = inputs.map((input) => queuedJob(input, now));
+  await db.printJobs.bulkAdd(jobs);
+  return jobs;
+};
+
+/** A sale's first-print jobs still queued (never sent): printed when the sale is finished, or at the next start. */
+export const queuedForSale = async (db: CountersignDb, saleId: string): Promise<PrintJobRecord[]> =>
+  (await listForSale(db, saleId)).filter((j) => j.state === 'queued' && j.resolvedAt === null);
+
+/**
+ * The job is being sent, with the receipt markup it sends (kept for the on-screen preview of this
+ * copy: a copy queued with the approval has its markup only now).
+ */
+export const markSending = (db: CountersignDb, id: string, now: number = Date.now(), markup: string | null = null): Promise<void> =>
   db.transaction('rw', db.printJobs, async () => {
-    const n = await db.printJobs.where('id').equals(id).and((j) => j.state === 'queued').modify({ state: 'sending', updatedAt: now });
+    const n = await db.printJobs.where('id').equals(id).and((j) => j.state === 'queued').modify(markup === null ? { state: 'sending', updatedAt: now } : { state: 'sending', updatedAt: now, markup });
     if (n !== 1) throw new Error(`print job ${id} is not queued`);
   });
 
@@ -62,17 +84,42 @@ export const markResult = (db: CountersignDb, id: string, outcome: PrintOutcome,
     return next;
   });
 
-/** The cashier dealt with a failed or interrupted job (retried, reprinted, or dismissed). */
+/**
+ * The cashier dealt with a failed or interrupted job (retried, reprinted, or dismissed). Only
+ * `resolvedAt` moves: `updatedAt` stays the time of the job's own outcome, so the sale's
+ * timeline keeps a failed attempt where it happened, before the reprint that replaced it.
+ */
 export const resolveJob = (db: CountersignDb, id: string, operatorId: string, how: 'retried' | 'reprinted' | 'dismissed', now: number = Date.now()): Promise<void> =>
   db.transaction('rw', tables(db), async () => {
     const job = await db.printJobs.get(id);
     if (!job || job.resolvedAt !== null) return;
-    await db.printJobs.update(id, { resolvedAt: now, updatedAt: now });
+    await db.printJobs.update(id, { resolvedAt: now });
     await appendAudit(db, { actor: operatorId, action: 'receipt.print-resolved', objectType: job.saleId ? 'sale' : 'print-job', objectId: job.saleId ?? job.id, result: 'ok', detail: { jobId: id, how } });
   });
 
 export const listForSale = (db: CountersignDb, saleId: string): Promise<PrintJobRecord[]> =>
   db.printJobs.where('[saleId+createdAt]').between([saleId, Dexie.minKey], [saleId, Dexie.maxKey]).toArray();
+
+/**
+ * Jobs of charged sales that have not put their copy on paper and that nobody dealt with: queued
+ * (written with the approval, not printed yet), being sent, or failed — newest first. This is the
+ * "not printed" view (已扣款未出单): derived from the journal, where every charged sale has its
+ * jobs from the moment it is charged. Reads the [state+createdAt] index per state.
+ */
+export const notPrintedJobs = async (db: CountersignDb, limit = 500): Promise<PrintJobRecord[]> => {
+  const rows = await Promise.all(
+    (['queued', 'sending', 'failed'] as const).map((state) =>
+      db.printJobs
+        .where('[state+createdAt]')
+        .between([state, Dexie.minKey], [state, Dexie.maxKey])
+        .reverse()
+        .filter((j) => j.resolvedAt === null && j.saleId !== null)
+        .limit(limit)
+        .toArray(),
+    ),
+  );
+  return rows.flat().sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+};
 
 /**
  * Failed jobs nobody has dealt with, newest first ("approved but not printed" alerts). Reads the
@@ -88,13 +135,13 @@ export const failedUnresolved = (db: CountersignDb, limit = 50): Promise<PrintJo
     .toArray();
 
 /**
- * Jobs that were queued or being sent when the console stopped. Shown at start-up and never
- * reprinted silently: the paper may or may not have come out, so the cashier decides.
- * `startedAt` (this run's start) leaves out jobs this run is printing right now.
+ * Jobs a stop left before `startedAt` (this run's start; jobs younger than that are this run's).
+ * `queued`: never sent, so the next start prints them. `sending`: the paper may or may not have
+ * come out, so they are shown and never reprinted silently: the cashier decides.
  */
-export const interruptedOnStart = async (db: CountersignDb, startedAt: number = Number.MAX_SAFE_INTEGER): Promise<PrintJobRecord[]> => {
+export const leftByStop = async (db: CountersignDb, states: ReadonlyArray<'queued' | 'sending'>, startedAt: number): Promise<PrintJobRecord[]> => {
   const rows = await Promise.all(
-    (['queued', 'sending'] as const).map((state) =>
+    states.map((state) =>
       db.printJobs
         .where('[state+createdAt]')
         .between([state, Dexie.minKey], [state, startedAt], true, false)

@@ -1,4 +1,7 @@
 import type { ChainEntry } from '../../../shared/domain/audit-chain';
+import type { CardBrand } from '../../../shared/domain/card/brand';
+import type { CardSummary } from '../../../shared/ipc/commands/card-reader';
+import type { SaleState } from '../../../shared/domain/sale/sale-state';
 /**
  * Records of the system of record (IndexedDB). Ids are UUIDv7; times are Unix milliseconds
  * (UTC) so they index and compare as numbers; money is integer fen. Records are appended or
@@ -6,15 +9,17 @@ import type { ChainEntry } from '../../../shared/domain/audit-chain';
  */
 export type SaleKind = 'sale' | 'refund' | 'void';
 
-/** The sale state machine lives in shared/domain/sale/sale-state.ts. */
-export type { SaleState } from '../../../shared/domain/sale/sale-state';
-import type { SaleState } from '../../../shared/domain/sale/sale-state';
+export type { SaleState, CardBrand };
 
-/** Signature outcome of an approved sale. `pending` until the cashier finishes the sale. */
+/**
+ * Signature outcome. `pending` while the money question is open (nothing charged yet); a charged
+ * sale that needs a signature is `unsigned` from the moment it is charged until one is recorded
+ * (so a sale left at the signature step, by a crash, a reload or another screen, is in the
+ * unsigned follow-up at once); a sale that ends without a charge needs none (`not-required`).
+ */
 export type SignatureState = 'not-required' | 'pending' | 'signed' | 'waived' | 'unsigned';
 
-export type CardBrand = 'unionpay' | 'visa' | 'mastercard' | 'amex' | 'jcb' | 'discover' | 'diners' | 'unknown';
-export type EntryMode = 'hid-swipe' | 'keyboard-swipe';
+export type EntryMode = CardSummary['entryMode'];
 
 /** What the renderer may know of a card: never the full PAN or track data. */
 export interface StoredCard {
@@ -54,13 +59,25 @@ export interface SaleRecord {
   authCode: string | null;
   rrn: string | null;
   responseCode: string | null;
-  /** Path to the answer: 'online' | 'offline' | 'simulated'. */
+  /** Path to the answer. */
   channel: 'online' | 'offline' | null;
+  /**
+   * The card host the money went to (shared/domain/link-id.ts: `training` or a live host), written
+   * with the STAN or the seal, before anything is sent. Inquiry, reversal and forwarding use it
+   * and nothing else; null only for a sale that never got that far (and for records from before v2).
+   */
+  linkId: string | null;
   /** Offline sale: sealed card data (opaque to the renderer) until the host answers. */
   sealed: string | null;
   offlineQueuedAt: number | null;
   forwardedAt: number | null;
-  /** Set when a host declines a sale after forwarding, or resolution needs a person. Cleared by handling it. */
+  /** Advice sends so far: the first goes as 0220, every later one as an 0221 repeat. */
+  forwardAttempts: number;
+  /** The host's answer to our reversal of this sale, when it did not settle it (shown in the follow-up). */
+  reversalCode: string | null;
+  /** Forced signature applied when the sale was charged: only a manager may waive it, on every path. */
+  signatureForced: boolean;
+  /** Set when a host declines a sale after forwarding, or a reversal is refused: a person must act. Cleared by handling it. */
   followUp: 'none' | 'open' | 'handled';
   /** Dispute flag derived from cases is kept as a count for the list filter. */
   openCases: number;
@@ -95,7 +112,11 @@ export interface SignatureRecord {
   digest: string | null;
 }
 
-export type Copy = 'merchant' | 'customer' | 'supplementary' | 'test';
+/** Copies of a sale's receipt. */
+export type SaleCopy = 'merchant' | 'customer' | 'supplementary' | 'test';
+/** What a print job printed: a copy of a sale's receipt, or an end-of-day report. */
+export type Copy = SaleCopy | 'report';
+export const isSaleCopy = (copy: Copy): copy is SaleCopy => copy !== 'report';
 export type PrintJobState = 'queued' | 'sending' | 'sent' | 'confirmed' | 'failed';
 
 export interface PrintJobRecord {
@@ -114,6 +135,8 @@ export interface PrintJobRecord {
   byteCount: number;
   printer: string;
   operatorId: string;
+  /** Receipt markup as sent (absent on jobs written before it was kept): the preview shows it. */
+  markup?: string | null;
   /** Set when the cashier has dealt with a failed or interrupted job (retry, reprint, dismiss). */
   resolvedAt: number | null;
 }
@@ -149,16 +172,34 @@ export interface AttachmentRecord {
 
 export type Role = 'cashier' | 'manager';
 
+/**
+ * An operator as main reports it (`auth:operators`), mirrored here for display (names in the
+ * audit log, the sale detail). Main holds the PINs; this table never has them (schema 3 on).
+ */
 export interface OperatorRecord {
   id: string;
   name: string;
   role: Role;
   createdAt: number;
-  /** PBKDF2-SHA256 of the PIN, base64, with its salt and iteration count. */
+  disabled: boolean;
+}
+
+/** An operator with its PIN hash from before schema 3, waiting to be handed to main once. */
+export interface LegacyOperatorRecord extends OperatorRecord {
   pinHash: string;
   pinSalt: string;
   pinIterations: number;
-  disabled: boolean;
+}
+
+/** A checkpoint of the audit log that main signed: a C2SP signed note over size and root. */
+export interface CheckpointRecord {
+  /** Number of entries covered (the tree size). */
+  size: number;
+  /** Base64 SHA-256 root of the tree at `size`. */
+  rootHash: string;
+  note: string;
+  /** ISO 8601 UTC, from main. */
+  signedAt: string;
 }
 
 export interface SettingRecord {

@@ -5,10 +5,12 @@ import { openCase } from './cases-repo';
 import { CountersignDb } from './db';
 import { createJob, markResult } from './print-jobs-repo';
 import type { SaleRecord, SaleState } from './records';
-import { readAfter, readBefore, readBetween } from './sales-pages';
-import type { SaleCursor, SalePlan } from './sales-pages';
-import { SALE_FILTERS, filterCounts, planFor, querySales } from './sales-query';
-import type { SaleFilter, SaleSearch } from './sales-query';
+import { readAfter, readBefore, readBetween } from './sales-keyset';
+import type { SaleCursor, SalePlan } from './sales-keyset';
+import { filterCounts, planFor, querySales } from './sales-query';
+import type { SaleSearch } from './sales-query';
+import { SALE_FILTERS } from './sales-views';
+import type { SaleFilter } from './sales-views';
 import { createSale, updateSale } from './sales-repo';
 
 const fresh = () => new CountersignDb(`t-${uuidv7()}`);
@@ -40,9 +42,13 @@ const row = (n: number): SaleRecord => {
     rrn: `RRN${n % 10}`,
     responseCode: null,
     channel: 'online',
+    linkId: 'training',
     sealed: null,
     offlineQueuedAt: null,
     forwardedAt: null,
+    forwardAttempts: 0,
+    reversalCode: null,
+    signatureForced: false,
     followUp: n % 13 === 0 ? 'open' : 'none',
     openCases: 0,
   };
@@ -160,14 +166,19 @@ describe('derived views and counts', () => {
     await updateSale(db, ids[5]!, { state: 'voided' }, { actor: 'op-1', action: 'sale.voided' });
     // Two cases on one sale are one disputed sale.
     for (const type of ['wrong-amount', 'duplicate-charge'] as const) await openCase(db, { saleId: ids[0]!, type, notes: '', dueAt: null, operatorId: 'op-1' });
-    const job = await createJob(db, { saleId: ids[5]!, copy: 'merchant', reprint: 0, printer: 'p', operatorId: 'op-1' });
-    await markResult(db, job.id, { state: 'failed', failure: 'paper-end', bytesSha256: null, byteCount: 0, printer: 'p' });
+    // Not printed: a charged sale whose copy failed, and one whose copy is still queued; a voided
+    // sale's failed copy is owed to nobody.
+    for (const saleId of [ids[0]!, ids[5]!]) {
+      const job = await createJob(db, { saleId, copy: 'merchant', reprint: 0, printer: 'p', operatorId: 'op-1' });
+      await markResult(db, job.id, { state: 'failed', failure: 'paper-end', bytesSha256: null, byteCount: 0, printer: 'p' });
+    }
+    await createJob(db, { saleId: ids[3]!, copy: 'customer', reprint: 0, printer: 'p', operatorId: 'op-1' });
 
     const counts = await filterCounts(db);
     for (const f of SALE_FILTERS) {
       const shown = await allPages(db, planFor(f, {}), 3);
       expect(counts[f], f).toBe(shown.length);
     }
-    expect(counts).toMatchObject({ all: 10, 'not-printed': 1, disputed: 1, unknown: 2, reversed: 1, unsigned: 1, 'follow-up': 1 });
+    expect(counts).toMatchObject({ all: 10, 'not-printed': 2, disputed: 1, unknown: 2, reversed: 1, unsigned: 1, 'follow-up': 1 });
   });
 });

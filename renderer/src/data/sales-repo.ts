@@ -1,11 +1,15 @@
 import Dexie from 'dexie';
-import { CHARGED, assertTransition } from '../../../shared/domain/sale/sale-state';
+import { QUEUED, UNCHARGED_END, assertTransition } from '../../../shared/domain/sale/sale-state';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { appendAudit, appendAuditEntries, auditTables } from './audit-repo';
 import type { AuditInput } from './audit-repo';
-import { bucketDeltas, bumpCounters, readCounter, readCounters } from './counters-repo';
+import { bucketDeltas, bumpCounters, readCounters } from './counters-repo';
 import type { CountersignDb } from './db';
+import { createJobsIn } from './print-jobs-repo';
+import type { NewPrintJob } from './print-jobs-repo';
 import type { SaleRecord, SaleState } from './records';
+import { totalsDelta } from './sale-totals';
+import { bumpTotals } from './totals-repo';
 
 /**
  * Sales are written ahead of every step that depends on them (ARCHITECTURE "write-ahead"),
@@ -20,7 +24,7 @@ export const bucketsOf = (s: Pick<SaleRecord, 'state' | 'signatureState' | 'foll
 ];
 
 /** The tables a sale write touches; callers composing a larger transaction include these. */
-export const saleTables = (db: CountersignDb) => [db.sales, db.counters, ...auditTables(db)];
+export const saleTables = (db: CountersignDb) => [db.sales, db.counters, db.totals, ...auditTables(db)];
 
 export type NewSale = Pick<SaleRecord, 'kind' | 'amountFen' | 'operatorId' | 'reference' | 'note' | 'originalSaleId'>;
 
@@ -44,9 +48,13 @@ export const createSale = (db: CountersignDb, input: NewSale): Promise<SaleRecor
       rrn: null,
       responseCode: null,
       channel: null,
+      linkId: null,
       sealed: null,
       offlineQueuedAt: null,
       forwardedAt: null,
+      forwardAttempts: 0,
+      reversalCode: null,
+      signatureForced: false,
       followUp: 'none',
       openCases: 0,
     };
@@ -70,35 +78,67 @@ export interface SaleStepAudit {
   detail?: Record<string, unknown>;
 }
 
+export interface SaleStepsOptions {
+  /** Guards against two windows acting on one sale. */
+  expectVersion?: number;
+  /**
+   * Print jobs to queue in the same transaction (the copies of a sale being charged), so a stop
+   * right after the approval leaves `queued` jobs that the next start prints or lists.
+   */
+  queuePrints?: readonly NewPrintJob[];
+}
+
+/**
+ * A sale that ends without a charge (declined, also after forwarding; cancelled; reversed) never
+ * waits for a signature: it would read "to be signed" and sit in the unsigned follow-up.
+ */
+const settleSignature = (before: SaleRecord, next: SaleRecord): SaleRecord =>
+  (next.signatureState === 'pending' || next.signatureState === 'unsigned') && next.state !== before.state && UNCHARGED_END.includes(next.state) ? { ...next, signatureState: 'not-required' } : next;
+
 /**
  * Several steps of one sale in one strict transaction: each is checked against the state
  * machine in turn and audited as its own entry, and they commit together or not at all. The
  * record is written once with the result (its version counts every step) and the running counts
  * move once, from the first state to the last. The counter uses it where steps happen back to
- * back (card read + authorizing, approved + signature not required), so the cashier waits for
- * one commit where there were two.
+ * back (card read + authorizing, approved + its print jobs), so the cashier waits for one commit
+ * where there were two.
  */
-export const updateSaleSteps = (
-  db: CountersignDb,
-  saleId: string,
-  steps: ReadonlyArray<{ change: SaleChange; audit: SaleStepAudit }>,
-  expectVersion?: number,
-): Promise<SaleRecord> =>
-  db.transaction('rw', saleTables(db), async () => {
+export const updateSaleSteps = (db: CountersignDb, saleId: string, steps: ReadonlyArray<{ change: SaleChange; audit: SaleStepAudit }>, opts: SaleStepsOptions = {}): Promise<SaleRecord> => {
+  const prints = opts.queuePrints ?? [];
+  return db.transaction('rw', prints.length > 0 ? [...saleTables(db), db.printJobs] : saleTables(db), async () => {
     const before = await db.sales.get(saleId);
-    if (!before || (expectVersion !== undefined && before.version !== expectVersion)) throw new StaleSale(saleId);
+    if (!before || (opts.expectVersion !== undefined && before.version !== opts.expectVersion)) throw new StaleSale(saleId);
     const now = Date.now();
     let after = before;
     const entries: AuditInput[] = [];
     for (const { change, audit } of steps) {
       if (change.state && change.state !== after.state) assertTransition(after.state, change.state);
-      const next: SaleRecord = { ...after, ...change, version: after.version + 1, updatedAt: now };
+      const next = settleSignature(after, { ...after, ...change, version: after.version + 1, updatedAt: now });
       entries.push({ actor: audit.actor, action: audit.action, objectType: 'sale', objectId: saleId, result: audit.result ?? 'ok', detail: { from: after.state, to: next.state, ...(audit.detail ?? {}) } });
       after = next;
     }
     // Issued together: requests in one transaction run in order, so this only saves round trips.
-    await Promise.all([db.sales.put(after), bumpCounters(db, bucketDeltas(bucketsOf(before), bucketsOf(after))), appendAuditEntries(db, entries, now)]);
+    await Promise.all([
+      db.sales.put(after),
+      bumpCounters(db, bucketDeltas(bucketsOf(before), bucketsOf(after))),
+      // The running totals (reports, settlement) move with the sale: nothing is written when no counted bucket changed.
+      bumpTotals(db, totalsDelta(before, after)),
+      appendAuditEntries(db, entries, now),
+      ...(prints.length > 0 ? [createJobsIn(db, prints, now)] : []),
+    ]);
     return after;
+  });
+};
+
+/**
+ * A void approved by the host and the original it voids, in one transaction: there is never a
+ * moment (or a crash) where the money went back but the original still reads approved.
+ */
+export const recordVoid = (db: CountersignDb, voidId: string, steps: ReadonlyArray<{ change: SaleChange; audit: SaleStepAudit }>, originalId: string, actor: string): Promise<SaleRecord> =>
+  db.transaction('rw', saleTables(db), async () => {
+    const done = await updateSaleSteps(db, voidId, steps);
+    await updateSaleSteps(db, originalId, [{ change: { state: 'voided' }, audit: { actor, action: 'sale.voided', detail: { voidId } } }]);
+    return done;
   });
 
 /**
@@ -106,9 +146,15 @@ export const updateSaleSteps = (
  * guards against two windows acting on one sale. The audit action names the step.
  */
 export const updateSale = (db: CountersignDb, saleId: string, change: SaleChange, audit: SaleStepAudit, expectVersion?: number): Promise<SaleRecord> =>
-  updateSaleSteps(db, saleId, [{ change, audit }], expectVersion);
+  updateSaleSteps(db, saleId, [{ change, audit }], expectVersion === undefined ? {} : { expectVersion });
 
 export const getSale = (db: CountersignDb, id: string): Promise<SaleRecord | undefined> => db.sales.get(id);
+
+/** Sales created in [from, to) (ms), by the createdAt index: end of day and reconciliation read a day or a batch's span. */
+export const salesCreatedBetween = (db: CountersignDb, from: number, to: number): Promise<SaleRecord[]> => db.sales.where('createdAt').between(from, to, true, false).toArray();
+
+/** The sales with these ids that exist, in no particular order. */
+export const salesByIds = async (db: CountersignDb, ids: readonly string[]): Promise<SaleRecord[]> => (await db.sales.bulkGet([...ids])).filter((s): s is SaleRecord => s !== undefined);
 
 /**
  * Sales whose money question is open: resolved before the next online sale and at start.
@@ -135,20 +181,19 @@ export const abandonedSales = async (db: CountersignDb, before: number): Promise
   return rows.flat().sort((a, b) => a.createdAt - b.createdAt);
 };
 
-/**
- * Charged sales still waiting for a signature, started in [from, before): a cashier's sale in
- * progress, or one a stop left at the result or signature step. Declined and cancelled sales
- * also keep 'pending', so the range is bounded in time rather than read whole.
- */
-export const chargedAwaitingSignature = async (db: CountersignDb, from: number, before: number): Promise<SaleRecord[]> =>
-  (await db.sales.where('[signatureState+createdAt]').between(['pending', from], ['pending', before], true, false).toArray()).filter((s) => CHARGED.includes(s.state));
+/** Offline sales still owed to their host (accepted, or being forwarded), in the order they were taken. */
+export const offlineQueue = async (db: CountersignDb): Promise<SaleRecord[]> => {
+  const open = await readCounters(db, QUEUED.map((state) => `state:${state}`));
+  const states = QUEUED.filter((state) => (open[`state:${state}`] ?? 0) > 0);
+  const rows = await Promise.all(states.map((state) => db.sales.where('[state+createdAt]').between([state, Dexie.minKey], [state, Dexie.maxKey]).toArray()));
+  return rows.flat().sort((a, b) => a.createdAt - b.createdAt);
+};
 
-/** Offline-accepted sales in the order they were taken, for forwarding. */
-export const offlineQueue = (db: CountersignDb): Promise<SaleRecord[]> =>
-  db.sales.where('[state+createdAt]').between(['offline-accepted', Dexie.minKey], ['offline-accepted', Dexie.maxKey]).toArray();
+/** Refunds and voids linked to a sale, oldest first (a sale has a handful). */
+export const linkedTo = async (db: CountersignDb, saleId: string): Promise<SaleRecord[]> =>
+  (await db.sales.where('originalSaleId').equals(saleId).toArray()).sort((a, b) => a.createdAt - b.createdAt);
 
 /** Earlier sales on the same card in the last `windowMs` (duplicate-charge guard). */
 export const recentOnCard = (db: CountersignDb, fingerprint: string, since: number): Promise<SaleRecord[]> =>
   db.sales.where('[fingerprint+createdAt]').between([fingerprint, since], [fingerprint, Dexie.maxKey]).toArray();
 
-export const counter = readCounter;

@@ -18,3 +18,30 @@ export const SCHEMA_V1 = {
   operators: 'id, &name, role',
   counters: 'key',
 } as const;
+
+/**
+ * Schema 3: signed checkpoints of the audit log, and operators' PIN hashes from schema 1 held
+ * until main has taken them over (`operators` keeps id, name, role and disabled for display).
+ */
+export const SCHEMA_V3_CHANGES = {
+  auditCheckpoints: 'size',
+  operatorImport: 'id',
+} as const;
+
+/**
+ * Version 4, issue 16 (end of day and reconciliation): new stores only; the others are unchanged.
+ * totals: running totals by [scope+scopeId] (a day or a batch); batches by number; reports by
+ * kind and time or scope; reconciliation sources by heading signature, imports by file hash,
+ * imported rows by [side+day] only (100,000-row imports: every index costs), results by [day+kind], explanations by item key, locked days.
+ */
+export const SCHEMA_EOD = {
+  totals: 'key, [scope+scopeId]',
+  batches: 'batch, closedAt',
+  reports: 'id, [kind+createdAt], [kind+scopeId]',
+  reconSources: 'id, kind, signature',
+  reconImports: 'id, &sha256, sourceId, importedAt',
+  reconRows: 'id, [side+day]',
+  reconResults: 'key, [day+kind], day',
+  reconExplanations: 'id, itemKey, day',
+  reconDays: 'day',
+} as const;

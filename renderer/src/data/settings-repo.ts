@@ -1,5 +1,7 @@
 import type { CountersignDb } from './db';
 import { AUDIT_HEAD_KEY, DEVICE_ID_KEY } from './audit-repo';
+import { JOURNAL_CURSOR_KEY } from './audit-journal-repo';
+import type { ReconOptions } from './records-eod';
 
 /**
  * Renderer-local key-value records in the `settings` table: things this browser profile
@@ -20,12 +22,14 @@ export interface LocalSettings {
   'storage.persist-requested': PersistResult;
   /** Unix ms up to which sales a stop left at the signature step have been looked for (sale-settle.ts). */
   'sales.interrupted-checked-until': number;
+  /** Reconciliation: fee rate, deposits per day or batch, time window. */
+  'recon.options': ReconOptions;
 }
 
 export type LocalSettingKey = keyof LocalSettings;
 
 /** Keys the audit log keeps beside its entries; only audit-repo writes them. */
-const RESERVED = new Set<string>([AUDIT_HEAD_KEY, DEVICE_ID_KEY]);
+const RESERVED = new Set<string>([AUDIT_HEAD_KEY, DEVICE_ID_KEY, JOURNAL_CURSOR_KEY]);
 
 export const getSetting = async <K extends LocalSettingKey>(db: CountersignDb, key: K): Promise<LocalSettings[K] | undefined> =>
   (await db.settings.get(key))?.value as LocalSettings[K] | undefined;

@@ -2,8 +2,10 @@ import Dexie from 'dexie';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { CountersignDb } from './db';
 import type { SignatureRecord, SignatureState } from './records';
-import { updateSale } from './sales-repo';
+import { saleTables, updateSale } from './sales-repo';
 import { appendAudit } from './audit-repo';
+import { sha256Hex } from '../../../shared/domain/hash';
+import { MAX_ATTACHMENT_BYTES } from './attachments-repo';
 
 export type NewSignature = Omit<SignatureRecord, 'id' | 'createdAt'>;
 
@@ -12,17 +14,43 @@ export type NewSignature = Omit<SignatureRecord, 'id' | 'createdAt'>;
  * linked to the sale; the sale's `signatureState` moves with it in one transaction. Nothing
  * earlier is overwritten: a supplementary signature is a new record beside the original.
  */
-export const addSignature = (db: CountersignDb, input: NewSignature & { id?: string }, saleState: SignatureState | null, action: string): Promise<SignatureRecord> =>
-  db.transaction('rw', [db.signatures, db.sales, db.counters, db.audit, db.settings], async () => {
+/** A scan or photo kept with a signature record (the paper slip, or what 登记并说明 attaches). */
+export interface SignatureFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export const addSignature = (db: CountersignDb, input: NewSignature & { id?: string }, saleState: SignatureState | null, action: string, file?: SignatureFile): Promise<SignatureRecord> => {
+  if (file && file.bytes.length > MAX_ATTACHMENT_BYTES) return Promise.reject(new AttachmentTooLargeForSignature(file.bytes.length));
+  return db.transaction('rw', [db.signatures, db.attachments, ...saleTables(db)], async () => {
     const record: SignatureRecord = { ...input, id: input.id ?? uuidv7(), createdAt: Date.now() };
     await db.signatures.add(record);
+    if (file) {
+      await db.attachments.add({ id: uuidv7(), ownerId: record.id, createdAt: record.createdAt, name: file.name.slice(0, 120), mimeType: file.type || 'application/octet-stream', size: file.bytes.length, sha256: sha256Hex(file.bytes), data: new Blob([file.bytes as BlobPart], { type: file.type }) });
+    }
+    const detail = { signatureId: record.id, kind: record.kind, ...(file ? { attachments: 1 } : {}) };
     if (saleState) {
-      await updateSale(db, input.saleId, { signatureState: saleState }, { actor: input.operatorId, action, detail: { signatureId: record.id, kind: record.kind } });
+      await updateSale(db, input.saleId, { signatureState: saleState }, { actor: input.operatorId, action, detail });
     } else {
-      await appendAudit(db, { actor: input.operatorId, action, objectType: 'sale', objectId: input.saleId, result: 'ok', detail: { signatureId: record.id, kind: record.kind } });
+      await appendAudit(db, { actor: input.operatorId, action, objectType: 'sale', objectId: input.saleId, result: 'ok', detail });
     }
     return record;
   });
+};
 
 export const signaturesFor = (db: CountersignDb, saleId: string): Promise<SignatureRecord[]> =>
   db.signatures.where('[saleId+createdAt]').between([saleId, Dexie.minKey], [saleId, Dexie.maxKey]).toArray();
+
+export class AttachmentTooLargeForSignature extends RangeError {
+  constructor(readonly size: number) {
+    super(`the file is ${size} bytes; at most ${MAX_ATTACHMENT_BYTES}`);
+  }
+}
+
+/**
+ * A slip signed on paper: the scan or photo (an attachment, limited as every attachment is by
+ * attachments-repo) and the signature record, with the sale's state, in one transaction.
+ */
+export const addPaperSignature = (db: CountersignDb, input: { saleId: string; operatorId: string; note: string; file: SignatureFile }): Promise<SignatureRecord> =>
+  addSignature(db, { saleId: input.saleId, kind: 'paper', operatorId: input.operatorId, strokes: [], image: null, reason: input.note, contactAttempts: '', approvedBy: null, digest: null }, 'signed', 'sale.signed-on-paper', input.file);

@@ -36,6 +36,9 @@ export const requestPersistentStorage = async (db: CountersignDb, storage: Stora
   return result;
 };
 
+/** What the first run's request answered, for the About page; undefined before it was asked. */
+export const persistRequestAnswer = (db: CountersignDb): Promise<PersistResult | undefined> => getSetting(db, 'storage.persist-requested');
+
 export interface StorageEstimateInfo {
   /** Whether the origin's storage is persistent now; null where the API is absent. */
   persisted: boolean | null;

@@ -55,10 +55,43 @@ describe('buildReceipt', () => {
     expect(printedText(customer)).not.toContain('SIGNATURE');
   });
 
-  it('stamps reprints with their number and the original time', () => {
-    const text = printedText(buildReceipt(sampleReceiptInput({ reprint: { n: 3, originalTime: Date.UTC(2026, 10, 1, 6, 3, 22) } })));
-    expect(text).toContain('重打印 REPRINT 3');
+  it('stamps reprints with their number, the reprint time and the original time (RULES 13)', () => {
+    const reprintedAt = Date.UTC(2026, 10, 3, 1, 30, 0);
+    const text = printedText(buildReceipt(sampleReceiptInput({ reprint: { n: 3, at: reprintedAt } })));
+    expect(text.match(/重打印 REPRINT 3/g)).toHaveLength(2);
     expect(text).toMatch(/原交易时间 ORIGINAL TIME\s+2026\/11\/01 14:03:22/);
+    expect(text).toMatch(/重打印时间 REPRINTED AT\s+2026\/11\/03 09:30:00/);
+    expect(text).not.toContain('日期时间 DATE/TIME');
+  });
+
+  it('prints every time in the shop zone it is given, not the PC zone', () => {
+    const text = printedText(buildReceipt(sampleReceiptInput({ timeZone: 'Europe/London', reprint: { n: 1, at: Date.UTC(2026, 6, 1, 12, 0, 0) } })));
+    expect(text).toMatch(/原交易时间 ORIGINAL TIME\s+2026\/11\/01 06:03:22/);
+    expect(text).toMatch(/重打印时间 REPRINTED AT\s+2026\/07\/01 13:00:00/);
+    expect(() => buildReceipt(sampleReceiptInput({ timeZone: 'Mars/Olympus' as 'UTC' }))).toThrow(/timeZone/);
+  });
+
+  it('marks an offline sale, prints its batch and trace, and says auth code and RRN follow after upload', () => {
+    const text = printedText(buildReceipt(sampleReceiptInput({ offline: true, authCode: null, rrn: null, batch: '000002', stan: '000045' })));
+    expect(text).toContain('离线交易 OFFLINE SALE');
+    expect(text).toMatch(/批次号 BATCH\s+000002/);
+    expect(text).toMatch(/凭证号 TRACE\s+000045/);
+    expect(text).toMatch(/授权码 AUTH\s+上送后返回 AFTER UPLOAD/);
+    expect(text).toMatch(/参考号 REF NO\.\s+上送后返回 AFTER UPLOAD/);
+    expect(text).toContain('离线受理');
+    expect(printedText(buildReceipt(sampleReceiptInput()))).not.toContain('OFFLINE');
+  });
+
+  it('cites the original sale on a void or refund slip: date, batch, trace, auth code, RRN and amount', () => {
+    const original = { time: Date.UTC(2026, 9, 30, 2, 0, 0), amountFen: 123456, batch: '000001', stan: '000123', authCode: '123456', rrn: '123456789012' };
+    const text = printedText(buildReceipt(sampleReceiptInput({ saleType: 'refund', amountFen: 2000, stan: '000130', authCode: '654321', rrn: '210987654321', original, copy: 'customer' })));
+    expect(text).toContain('退货 REFUND');
+    expect(text).toContain('原交易 ORIGINAL SALE');
+    expect(text).toMatch(/原交易时间 ORIGINAL TIME\s+2026\/10\/30 10:00:00/);
+    expect(text).toMatch(/原凭证号 ORIG\. TRACE\s+000123/);
+    expect(text).toMatch(/原授权码 ORIG\. AUTH\s+123456/);
+    expect(text).toMatch(/原参考号 ORIG\. REF NO\.\s+123456789012/);
+    expect(text.replace(/ /g, '')).toContain('原交易金额ORIG.AMOUNT\uFFE51234.56');
   });
 
   it('has a supplementary-signature variant with its own time', () => {

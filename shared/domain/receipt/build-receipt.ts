@@ -5,7 +5,7 @@ import type { LabelKey } from './labels';
 import { centre, displayWidth, escapeProperty, escapeText, left, pairLines, receiptColumns, right, ruleLine, wrapText } from './markup';
 import { encodeMonoPng, fromBase64, pngSize, rasterizeStrokes, toBase64 } from './mono-raster';
 import { ReceiptInput, ReceiptInputError } from './receipt-input';
-import type { ParsedReceiptInput, ReceiptLanguage } from './receipt-input';
+import type { OriginalSale, ParsedReceiptInput, ReceiptLanguage } from './receipt-input';
 import { formatReceiptTime } from './receipt-time';
 
 /** First line of every receipt the console builds: the encoder reads the columns from it. */
@@ -75,6 +75,17 @@ const signatureBlock = (input: ParsedReceiptInput, l: Layout): void => {
   for (const statement of labelLines('agreement', l.language)) l.lines.push(...paragraph(statement, l.columns, left));
 };
 
+/** A void or refund cites the sale it reverses, as the host knows it (date, trace, RRN, auth, amount). */
+const originalBlock = (o: OriginalSale, l: Layout, time: (ms: number) => string): void => {
+  l.lines.push(ruleLine(l.columns), left(`"${escapeText(label('originalSale', l.language))}"`));
+  pair(l, 'originalTime', time(o.time));
+  pair(l, 'originalBatch', o.batch);
+  pair(l, 'originalStan', o.stan);
+  pair(l, 'originalAuth', o.authCode);
+  pair(l, 'originalRrn', o.rrn);
+  pair(l, 'originalAmount', formatRmb(o.amountFen));
+};
+
 const copyBanner = (input: ParsedReceiptInput, language: ReceiptLanguage): string => {
   switch (input.copy) {
     case 'merchant':
@@ -113,6 +124,7 @@ export const buildReceipt = (raw: ReceiptInput): string => {
   l.lines.push(centre(escapeText(label('slipTitle', lang))));
   l.lines.push(copyBanner(input, lang));
   if (input.reprint) l.lines.push(banner(`${label('reprint', lang)} ${input.reprint.n}`));
+  if (input.offline) l.lines.push(banner(label('offline', lang)));
   l.lines.push(ruleLine(columns));
   pair(l, 'merchantId', input.merchantId);
   pair(l, 'terminalId', input.terminalId);
@@ -124,11 +136,19 @@ export const buildReceipt = (raw: ReceiptInput): string => {
   pair(l, 'saleType', label(input.saleType, lang));
   pair(l, 'batch', input.batch);
   pair(l, 'stan', input.stan);
-  pair(l, 'authCode', input.authCode);
-  pair(l, 'rrn', input.rrn);
-  pair(l, 'time', time(input.time));
-  if (input.reprint) pair(l, 'originalTime', time(input.reprint.originalTime));
+  // An offline sale has no host answer yet: say when it comes rather than print a dash.
+  const pending = input.offline ? label('afterUpload', lang) : null;
+  pair(l, 'authCode', input.authCode ?? pending);
+  pair(l, 'rrn', input.rrn ?? pending);
+  if (input.reprint) {
+    pair(l, 'originalTime', time(input.time));
+    pair(l, 'reprintTime', time(input.reprint.at));
+  } else {
+    pair(l, 'time', time(input.time));
+  }
   if (input.copy === 'supplementary' && input.supplementaryTime !== null) pair(l, 'supplementaryTime', time(input.supplementaryTime));
+  if (input.offline) for (const statement of labelLines('offlineNote', lang)) l.lines.push(...paragraph(statement, columns, left));
+  if (input.original) originalBlock(input.original, l, time);
   l.lines.push(ruleLine(columns));
   const amount = `${input.saleType === 'sale' ? '' : '-'}${formatRmb(input.amountFen)}`;
   l.lines.push(left(`"${escapeText(label('amount', lang))}"`));

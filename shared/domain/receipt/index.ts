@@ -1,10 +1,12 @@
 export { buildReceipt, columnsOfMarkup, receiptHeader, RECEIPT_HEADER_PREFIX } from './build-receipt';
 export { buildPaperWidthCheck, buildTestReceipt } from './test-receipt';
+export { buildDeviceKeySlip } from './device-key-slip';
+export type { DeviceKeySlipInput } from './device-key-slip';
 export type { TestPrintInput } from './test-receipt';
 export { displayWidth, escapeProperty, escapeText, receiptColumns, receiptlineOptions, wrapText } from './markup';
 export { createRaster, encodeMonoPng, fromBase64, getPixel, pngSize, rasterizeStrokes, rowBytes, setPixel, toBase64 } from './mono-raster';
 export type { MonoRaster, StrokePointLike } from './mono-raster';
-export { ReceiptCopy, ReceiptInput, ReceiptInputError, ReceiptLanguage, ReceiptSignature } from './receipt-input';
+export { OriginalSale, ReceiptCopy, ReceiptInput, ReceiptInputError, ReceiptLanguage, ReceiptSignature } from './receipt-input';
 export type { ParsedReceiptInput, ReceiptInputProblem } from './receipt-input';
 export { formatReceiptTime } from './receipt-time';
 export { SAMPLE_STROKES, sampleReceiptInput } from './receipt-fixtures';

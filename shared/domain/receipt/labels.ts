@@ -13,6 +13,16 @@ const LABELS = {
   testCopy: ['测试打印 非交易凭证', 'TEST PRINT - NOT A RECEIPT'],
   reprint: ['重打印', 'REPRINT'],
   originalTime: ['原交易时间', 'ORIGINAL TIME'],
+  reprintTime: ['重打印时间', 'REPRINTED AT'],
+  offline: ['离线交易', 'OFFLINE SALE'],
+  offlineNote: ['离线受理，联网后上送；授权码和参考号上送后返回', 'Accepted offline; sent to the card host when the link returns. Auth code and ref. no. follow after upload.'],
+  afterUpload: ['上送后返回', 'AFTER UPLOAD'],
+  originalSale: ['原交易', 'ORIGINAL SALE'],
+  originalBatch: ['原批次号', 'ORIG. BATCH'],
+  originalStan: ['原凭证号', 'ORIG. TRACE'],
+  originalAuth: ['原授权码', 'ORIG. AUTH'],
+  originalRrn: ['原参考号', 'ORIG. REF NO.'],
+  originalAmount: ['原交易金额', 'ORIG. AMOUNT'],
   supplementaryTime: ['补签时间', 'SIGNED AT'],
   merchantId: ['商户编号', 'MID'],
   terminalId: ['终端编号', 'TID'],
@@ -43,6 +53,11 @@ const LABELS = {
   testQr: ['二维码', 'QR CODE'],
   testPaper: ['纸宽', 'PAPER'],
   widthCheck: ['纸宽检查：两端标记应完整打印', 'WIDTH CHECK: BOTH END MARKS MUST PRINT'],
+  deviceKeyTitle: ['设备签名公钥', 'DEVICE SIGNING KEY'],
+  deviceId: ['设备编号', 'DEVICE ID'],
+  keyFingerprint: ['公钥指纹 SHA-256', 'KEY FINGERPRINT SHA-256'],
+  verifierKey: ['验证密钥', 'VERIFIER KEY'],
+  deviceKeyNote: ['请将本单交给收单机构或银行，用于核验本机签发的电子证据', 'HAND THIS SLIP TO YOUR BANK TO CHECK EVIDENCE SIGNED BY THIS CONSOLE'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, TIME_ZONES } from '../time-zone';
 
 /**
  * What a receipt is built from. Card data is the last four digits only — never the PAN, BIN
@@ -28,16 +29,27 @@ export type ReceiptSignature = z.infer<typeof ReceiptSignature>;
 
 const code = (max: number) => z.string().regex(/^[0-9A-Za-z]*$/).max(max).nullable();
 
+/** The sale a void or refund reverses, as the host knows it. */
+export const OriginalSale = z.object({
+  time: z.number().int().nonnegative(),
+  amountFen: z.number().int().nonnegative().max(99_999_999_99),
+  batch: code(6),
+  stan: code(6),
+  authCode: code(6),
+  rrn: code(12),
+});
+export type OriginalSale = z.infer<typeof OriginalSale>;
+
 export const ReceiptInput = z.object({
   shopName: z.string().max(64),
   shopAddress: z.string().max(128).default(''),
   merchantId: z.string().regex(/^[0-9A-Za-z]{0,15}$/),
   terminalId: z.string().regex(/^[0-9A-Za-z]{0,8}$/),
   operator: z.string().max(40),
-  /** Sale time, Unix ms. */
+  /** Sale time, Unix ms (on a reprint: the original time; the reprint's own time is in `reprint`). */
   time: z.number().int().nonnegative(),
-  /** IANA zone the times print in. */
-  timeZone: z.string().default('Asia/Shanghai'),
+  /** The shop's zone (settings): every time on the slip prints in it. */
+  timeZone: z.enum(TIME_ZONES).default(DEFAULT_TIME_ZONE),
   brand: z.string().max(16),
   last4: z.string().regex(/^[0-9]{4}$/),
   entryMode: z.string().max(24),
@@ -53,8 +65,12 @@ export const ReceiptInput = z.object({
   /** Sale reference or id, printed as a QR code; null prints none. */
   qr: z.string().max(128).nullable(),
   copy: ReceiptCopy,
-  /** Present on a reprint: its number and the sale's original time. */
-  reprint: z.object({ n: z.number().int().min(1).max(999), originalTime: z.number().int().nonnegative() }).nullable().default(null),
+  /** Present on a reprint: its number and when it was printed (RULES 13: both times print). */
+  reprint: z.object({ n: z.number().int().min(1).max(999), at: z.number().int().nonnegative() }).nullable().default(null),
+  /** Accepted offline and not yet forwarded: the slip says so, and that auth code and RRN follow. */
+  offline: z.boolean().default(false),
+  /** A void or refund cites the sale it reverses. */
+  original: OriginalSale.nullable().default(null),
   /** Supplementary signature: when it was taken (prints with the "补签" variant). */
   supplementaryTime: z.number().int().nonnegative().nullable().default(null),
   language: ReceiptLanguage.default('bilingual'),

@@ -4,6 +4,7 @@ import { centre, escapeProperty, escapeText, left, pairLines, receiptColumns, ru
 import { createRaster, encodeMonoPng, setPixel, toBase64 } from './mono-raster';
 import type { ReceiptLanguage } from './receipt-input';
 import { formatReceiptTime } from './receipt-time';
+import type { TimeZone } from '../time-zone';
 import { receiptHeader } from './build-receipt';
 
 export interface TestPrintInput {
@@ -13,7 +14,7 @@ export interface TestPrintInput {
   dotsPerLine?: number;
   chinese: 'native' | 'raster';
   time: number;
-  timeZone?: string;
+  timeZone?: TimeZone;
   language?: ReceiptLanguage;
 }
 

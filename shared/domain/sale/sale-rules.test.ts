@@ -9,7 +9,10 @@ describe('sale state machine', () => {
     expect(canTransition('card-read', 'authorizing')).toBe(true);
     expect(canTransition('authorizing', 'unknown')).toBe(true);
     expect(canTransition('unknown', 'reversed')).toBe(true);
-    expect(canTransition('offline-accepted', 'declined')).toBe(true);
+    expect(canTransition('offline-accepted', 'forwarding')).toBe(true);
+    expect(canTransition('forwarding', 'declined')).toBe(true);
+    // An advice is written `forwarding` before each send: never straight to an answer.
+    expect(canTransition('offline-accepted', 'approved')).toBe(false);
   });
   it('never resurrects a finished sale', () => {
     expect(() => assertTransition('declined', 'approved')).toThrow(IllegalTransition);

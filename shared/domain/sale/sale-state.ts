@@ -10,6 +10,8 @@ export type SaleState =
   | 'approved'
   | 'declined'
   | 'offline-accepted'
+  /** An offline sale whose advice is being sent (written before each send; a retry is an 0221 repeat). */
+  | 'forwarding'
   | 'unknown'
   | 'reversed'
   | 'voided'
@@ -21,10 +23,13 @@ const NEXT: Record<SaleState, readonly SaleState[]> = {
   // `unknown`: no answer (timeout, socket closed, crash). `reversed`: a reversal confirmed before any answer.
   // `cancelled` / `offline-accepted` only when main reports the request never left (no connection, card gone).
   authorizing: ['approved', 'declined', 'unknown', 'reversed', 'cancelled', 'offline-accepted'],
-  // Resolution of an unknown sale: inquiry finds it (approved/declined) or a reversal is confirmed.
-  unknown: ['approved', 'declined', 'reversed'],
-  // A sale accepted offline is forwarded later: the host approves or declines it then.
-  'offline-accepted': ['approved', 'declined'],
+  // Resolution of an unknown sale: inquiry finds it (approved/declined) or a reversal is confirmed;
+  // a refund or void the host never received is cancelled (they are resolved by inquiry only).
+  unknown: ['approved', 'declined', 'reversed', 'cancelled'],
+  // A sale accepted offline is forwarded later: written `forwarding` before each send, then the
+  // host approves or declines it.
+  'offline-accepted': ['forwarding'],
+  forwarding: ['approved', 'declined'],
   approved: ['voided', 'reversed'],
   declined: [],
   reversed: [],
@@ -52,4 +57,10 @@ export const assertTransition = (from: SaleState, to: SaleState): void => {
 export const UNRESOLVED: readonly SaleState[] = ['authorizing', 'unknown'];
 
 /** States the cashier finished with a card charged (or to be charged when forwarded). */
-export const CHARGED: readonly SaleState[] = ['approved', 'offline-accepted'];
+export const CHARGED: readonly SaleState[] = ['approved', 'offline-accepted', 'forwarding'];
+
+/** Offline sales still owed to their host: forwarded in the order taken. */
+export const QUEUED: readonly SaleState[] = ['offline-accepted', 'forwarding'];
+
+/** Final states in which nothing was charged: no signature is ever wanted. */
+export const UNCHARGED_END: readonly SaleState[] = ['declined', 'cancelled', 'reversed'];

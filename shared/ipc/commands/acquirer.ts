@@ -1,20 +1,29 @@
 import { z } from 'zod';
 import { UUID_V7 } from '../../domain/ids';
+import { LINK_ID_PATTERN } from '../../domain/link-id';
 import { LINK_FAILURES } from '../../ports/acquirer-link';
+import { GrantId } from './auth';
 import { command } from '../spec';
 import type { CommandSpec } from '../spec';
 
 /**
  * The card host, for the renderer's write-ahead sale flow (ARCHITECTURE "The sale, as data"):
- *   1. `acquirer:prepare` {saleId} → {stan, batch}; the renderer writes both with the sale.
+ *   1. `acquirer:prepare` {saleId} → {stan, batch, linkId}; the renderer writes all three with the sale.
  *   2. `acquirer:authorize` (sale / refund / void) sends; the answer is written before the next step.
  *   3. No answer → the sale is `unknown`; before the next online sale the renderer calls
  *      `acquirer:inquire` and `acquirer:reverse` (repeated until answered).
  *   Offline: `acquirer:seal` {cardRef} → sealed blob stored with the sale; later
  *   `acquirer:forward` sends it as an advice, exactly once per sale.
- * Retries with the same saleId never reach the host twice: main answers them from its record.
+ * Every request that moves or settles money names the link its record was taken on (`linkId`,
+ * shared/domain/link-id.ts); main refuses it (CONFLICT `link-mismatch`) when the link in use is
+ * another one, so training never settles a live record and a new host never sees an old host's sale.
+ * A final answer is remembered per sale and given again to a retry; a sale sent without an answer
+ * is never sent again (CONFLICT `sent-no-answer`: resolve it by inquiry and reversal). An advice
+ * is the exception: its retry goes out as an 0221 repeat with the same STAN, and the host treats
+ * it as the same advice.
  * No request or response here carries card data; response schemas strip unknown keys.
  */
+const LinkId = z.string().regex(LINK_ID_PATTERN, 'expected a link id');
 const SaleId = z.string().regex(UUID_V7, 'expected a UUIDv7');
 const Stan = z.string().regex(/^\d{6}$/, 'expected six digits');
 const Batch = z.string().regex(/^\d{6}$/, 'expected six digits');
@@ -55,6 +64,10 @@ export const ACQUIRER_ERROR_REASONS = [
   'card-encrypted',
   /** The STAN sent with authorize differs from the one `acquirer:prepare` gave this sale. */
   'stan-mismatch',
+  /** The record was taken on another link (training vs a live host, or another host): nothing was sent. */
+  'link-mismatch',
+  /** This sale was sent and got no answer: it is never sent again, only inquired and reversed. */
+  'sent-no-answer',
   /** The sealed offline card is not ours, is cut short, or is from another version. */
   'sealed-malformed',
   /** The sealed offline card failed authentication (edited, or sealed under another key). */
@@ -137,6 +150,8 @@ export const LinkStatus = z.object({
   simulator: z.object({ latencyMs: z.number().int().nonnegative(), outage: z.boolean() }).nullable(),
   /** The terminal master key. Optional so older producers (fakes) still satisfy the type; the acquirer module always sets it. */
   masterKey: MasterKeyStatus.optional(),
+  /** The link in use now (shared/domain/link-id.ts). Optional for older producers; the acquirer module always sets it. */
+  linkId: LinkId.optional(),
 });
 export type LinkStatus = z.infer<typeof LinkStatus>;
 
@@ -158,10 +173,17 @@ export const AuthorizeRequest = z
     amountFen: AmountFen,
     /** The STAN from `acquirer:prepare` (checked against it); main allocates one when absent. */
     stan: Stan.optional(),
+    /** The link `acquirer:prepare` named: refused if the link in use changed since. */
+    linkId: LinkId,
     /** Required for a sale; a refund or void may carry a fresh swipe. */
     cardRef: CardRef.optional(),
     /** Required for a refund or void. */
     original: Original.optional(),
+    /**
+     * A refund or void: the manager's one-time grant from `auth:approve` for this purpose and
+     * the original sale. Main refuses one without it (FORBIDDEN_ROLE, approval-needed).
+     */
+    grantId: GrantId.optional(),
   })
   .strict()
   .superRefine((req, ctx) => {
@@ -172,19 +194,29 @@ export const AuthorizeRequest = z
 const Empty = z.object({}).strict();
 
 export const acquirerCommands = {
-  /** Allocates (once per sale) the STAN and batch, so the renderer writes them before anything is sent. */
-  'acquirer:prepare': command(z.object({ saleId: SaleId }).strict(), z.object({ stan: Stan, batch: Batch })),
+  /** Allocates (once per sale) the STAN and batch, and names the link in use, so the renderer writes them before anything is sent. */
+  'acquirer:prepare': command(z.object({ saleId: SaleId }).strict(), z.object({ stan: Stan, batch: Batch, linkId: LinkId })),
   /** Sale (0200), refund (0220 proc 200000) or void (0200 proc 200000). The card leaves the vault once. */
   'acquirer:authorize': command(AuthorizeRequest, HostResult),
-  /** Reversal (0400, repeats as 0401) of a sale, void or refund whose answer never arrived. Idempotent at the host. */
-  'acquirer:reverse': command(z.object({ saleId: SaleId, stan: Stan, amountFen: AmountFen, kind: z.enum(['sale', 'void', 'refund']).optional() }).strict(), HostResult),
+  /**
+   * Reversal (0400, repeats as 0401) of a sale whose answer never arrived; `kind` comes from the
+   * sale's record. The answer is given as the host sent it: only 00 (reversed) and 25 (no such
+   * original) settle it (`reversalSettled`); anything else leaves the sale for a person.
+   */
+  'acquirer:reverse': command(z.object({ saleId: SaleId, stan: Stan, amountFen: AmountFen, kind: z.enum(['sale', 'void', 'refund']), linkId: LinkId }).strict(), HostResult),
   /** What the host did with a transaction. No usable answer → CommandError ACQUIRER with the failure as reason. */
-  'acquirer:inquire': command(z.object({ saleId: SaleId, stan: Stan, amountFen: AmountFen }).strict(), InquiryResult),
-  /** Takes the card out of the vault and seals it (AES-256-GCM) for an offline sale. */
-  'acquirer:seal': command(z.object({ cardRef: CardRef }).strict(), z.object({ sealed: z.string().max(4096) })),
-  /** Forwards an offline sale as an advice (0220); the sealed card is opened in memory and wiped. */
+  'acquirer:inquire': command(z.object({ saleId: SaleId, stan: Stan, amountFen: AmountFen, linkId: LinkId }).strict(), InquiryResult),
+  /** Takes the card out of the vault and seals it (AES-256-GCM) for an offline sale; names the link the advice is owed to. */
+  'acquirer:seal': command(z.object({ cardRef: CardRef }).strict(), z.object({ sealed: z.string().max(4096), linkId: LinkId })),
+  /**
+   * Forwards an offline sale as an advice (0220; `repeat` for any later attempt: 0221 with the
+   * same STAN, which the host treats as the same advice). The sealed card is opened in memory
+   * and wiped. Only a host answer is remembered; a timeout may be retried (as a repeat).
+   */
   'acquirer:forward': command(
-    z.object({ saleId: SaleId, stan: Stan, amountFen: AmountFen, sealed: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64').max(4096) }).strict(),
+    z
+      .object({ saleId: SaleId, stan: Stan, amountFen: AmountFen, sealed: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64').max(4096), linkId: LinkId, repeat: z.boolean() })
+      .strict(),
     HostResult,
   ),
   /** Sign on now (new working keys and batch). The link also signs on by itself when it must. */
@@ -202,7 +234,7 @@ export const acquirerCommands = {
    * sheet (6 or 8 hex digits), checked when given. The key is stored through the platform secret
    * store and never answered, logged or written to settings; the working keys are dropped, so the
    * link signs on again. Refusals: VALIDATION / STORAGE with a MASTER_KEY_ERROR_REASONS reason.
-   * Loading is a manager's action; the renderer audits it with the KCV, never the key.
+   * Loading is a manager's action; main journals it with the KCV, never the key.
    */
   'acquirer:load-master-key': command(z.object({ keyHex: z.string().max(64), kcv: z.string().max(16).optional() }).strict(), MasterKeyStatus),
   /** Forgets the loaded master key (back to the test key) and drops the working keys. */
@@ -211,5 +243,5 @@ export const acquirerCommands = {
 
 export const acquirerEvents = {
   /** The link went online or offline (echo, or a request that could not connect / got an answer). */
-  'acquirer:link-changed': z.object({ online: z.boolean(), kind: AcquirerKindSchema, reason: z.string().max(64).nullable(), at: z.string() }),
+  'acquirer:link-changed': z.object({ online: z.boolean(), kind: AcquirerKindSchema, reason: z.string().max(64).nullable(), at: z.string(), linkId: LinkId.optional() }),
 };

@@ -19,7 +19,19 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** A renderer log line: an event name and a few plain fields (never card data: main's redactor runs on it too). */
+export const LogLine = z
+  .object({
+    level: z.enum(['debug', 'info', 'warn', 'error']),
+    event: z.string().regex(/^[a-z0-9][a-z0-9.:-]{0,79}$/, 'expected an event name'),
+    fields: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).refine((f) => Object.keys(f).length <= 20, 'at most 20 fields'),
+  })
+  .strict();
+export type LogLine = z.infer<typeof LogLine>;
+
 export const appCommands = {
+  /** Writes a renderer log line through main's logger (JSON lines under <data>/logs, redacted), as `renderer.<event>`. */
+  'app:log': command(LogLine, z.object({})),
   /** Version, host kind, data location and disk space of the host. Storage quota is read by the renderer. */
   'app:info': command(z.object({}).strict(), AppInfo),
   /**

@@ -5,7 +5,8 @@ import type { CommandSpec } from '../spec';
 
 export const PrinterStatusCodeSchema = z.enum(PRINTER_STATUS_CODES);
 export const PrinterFailureSchema = z.enum(PRINTER_FAILURES);
-export const PrintCopySchema = z.enum(['merchant', 'customer', 'supplementary', 'test']);
+/** 'report': an end-of-day document (settlement slip, daily or shift report), printed like a receipt. */
+export const PrintCopySchema = z.enum(['merchant', 'customer', 'supplementary', 'test', 'report']);
 
 export const PrinterStatusSchema = z.object({
   code: PrinterStatusCodeSchema,
@@ -92,6 +93,8 @@ export const printerCommands = {
   'printer:status': command(z.object({}).strict(), PrinterState),
   /** Test print or paper-width check on the configured printer. */
   'printer:test-print': command(z.object({ kind: z.enum(['test', 'width-check']) }).strict(), PrintResult),
+  /** Prints the device key's fingerprint on a slip, for the shop to hand to its bank. */
+  'printer:print-device-key': command(z.object({}).strict(), PrintResult),
   /** Training: make the virtual printer run out of paper, open its cover, go offline... */
   'printer:virtual-state': command(
     z.object({ state: VirtualPrinterStateSchema }).strict(),

@@ -20,6 +20,9 @@ export class LoginPage {
   }
 
   async login(name: string, pin: string): Promise<void> {
+    // isVisible() does not wait: right after a sign-out the shell may still be showing, and
+    // skipping the operator then submits with none chosen. Wait for the form first.
+    await this.page.getByTestId('login-pin').waitFor();
     const select = this.page.getByTestId('login-operator');
     if (await select.isVisible()) {
       await select.click();
@@ -35,5 +38,16 @@ export class LoginPage {
 
   lockScreen() {
     return this.page.getByTestId('lock-screen');
+  }
+
+  pinChangeForm() {
+    return this.page.getByTestId('pin-change');
+  }
+
+  /** The new-PIN form main asks for (a reset PIN, or one from before the 6-digit rule). */
+  async chooseNewPin(pin: string, confirm = pin): Promise<void> {
+    await this.page.getByTestId('pin-change-new').fill(pin);
+    await this.page.getByTestId('pin-change-confirm').fill(confirm);
+    await this.page.getByTestId('pin-change-submit').click();
   }
 }

@@ -1,12 +1,15 @@
 import { Alert, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../app/format-bytes';
-import { useCommand } from '../../app/useCommand';
+import { envelopeErrorText } from '../session/error-text';
+import { formatBytes } from './format-bytes';
+import { useCommand } from '../session/useCommand';
 import { useStorageInfo } from './useStorageInfo';
+import { ChangePinPanel } from './ChangePinPanel';
+import { DeviceKeyPanel } from './DeviceKeyPanel';
 
 /** Version, host, data location, and whether the records are safe from browser eviction. */
 export const AboutPage = () => {
-  const { t } = useTranslation('about');
+  const { t, i18n } = useTranslation('about');
   const { t: tc } = useTranslation();
   const info = useCommand('app:info', {});
   const storage = useStorageInfo();
@@ -27,6 +30,11 @@ export const AboutPage = () => {
           storage?.quota != null ? t('quotaValue', { used: formatBytes(storage.usage ?? 0), quota: formatBytes(storage.quota) }) : t('unknown'),
         ],
         ['persistent', t('persistent'), storage ? t(`persisted.${storage.persisted}`) : '…'],
+        [
+          'persist-requested',
+          t('persistRequested'),
+          storage ? (storage.requested ? t(`requested.${storage.requested.answer}`, { at: new Date(storage.requested.at).toLocaleString(i18n.language) }) : t('requested.notYet')) : '…',
+        ],
       ]
     : [];
 
@@ -35,7 +43,7 @@ export const AboutPage = () => {
       <Typography variant="h5" component="h1">
         {t('title')}
       </Typography>
-      {info.error ? <Alert severity="error">{tc(`errors.${info.error.code}`, { field: info.error.field ?? '' })}</Alert> : null}
+      {info.error ? <Alert severity="error">{envelopeErrorText(tc, info.error)}</Alert> : null}
       {storage?.persisted === 'no' ? <Alert severity="warning">{t('persisted.no')}</Alert> : null}
       {app && !app.secretsProtectedByOs ? <Alert severity="info">{t('secretsWarning')}</Alert> : null}
       <Paper>
@@ -54,6 +62,8 @@ export const AboutPage = () => {
           </TableBody>
         </Table>
       </Paper>
+      <DeviceKeyPanel />
+      <ChangePinPanel />
     </Stack>
   );
 };

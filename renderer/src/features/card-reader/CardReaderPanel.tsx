@@ -2,18 +2,21 @@ import { Alert, Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, Ta
 import { useTranslation } from 'react-i18next';
 import type { ViewerRole } from '../../../../shared/domain/card/mask';
 import type { DeviceInfo } from '../../../../shared/ipc/commands/devices';
-import { useCommand } from '../../app/useCommand';
+import { useCommand } from '../session/useCommand';
 import { CardResult } from './CardResult';
 import { ReaderGuidance } from './ReaderGuidance';
 import { reasonKey, vidPid } from './card-text';
-import { useCardEvents, useCardReaders, useTestSwipe } from './useCardReaders';
+import { HEADLINE_SEVERITY, rowStatus } from './reader-summary';
+import { useCardEvents, useCardReaders, useReaderSummary, useTestSwipe } from './useCardReaders';
 import type { CardEvent } from './useCardReaders';
+import { useShopTime } from '../session/useShopTime';
 
-const STATUS_COLOR = { ready: 'success', busy: 'info', offline: 'default', error: 'error', attention: 'warning' } as const;
+const STATUS_COLOR = { ready: 'success', busy: 'info', offline: 'default', error: 'error', attention: 'warning', listening: 'info' } as const;
 
 const ReaderRow = ({ device, last }: { device: DeviceInfo; last: CardEvent | undefined }) => {
-  const { t, i18n } = useTranslation('cardReader');
-  const time = device.lastEventAt ? new Date(device.lastEventAt).toLocaleTimeString(i18n.language) : null;
+  const { t } = useTranslation('cardReader');
+  const shop = useShopTime();
+  const time = device.lastEventAt ? shop.time(device.lastEventAt) : null;
   return (
     <TableRow data-testid={`card-reader-row-${device.id}`}>
       <TableCell sx={{ fontWeight: 600 }}>{device.name}</TableCell>
@@ -21,7 +24,7 @@ const ReaderRow = ({ device, last }: { device: DeviceInfo; last: CardEvent | und
       <TableCell sx={{ fontFamily: 'monospace' }}>{vidPid(device.vendorId, device.productId)}</TableCell>
       <TableCell>{t(`detail.${device.detail ?? 'none'}`)}</TableCell>
       <TableCell>
-        <Chip size="medium" color={STATUS_COLOR[device.status]} label={t(`status.${device.status}`)} />
+        <Chip size="medium" color={STATUS_COLOR[rowStatus(device)]} label={t(`status.${rowStatus(device)}`)} data-testid="card-reader-status" data-status={rowStatus(device)} />
       </TableCell>
       <TableCell>{!time ? t('never') : last && !last.ok ? t('lastFailed', { time }) : t('lastOk', { time })}</TableCell>
     </TableRow>
@@ -37,6 +40,7 @@ export const CardReaderPanel = ({ role }: { role: ViewerRole }) => {
   const { t } = useTranslation('cardReader');
   const { t: tc } = useTranslation();
   const readers = useCardReaders();
+  const summary = useReaderSummary();
   const { last, byReader } = useCardEvents();
   const testCards = useCommand('card-reader:test-cards', {});
   const info = useCommand('app:info', {});
@@ -65,11 +69,9 @@ export const CardReaderPanel = ({ role }: { role: ViewerRole }) => {
             ))}
           </TableBody>
         </Table>
-        {readers.every((r) => r.virtual || r.vendorId === null) ? (
-          <Alert severity="info" sx={{ borderRadius: 0 }}>
-            {t('noReaders')}
-          </Alert>
-        ) : null}
+        <Alert severity={HEADLINE_SEVERITY[summary.headline]} sx={{ borderRadius: 0 }} data-testid="card-reader-summary" data-headline={summary.headline}>
+          {t(`summary.${summary.headline}`, { count: summary.usbReady })}
+        </Alert>
       </Paper>
 
       <Stack spacing={1}>

@@ -45,7 +45,7 @@ describe('CardResult', () => {
     expect(html).toContain('**** 1232');
     expect(html).not.toContain('621234');
     expect(html).toContain('UnionPay');
-    expect(html).toContain('Swiped (keyboard reader)');
+    expect(html).toContain('Swiped (keyboard-mode reader)');
     expect(html).toContain('card-result-chip');
   });
 

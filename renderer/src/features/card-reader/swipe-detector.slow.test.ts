@@ -97,55 +97,70 @@ describe('SwipeDetector: slow keys that follow the track grammar', () => {
     expect(run.input).toBe(';1234a');
   });
 
-  it('gives back a PAN of 20 digits after ; (ISO 7812 stops at 19)', () => {
+  it('drops ; and 19 digits as card data when a 20th digit breaks the track, and the digit after it too', () => {
     const pan20 = '62123456789012345678';
     const d = new SwipeDetector();
     const run = type(d, chars(`;${pan20}`), 100);
-    expect(run.events).toEqual([{ type: 'flush', text: `;${pan20.slice(0, 19)}` }]);
-    expect(run.passed).toEqual([pan20.slice(19)]);
-    expect(run.input).toBe(`;${pan20}`);
+    expect(run.events).toEqual([{ type: 'card-dropped' }]);
+    expect(run.passed).toEqual([]);
+    expect(run.input).toBe('');
     expect(d.active).toBe(false);
     expect(heldChars(d)).toBe(0);
   });
 
-  it('gives an unfinished slow track back when the keys stop', () => {
+  it('drops an unfinished slow track when the keys stop (it is card data), after the longer card-number wait', () => {
     const d = new SwipeDetector();
     const run = type(d, chars(';6212345678901232=30'), 100);
     expect(run.events).toEqual([]);
     expect(heldChars(d)).toBe(20);
-    expect(d.nextDeadline()).toBe(run.end + 301);
+    expect(d.nextDeadline()).toBe(run.end + 3001);
     settle(d, run);
-    expect(run.events).toEqual([{ type: 'flush', text: ';6212345678901232=30' }]);
+    expect(run.events).toEqual([{ type: 'card-dropped' }]);
+    expect(run.input).toBe('');
     expect(heldChars(d)).toBe(0);
   });
 
-  it('gives a slow track 2 back when a 2 s pause interrupts it', () => {
+  it('holds a slow track 2 through a 2 s pause once its card number is under way: one swipe, nothing in the field', () => {
     const d = new SwipeDetector();
     const keys = [...chars(TRACK2), 'Enter'];
     const cut = 12; // ;62123456789 | 01232=3012101000?
     const run = type(d, keys, keys.map((_, i) => (i === 0 ? 0 : i === cut ? 2000 : 80)));
-    expect(run.events).toEqual([{ type: 'flush', text: TRACK2.slice(0, cut) }]);
-    expect(run.passed).toEqual([...chars(TRACK2.slice(cut)), 'Enter']);
-    expect(run.input).toBe(TRACK2);
+    expect(run.events).toEqual([{ type: 'swipe', raw: TRACK2 }]);
+    expect(run.passed).toEqual([]);
+    expect(run.input).toBe('');
   });
 
-  it('gives the first part of a slow swipe back after a 2 s pause, and then catches track 2 on its own', () => {
+  it('holds a slow track 1 + track 2 swipe through a 2 s pause after the name: one swipe', () => {
     const d = new SwipeDetector();
     const keys = [...chars(SWIPE), 'Enter'];
     const cut = 25; // %B6212345678901232^TEST/ | CARD^3012101000? then track 2
     const run = type(d, keys, keys.map((_, i) => (i === 0 ? 0 : i === cut ? 2000 : 90)));
-    expect(run.events).toEqual([
-      { type: 'flush', text: SWIPE.slice(0, cut) },
-      { type: 'swipe', raw: TRACK2 },
-    ]);
-    expect(run.passed).toEqual(chars(TRACK1.slice(cut)));
-    expect(run.input).toBe(TRACK1);
+    expect(run.events).toEqual([{ type: 'swipe', raw: SWIPE }]);
+    expect(run.input).toBe('');
   });
 
-  it('gives a slow, unfinished track back before an Enter, which then goes through', () => {
+  it('drops a swipe paused longer than the card-number wait, and the rest of its track when the keys go on', () => {
+    const d = new SwipeDetector();
+    const keys = [...chars(TRACK2), 'Enter'];
+    const cut = 17; // ;6212345678901232 | =3012101000?
+    const run = type(d, keys, keys.map((_, i) => (i === 0 ? 0 : i === cut ? 3500 : 80)));
+    expect(run.events).toEqual([{ type: 'card-dropped' }]);
+    expect(run.passed).toEqual([]);
+    expect(run.input).toBe('');
+  });
+
+  it('drops a slow, unfinished card number at an Enter, and the Enter with it', () => {
     const run = type(new SwipeDetector(), [...chars(';6212345678901232'), 'Enter'], 100);
-    expect(run.events).toEqual([{ type: 'flush', text: ';6212345678901232' }]);
-    expect(run.passed).toEqual(['Enter']);
+    expect(run.events).toEqual([{ type: 'card-dropped' }]);
+    expect(run.passed).toEqual([]);
+    expect(run.input).toBe('');
+  });
+
+  it('still gives back what is not card data: a slow ; and 11 digits, then normal typing', () => {
+    const d = new SwipeDetector();
+    const run = type(d, [...chars(';62123456789'), 'Tab'], 100);
+    expect(run.events).toEqual([{ type: 'flush', text: ';62123456789' }]);
+    expect(run.passed).toEqual(['Tab']);
   });
 
   it('keeps every character of a human typing "note; 12", in order', () => {
@@ -186,10 +201,10 @@ describe('SwipeDetector: slow keys that follow the track grammar', () => {
     expect(run.events).toEqual([{ type: 'swipe', raw: ';abcdefghijk' }]);
   });
 
-  it('waits the generous gap before sending a fast but unfinished track (a stalled reader may go on)', () => {
+  it('waits the card-number gap before sending a fast but unfinished track (a stalled reader may go on)', () => {
     const d = new SwipeDetector();
     const run = type(d, chars(';6212345678901232=30'), 2);
-    expect(d.nextDeadline()).toBe(run.end + 301);
+    expect(d.nextDeadline()).toBe(run.end + 3001);
     settle(d, run);
     expect(run.events).toEqual([{ type: 'swipe', raw: ';6212345678901232=30' }]);
   });

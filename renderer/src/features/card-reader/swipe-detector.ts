@@ -17,7 +17,14 @@
  * Enter, or after a `grammarKeyGapMs` quiet spell). The moment they stop matching, or pause
  * longer, everything held is given back exactly as typed. Keys stay held while either rule
  * accepts them; what the timing rule alone recognised it still recognises, the same way.
+ *
+ * Card data is never given back (RULES 1): once the held keys are a start sentinel and six or
+ * more digits (a card number under way) they are held through a longer pause, `panHoldMs` (a
+ * reader stalled mid-swipe), and whatever is held that looks like card data (card-data.ts) is
+ * dropped with a `card-dropped` event (the screen says a card was swiped there) instead of
+ * being typed into the field. The rest of that track, if the keys go on, is dropped too.
  */
+import { looksLikeCardData, TRACK_TAIL } from './card-data';
 import { isComplete, nextTrack, startTrack } from './track-grammar';
 import type { TrackState } from './track-grammar';
 
@@ -34,6 +41,10 @@ export interface SwipeDetectorOptions {
   imeBurst?: number;
   /** Longest gap between two keys that still match the track grammar (slow, loaded machines). */
   grammarKeyGapMs?: number;
+  /** Longest gap while a card number is under way (sentinel and 6+ digits held): a stalled reader. */
+  panHoldMs?: number;
+  /** After card data was dropped, track characters this close together are dropped too. */
+  dropTailMs?: number;
 }
 
 export interface KeyInput {
@@ -52,6 +63,8 @@ export type DetectorEvent =
   | { type: 'swipe'; raw: string }
   /** Held keys that were typing after all: put them back into the focused field. */
   | { type: 'flush'; text: string }
+  /** Held keys were card data (a slow or cut swipe): dropped, never typed; tell the cashier. */
+  | { type: 'card-dropped' }
   /** A reader is typing into an active IME: tell the cashier to switch the IME off. */
   | { type: 'ime-active' };
 
@@ -73,6 +86,10 @@ export class SwipeDetector {
   private readonly maxSwipeLength: number;
   private readonly imeBurst: number;
   private readonly grammarKeyGapMs: number;
+  private readonly panHoldMs: number;
+  private readonly dropTailMs: number;
+  /** After a drop: track characters before this time are dropped as well. */
+  private dropUntil = Number.NEGATIVE_INFINITY;
   private mode: Mode = 'idle';
   private buffer: string[] = [];
   private lastTs = 0;
@@ -97,6 +114,22 @@ export class SwipeDetector {
     // runner, yet a cashier who types `;` and pauses gets it back within 0.3 s, and a slow swipe
     // paused longer than this is more likely typing than a reader, so it is given back.
     this.grammarKeyGapMs = opts.grammarKeyGapMs ?? 300;
+    // 3 s: a reader on a busy PC can stall that long mid-swipe; nobody types `;` and six digits by hand.
+    this.panHoldMs = opts.panHoldMs ?? 3_000;
+    this.dropTailMs = opts.dropTailMs ?? 3_000;
+  }
+
+  /** The longest gap the grammar rule allows now: longer while a card number is under way. */
+  private grammarGap(): number {
+    if (isComplete(this.grammar)) return this.grammarKeyGapMs;
+    return /^[;%]B?\d{6}/.test(this.buffer.join('')) ? this.panHoldMs : this.grammarKeyGapMs;
+  }
+
+  /** After held card data was dropped, the key that ended the hold is dropped too if it continues the track. */
+  private dropsTail(char: string | null, ts: number): boolean {
+    if (char === null || ts > this.dropUntil || !TRACK_TAIL.test(char)) return false;
+    this.dropUntil = char === '\r' ? Number.NEGATIVE_INFINITY : ts + this.dropTailMs;
+    return true;
   }
 
   /** True while keys are being held as a possible swipe. */
@@ -110,19 +143,23 @@ export class SwipeDetector {
     if (MODIFIERS.has(input.key)) return { swallow: false, events };
     const char = input.key === 'Enter' ? '\r' : input.key.length === 1 ? input.key : null;
 
+    // The rest of a track whose card number was just dropped: dropped too, quietly.
+    if (this.mode === 'idle' && !input.repeat && this.dropsTail(char, input.timestamp)) return { swallow: true, events };
+    this.dropUntil = Number.NEGATIVE_INFINITY;
+
     if (this.mode !== 'idle') {
       const gap = input.timestamp - this.lastTs;
       const timed = this.timed && gap <= this.interKeyMs;
       // The grammar vouches only for keys that come within its (generous) gap.
-      const track = gap <= this.grammarKeyGapMs ? this.grammar : null;
+      const track = gap <= this.grammarGap() ? this.grammar : null;
       if (char === '\r' && !input.repeat) {
         // Enter ends the hold: swallowed with the swipe if a reader typed it or the tracks are complete.
         if ((timed && this.buffer.length >= this.minSwipeLength) || isComplete(track)) {
           this.emitSwipe(events);
           return { swallow: true, events };
         }
-        this.finish(events);
-        return { swallow: false, events };
+        this.finish(events, input.timestamp);
+        return { swallow: this.dropsTail(char, input.timestamp), events };
       }
       const grammar = track !== null && char !== null && !input.repeat ? nextTrack(track, char) : null;
       if (char !== null && !input.repeat && (timed || grammar !== null)) {
@@ -130,7 +167,8 @@ export class SwipeDetector {
       }
       // Neither rule accepts this key: the held keys end here, and this key is then handled as
       // if nothing were held (so the field gets the held text first, then this key, in order).
-      this.finish(events);
+      this.finish(events, input.timestamp);
+      if (!input.repeat && this.dropsTail(char, input.timestamp)) return { swallow: true, events };
     }
 
     if (char !== null && isSentinel(char) && !input.repeat) {
@@ -151,7 +189,7 @@ export class SwipeDetector {
   tick(now: number): DetectorEvent[] {
     const events: DetectorEvent[] = [];
     const deadline = this.nextDeadline();
-    if (deadline !== null && now >= deadline) this.finish(events);
+    if (deadline !== null && now >= deadline) this.finish(events, now);
     return events;
   }
 
@@ -161,7 +199,7 @@ export class SwipeDetector {
     if (this.timingDecides()) {
       return this.mode === 'reading' ? this.lastTs + this.interKeyMs + 1 : this.lastTs + this.endGraceMs;
     }
-    return this.lastTs + this.grammarKeyGapMs + 1;
+    return this.lastTs + this.grammarGap() + 1;
   }
 
   /** Drops anything held (unmount): a half swipe is card data and is not given back. */
@@ -191,7 +229,7 @@ export class SwipeDetector {
     if (this.buffer.length >= this.maxSwipeLength) {
       // Far longer than any card: some other device or automation is typing. Give it all back.
       this.buffer.push(char);
-      this.giveBack(events);
+      this.giveBack(events, ts);
       return true;
     }
     this.buffer.push(char);
@@ -217,10 +255,10 @@ export class SwipeDetector {
    * (a fast, cut-off swipe still goes to main, which names what is missing); typing otherwise.
    * Slow keys that never completed a track are given back, as the timing rule alone would have.
    */
-  private finish(events: DetectorEvent[]): void {
+  private finish(events: DetectorEvent[], now: number): void {
     if (this.mode === 'idle') return;
     if (this.reader || isComplete(this.grammar)) this.emitSwipe(events);
-    else this.giveBack(events);
+    else this.giveBack(events, now);
   }
 
   private emitSwipe(events: DetectorEvent[]): void {
@@ -228,15 +266,20 @@ export class SwipeDetector {
     this.reset();
   }
 
-  private giveBack(events: DetectorEvent[]): void {
-    events.push({ type: 'flush', text: this.buffer.join('') });
+  /** Gives held keys back to the field, unless they are card data: then they are dropped. */
+  private giveBack(events: DetectorEvent[], now: number): void {
+    const text = this.buffer.join('');
+    if (looksLikeCardData(text)) {
+      events.push({ type: 'card-dropped' });
+      this.dropUntil = Math.max(now, this.lastTs) + this.dropTailMs;
+    } else events.push({ type: 'flush', text });
     this.reset();
   }
 
   private onComposing(ts: number, events: DetectorEvent[]): DetectorEvent[] {
     if (this.mode !== 'idle') {
       // An IME took over mid-swipe: a short hold is typing, a long one is card data and is dropped.
-      if (this.buffer.length < this.minSwipeLength) this.giveBack(events);
+      if (this.buffer.length < this.minSwipeLength) this.giveBack(events, ts);
       else {
         this.reset();
         events.push({ type: 'ime-active' });

@@ -4,22 +4,34 @@ import type { DeviceInfo } from '../../../../shared/ipc/commands/devices';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import type { TestCardId } from '../../../../shared/ipc/commands/card-reader';
 import { api } from '../../api/client';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
+import { summarizeReaders } from './reader-summary';
+import type { ReaderSummary } from './reader-summary';
 
 /** The card readers in the host's device list, kept current by `devices:changed`. */
 export const useCardReaders = (): DeviceInfo[] => {
+  const { logger } = useRoot();
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
   useEffect(() => {
     let live = true;
-    void api.invoke('devices:list', {}).then((envelope) => {
+    fireAndLog(logger, 'card-reader.command-failed', api.invoke('devices:list', {}).then((envelope) => {
       if (live && envelope.ok) setDevices(envelope.value.devices);
-    });
+      else if (!envelope.ok) logger.warn('devices.list-refused', { code: envelope.error.code, reason: envelope.error.reason ?? null });
+    }));
     const off = api.on('devices:changed', (payload) => setDevices(payload.devices));
     return () => {
       live = false;
       off();
     };
-  }, []);
+  }, [logger]);
   return useMemo(() => devices.filter((d) => d.kind === 'card-reader'), [devices]);
+};
+
+/** The readers as one summary (reader-summary.ts): Devices, the counter and the app bar all read this. */
+export const useReaderSummary = (): ReaderSummary => {
+  const readers = useCardReaders();
+  return useMemo(() => summarizeReaders(readers), [readers]);
 };
 
 export type CardEvent = { ok: true; summary: CardSummary } | { ok: false; failure: CardFailure };
@@ -41,15 +53,16 @@ export const useCardEvents = (): { last: CardEvent | null; byReader: Record<stri
 
 /** Swipes a virtual test card. Card failures arrive as events; other errors (reader off) come back here. */
 export const useTestSwipe = (): { run: (id: TestCardId) => void; busy: boolean; error: EnvelopeError | null } => {
+  const { logger } = useRoot();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<EnvelopeError | null>(null);
   const run = (testCard: TestCardId): void => {
     setBusy(true);
     setError(null);
-    void api.invoke('card-reader:test-swipe', { testCard }).then((envelope) => {
+    fireAndLog(logger, 'card-reader.command-failed', api.invoke('card-reader:test-swipe', { testCard }).then((envelope) => {
       setBusy(false);
       if (!envelope.ok && envelope.error.code !== 'CARD') setError(envelope.error);
-    });
+    }));
   };
   return { run, busy, error };
 };

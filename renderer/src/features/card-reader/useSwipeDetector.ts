@@ -2,8 +2,11 @@ import { useEffect, useRef } from 'react';
 import type { Envelope } from '../../../../shared/ipc/envelope';
 import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
 import { api } from '../../api/client';
+import { installCardFieldGuard } from './card-field-guard';
 import { SwipeDetector } from './swipe-detector';
 import type { DetectorEvent, SwipeDetectorOptions } from './swipe-detector';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 /** Puts keys the detector held back into the focused field, as if typed (React sees an input event). */
 const giveBack = (text: string): void => {
@@ -32,18 +35,23 @@ const giveBack = (text: string): void => {
  * Listens for keyboard-emulation swipes anywhere in the window (capture phase, so no field or
  * shortcut sees the keys first), swallows them, and sends the raw text straight to main with
  * `card-reader:keyboard-swipe`. Nothing keeps the text: the detector drops its buffer when it
- * emits, and this hook passes `raw` on without storing it. Mount once (KeyboardSwipeListener).
+ * emits, and this hook passes `raw` on without storing it. Held keys that are card data are
+ * dropped, never given back (`onCardDropped`), and the field guard takes card data out of any
+ * field it reaches anyway. Mount once (KeyboardSwipeListener).
  */
 export const useSwipeDetector = (
   onSwipe: (result: Envelope<CardSummary>) => void,
   onImeWarning: () => void,
-  opts: { enabled?: boolean; detector?: SwipeDetectorOptions } = {},
+  opts: { enabled?: boolean; detector?: SwipeDetectorOptions; onCardDropped?: () => void } = {},
 ): void => {
+  const { logger } = useRoot();
   const onSwipeRef = useRef(onSwipe);
   const onImeRef = useRef(onImeWarning);
+  const onDroppedRef = useRef(opts.onCardDropped);
   useEffect(() => {
     onSwipeRef.current = onSwipe;
     onImeRef.current = onImeWarning;
+    onDroppedRef.current = opts.onCardDropped;
   });
   const enabled = opts.enabled ?? true;
   const detectorOptions = JSON.stringify(opts.detector ?? {});
@@ -56,8 +64,9 @@ export const useSwipeDetector = (
     const handle = (events: DetectorEvent[]): void => {
       for (const event of events) {
         if (event.type === 'swipe') {
-          void api.invoke('card-reader:keyboard-swipe', { raw: event.raw }).then((result) => onSwipeRef.current(result));
+          fireAndLog(logger, 'card-reader.keyboard-swipe-failed', api.invoke('card-reader:keyboard-swipe', { raw: event.raw }).then((result) => onSwipeRef.current(result)));
         } else if (event.type === 'flush') giveBack(event.text);
+        else if (event.type === 'card-dropped') onDroppedRef.current?.();
         else onImeRef.current();
       }
     };
@@ -88,10 +97,13 @@ export const useSwipeDetector = (
     };
 
     window.addEventListener('keydown', onKeyDown, { capture: true });
+    // Whatever still reaches a field as card data (a reader slower than any rule) is taken out of it.
+    const unguard = installCardFieldGuard(window, () => onDroppedRef.current?.());
     return () => {
+      unguard();
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       window.clearTimeout(timer);
       detector.reset();
     };
-  }, [enabled, detectorOptions]);
+  }, [enabled, detectorOptions, logger]);
 };

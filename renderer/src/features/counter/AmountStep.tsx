@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatRmb } from '../../../../shared/domain/money';
-import { EMPTY_AMOUNT, amountToFen, keyFromKeyboard, pressKey } from './amount-entry';
+import { EMPTY_AMOUNT, amountToFen, keyFromKeyboard, keysTyped, pressKey } from './amount-entry';
 import type { AmountKey } from './amount-entry';
 
 const KEYS: AmountKey[][] = [
@@ -43,11 +43,14 @@ export const AmountStep = ({ onCharge }: { onCharge: (amountFen: number, referen
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: 'stretch' }}>
       <Paper sx={{ p: 3, flex: 1 }}>
         <Typography color="text.secondary">{t('amount')}</Typography>
-        <Typography data-testid="counter-amount" sx={{ fontSize: 64, fontWeight: 700, fontVariantNumeric: 'tabular-nums', my: 1 }}>
+        <Typography data-testid="counter-amount" aria-live="polite" sx={{ fontSize: 64, fontWeight: 700, fontVariantNumeric: 'tabular-nums', my: 1 }}>
           {formatRmb(fen)}
         </Typography>
-        <Typography color="text.secondary" sx={{ mb: 2 }}>
-          {t('enterAmount')}
+        <Typography color="text.secondary" data-testid="counter-amount-typed" sx={{ minHeight: '1.5em' }}>
+          {keysTyped(amount) ? t('typed', { keys: keysTyped(amount), amount: formatRmb(fen) }) : t('enterAmount')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" data-testid="counter-amount-hint" sx={{ mb: 2 }}>
+          {t('amountHint')}
         </Typography>
         <Stack spacing={2}>
           <TextField label={t('reference')} value={reference} onChange={(e) => setReference(e.target.value.slice(0, 32))} slotProps={{ htmlInput: { 'data-testid': 'counter-reference' } }} />

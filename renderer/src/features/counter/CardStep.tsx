@@ -4,21 +4,20 @@ import { formatRmb } from '../../../../shared/domain/money';
 import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
 import type { SaleRecord } from '../../data/records';
 import { CardResult } from '../card-reader/CardResult';
-import { useCardReaders, useTestSwipe } from '../card-reader/useCardReaders';
+import { useReaderSummary, useTestSwipe } from '../card-reader/useCardReaders';
 import { useSwipes } from './useSwipes';
-import { useCommand } from '../../app/useCommand';
+import { useCommand } from '../session/useCommand';
 import type { ViewerRole } from '../../../../shared/domain/card/mask';
 
 /** Waiting for the card: reader state, test cards in training, and what a bad swipe means. */
 export const CardStep = ({ sale, role, onCard, onCancel }: { sale: SaleRecord; role: ViewerRole; onCard: (card: CardSummary) => void; onCancel: () => void }) => {
   const { t } = useTranslation('counter');
   const { t: tr } = useTranslation('cardReader');
-  const readers = useCardReaders();
+  const readers = useReaderSummary();
   const seen = useSwipes(onCard);
   const testCards = useCommand('card-reader:test-cards', {});
   const testSwipe = useTestSwipe();
 
-  const hardware = readers.filter((r) => !r.virtual && r.transport !== 'keyboard');
   return (
     <Paper sx={{ p: 4 }} data-testid="counter-card-step">
       <Stack spacing={3}>
@@ -28,7 +27,9 @@ export const CardStep = ({ sale, role, onCard, onCancel }: { sale: SaleRecord; r
           <CircularProgress size={32} disableShrink />
           <Typography variant="h5">{t('waitingCard')}</Typography>
         </Stack>
-        <Typography color="text.secondary">{t('waitingReader', { state: hardware.length > 0 ? t('readerReady') : t('readerNone') })}</Typography>
+        <Typography color="text.secondary" data-testid="counter-reader-summary" data-headline={readers.headline}>
+          {tr(`summary.${readers.headline}`, { count: readers.usbReady })}
+        </Typography>
         {seen && !seen.ok ? <CardResult event={seen} role={role} /> : null}
         {testCards.value?.enabled ? (
           <Stack spacing={1}>

@@ -1,25 +1,16 @@
-import { useCallback } from 'react';
-import { useHostSettings } from '../../app/HostSettingsContext';
-import { useSessionActions } from '../../app/SessionContext';
-import type { SaleRecord } from '../../data/records';
+import { useServices } from '../session/ServicesContext';
 import { SalePrintStatus } from '../sale/SalePrintStatus';
-import { usePrintSale } from '../sale/usePrintSale';
 import { CounterPage } from './CounterPage';
 import { InterruptedPrints } from '../sale/InterruptedPrints';
+import { fireAndLog } from '../../services/logger';
 
-/** The counter with printing attached: a finished sale prints its copies at once. */
+/** The counter with printing attached: a finished sale's copies print from the counter session. */
 export const CounterSection = () => {
-  const { settings } = useHostSettings();
-  const { operator } = useSessionActions();
-  const { printSale, printCopy } = usePrintSale(settings, { id: operator?.id ?? '', name: operator?.name ?? '' });
-  const onFinished = useCallback((sale: SaleRecord) => void printSale(sale), [printSale]);
+  const { printing, logger } = useServices();
   return (
     <>
       <InterruptedPrints />
-      <CounterPage
-      onFinished={onFinished}
-        printing={(sale) => <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy, null, true)} />}
-      />
+      <CounterPage printing={(sale) => <SalePrintStatus saleId={sale.id} onReprint={(copy) => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, copy, null, true))} />} />
     </>
   );
 };

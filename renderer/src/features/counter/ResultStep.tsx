@@ -1,11 +1,11 @@
 import { useLayoutEffect } from 'react';
 import { Alert, AlertTitle, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { explainResponse } from '../../../../shared/domain/host-responses';
+import { explainResponse } from '../../../../shared/domain/response-codes';
 import { formatRmb } from '../../../../shared/domain/money';
 import type { CardSummary } from '../../../../shared/ipc/commands/card-reader';
-import type { AuthorizeResult } from '../sale/sale-flow';
-import { afterNextPaint, markResultShown } from './counter-timing';
+import type { AuthorizeResult } from '../../services/send';
+import { afterNextPaint, markResultShown } from '../../services/counter-timing';
 import { SignOnAgain } from './SignOnAgain';
 
 const SEVERITY = { approved: 'success', offline: 'info', declined: 'error', unknown: 'warning', refused: 'error' } as const;
@@ -19,7 +19,7 @@ export const ResultStep = ({ result, card, operatorId, onNext }: { result: Autho
   const explained = code ? explainResponse(code) : null;
   const refusal = result.kind === 'refused' ? (t(`refusal.${result.reason}`, { defaultValue: '' }) || t('refusal.default', { reason: result.reason })) : null;
   const charged = result.kind === 'approved' || result.kind === 'offline';
-  const goesOn = charged && result.sale.signatureState === 'pending';
+  const goesOn = charged && result.sale.signatureState === 'unsigned';
   // A layout effect runs as the result reaches the DOM, so the next frame is the one that shows it.
   useLayoutEffect(() => afterNextPaint(markResultShown), []);
 

@@ -1,14 +1,17 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useSignOn } from './useSignOn';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 /** Offered when the host asks for a new sign-on (A0, 30, 97, or an answer whose MAC failed). */
 export const SignOnAgain = ({ operatorId }: { operatorId: string }) => {
+  const { logger } = useRoot();
   const { t } = useTranslation('counter');
   const { state, signOn } = useSignOn(operatorId);
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-      <Button variant="outlined" size="large" disabled={state.kind === 'busy'} onClick={() => void signOn()} data-testid="counter-sign-on" sx={{ minHeight: 56 }}>
+      <Button variant="outlined" size="large" disabled={state.kind === 'busy'} onClick={() => fireAndLog(logger, 'counter.sign-on-failed', signOn())} data-testid="counter-sign-on" sx={{ minHeight: 56 }}>
         {t('result.resign')}
       </Button>
       {state.kind === 'busy' ? <Alert severity="info">{t('signOn.busy')}</Alert> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_AMOUNT, amountToFen, pressKey } from './amount-entry';
+import { EMPTY_AMOUNT, amountToFen, keysTyped, pressKey } from './amount-entry';
 import type { AmountKey } from './amount-entry';
 
 const type = (keys: AmountKey[]) => keys.reduce(pressKey, EMPTY_AMOUNT);
@@ -25,5 +25,13 @@ describe('amount entry', () => {
     expect(amountToFen(type(['0', '0', '7']))).toBe(7);
     const big = type(['9', '9', '9', '9', '9', '9', '9', '9', '9', '9']);
     expect(amountToFen(big)).toBe(999_999_999);
+  });
+
+  it('shows the keys as typed beside the amount: 100 is ￥1.00, 12.5 is ￥12.50', () => {
+    expect(keysTyped(type(['1', '0', '0']))).toBe('100');
+    expect(amountToFen(type(['1', '0', '0']))).toBe(100);
+    expect(keysTyped(type(['1', '2', '.', '5']))).toBe('12.5');
+    expect(keysTyped(type(['.', '5']))).toBe('0.5');
+    expect(keysTyped(EMPTY_AMOUNT)).toBe('');
   });
 });

@@ -43,6 +43,9 @@ export const pressKey = (s: AmountState, key: AmountKey): AmountState => {
   return amountToFen(next) <= MAX_FEN ? next : s;
 };
 
+/** The keys as typed (`100`, `12.5`), shown beside the amount so "100 = ￥1.00" is plain to see. */
+export const keysTyped = (s: AmountState): string => (s.fraction === null ? s.whole : `${s.whole || '0'}.${s.fraction}`);
+
 /** Maps a keyboard event key to an amount key, or null for keys the field ignores. */
 export const keyFromKeyboard = (key: string): AmountKey | null => {
   if (/^[0-9]$/.test(key)) return key as AmountKey;

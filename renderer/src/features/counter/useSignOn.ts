@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
-import { getDb } from '../../data/db';
-import { appendAudit } from '../audit/audit-log';
+import { appendAudit } from '../../data/audit-repo';
+import { useRoot } from '../session/RootContext';
 
 export type SignOnState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'signed-on' } | { kind: 'failed'; code: string | null; reason: string };
 
@@ -11,6 +11,7 @@ export type SignOnState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'signed-
  * work before ringing up the next sale. Every attempt is audited.
  */
 export const useSignOn = (operatorId: string): { state: SignOnState; signOn: () => Promise<void> } => {
+  const { db } = useRoot();
   const [state, setState] = useState<SignOnState>({ kind: 'idle' });
   const signOn = useCallback(async () => {
     setState({ kind: 'busy' });
@@ -20,7 +21,7 @@ export const useSignOn = (operatorId: string): { state: SignOnState; signOn: () 
       : answer.value.outcome === 'approved'
         ? { kind: 'signed-on' }
         : { kind: 'failed', code: answer.value.responseCode, reason: answer.value.failure ?? answer.value.outcome };
-    await appendAudit(getDb(), {
+    await appendAudit(db, {
       actor: operatorId,
       action: 'acquirer.sign-on',
       objectType: 'acquirer',
@@ -29,6 +30,6 @@ export const useSignOn = (operatorId: string): { state: SignOnState; signOn: () 
       detail: next.kind === 'failed' ? { code: next.code, reason: next.reason } : {},
     });
     setState(next);
-  }, [operatorId]);
+  }, [operatorId, db]);
   return { state, signOn };
 };

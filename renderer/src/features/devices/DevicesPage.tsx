@@ -2,10 +2,9 @@ import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { CardReaderPanel } from '../card-reader/CardReaderPanel';
 import { PrinterPanel } from '../printer/PrinterPanel';
-import { VirtualPrinterReceipts } from '../printer/VirtualPrinterReceipts';
-import { useSessionActions } from '../../app/SessionContext';
+import { useSessionActions } from '../session/SessionContext';
 
-/** Card readers and printers: status, tests and setup guidance. */
+/** Card readers and printers: status, tests and setup guidance (the virtual printer shows inside the printer panel). */
 export const DevicesPage = () => {
   const { t } = useTranslation();
   const { operator } = useSessionActions();
@@ -15,7 +14,6 @@ export const DevicesPage = () => {
         {t('nav.devices')}
       </Typography>
       <PrinterPanel />
-      <VirtualPrinterReceipts />
       <CardReaderPanel role={operator?.role ?? 'cashier'} />
     </Stack>
   );

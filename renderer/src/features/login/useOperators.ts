@@ -1,7 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../data/db';
-import { listOperators } from './operators';
-import type { PublicOperator } from './operators';
+import { listOperators } from '../../data/operators-repo';
+import type { PublicOperator } from '../../data/operators-repo';
+import { useRoot } from '../session/RootContext';
 
 /** All operators, live; undefined while loading. */
-export const useOperators = (): PublicOperator[] | undefined => useLiveQuery(() => listOperators(getDb()), []);
+export const useOperators = (): PublicOperator[] | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(() => listOperators(db), [db]);
+};

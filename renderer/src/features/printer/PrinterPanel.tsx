@@ -4,6 +4,7 @@ import type { PrinterState } from '../../../../shared/ipc/commands/printer';
 import { useTestPrint } from './usePrintJob';
 import { usePrinterStatus } from './usePrinterStatus';
 import { VirtualPrinterReceipts } from './VirtualPrinterReceipts';
+import { useShopTime } from '../session/useShopTime';
 
 type Severity = 'success' | 'info' | 'warning' | 'error';
 
@@ -19,7 +20,8 @@ const severityOf = (condition: PrinterState['condition']): Severity => {
  * and what to do, a test print and a paper-width check; in training, the virtual printer.
  */
 export const PrinterPanel = () => {
-  const { t, i18n } = useTranslation('printer');
+  const { t } = useTranslation('printer');
+  const shop = useShopTime();
   const { state, refresh, checking } = usePrinterStatus();
   const test = useTestPrint();
   const condition = state?.condition ?? 'checking';
@@ -39,7 +41,7 @@ export const PrinterPanel = () => {
           {state ? (
             <Typography color="text.secondary">
               {t('paper', { width: state.paperWidth, dots: state.dotsPerLine, chinese: t(`chinese.${state.chinese}`) })} ·{' '}
-              {state.checkedAt ? t('checkedAt', { time: new Date(state.checkedAt).toLocaleTimeString(i18n.language) }) : t('neverChecked')}
+              {state.checkedAt ? t('checkedAt', { time: shop.time(state.checkedAt) }) : t('neverChecked')}
             </Typography>
           ) : null}
           <Alert severity={severity} data-testid="printer-todo">

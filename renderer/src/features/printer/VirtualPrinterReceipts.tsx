@@ -4,17 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
 import { useVirtualPrinter } from './useVirtualPrinter';
 import type { VirtualReceiptView } from './useVirtualPrinter';
+import { useShopTime } from '../session/useShopTime';
 
 const STATES: VirtualPrinterStateName[] = ['online', 'paper-near-end', 'paper-end', 'cover-open', 'offline', 'drop-mid-job'];
 
 const Receipt = ({ receipt }: { receipt: VirtualReceiptView }) => {
-  const { t, i18n } = useTranslation('printer');
+  const { t } = useTranslation('printer');
+  const shop = useShopTime();
   const [view, setView] = useState<'image' | 'text'>(receipt.pngDataUrl ? 'image' : 'text');
   return (
     <Paper variant="outlined" sx={{ p: 1.5, width: 340 }} data-testid="virtual-receipt">
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
         <Typography variant="body2" color="text.secondary">
-          {t('virtual.receivedAt', { time: new Date(receipt.at).toLocaleTimeString(i18n.language), bytes: receipt.byteCount })}
+          {t('virtual.receivedAt', { time: shop.time(receipt.at), bytes: receipt.byteCount })}
         </Typography>
         <ToggleButtonGroup size="small" exclusive value={view} onChange={(_e, v: 'image' | 'text' | null) => v && setView(v)}>
           <ToggleButton value="image" disabled={!receipt.pngDataUrl}>
@@ -37,12 +39,18 @@ const Receipt = ({ receipt }: { receipt: VirtualReceiptView }) => {
 /** What the virtual printer received (training), with switches that make it fail on purpose. */
 export const VirtualPrinterReceipts = ({ limit = 5 }: { limit?: number }) => {
   const { t } = useTranslation('printer');
+  const { t: tc } = useTranslation();
   const printer = useVirtualPrinter(limit);
   return (
     <Stack spacing={2} data-testid="virtual-printer">
       <Typography variant="h6" component="h2">
         {t('virtual.title')}
       </Typography>
+      {printer.error ? (
+        <Alert severity="error" data-testid="virtual-printer-error">
+          {tc(`errors.${printer.error.code}`, { field: printer.error.field ?? '' })}
+        </Alert>
+      ) : null}
       {!printer.running ? (
         <Alert severity="info">{t('virtual.off')}</Alert>
       ) : (

@@ -12,6 +12,8 @@ export const printerStrings = {
     checkedAt: 'Checked {{time}}',
     neverChecked: 'Not checked yet',
     busy: 'Printing…',
+    short: 'Printer: {{state}}',
+    shortChecking: 'checking',
     actions: { refresh: 'Check now', testPrint: 'Test print', widthCheck: 'Paper-width check', retry: 'Retry', reprint: 'Reprint', dismiss: 'Dismiss' },
     condition: {
       checking: 'Checking the printer…',
@@ -91,6 +93,8 @@ export const printerStrings = {
     checkedAt: '检查于 {{time}}',
     neverChecked: '尚未检查',
     busy: '正在打印…',
+    short: '打印机：{{state}}',
+    shortChecking: '检查中',
     actions: { refresh: '立即检查', testPrint: '测试打印', widthCheck: '纸宽检查', retry: '重试', reprint: '重打印', dismiss: '忽略' },
     condition: {
       checking: '正在检查打印机…',

@@ -1,29 +1,40 @@
 import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useHostSettings } from '../../app/HostSettingsContext';
-import { useSessionActions } from '../../app/SessionContext';
+import { useSessionActions } from '../session/SessionContext';
 import { usePrintAlerts } from '../printer/usePrintAlerts';
 import { usePrintSale } from './usePrintSale';
 import { useSaleLookup } from './useSaleLookup';
+import { fireAndLog } from '../../services/logger';
+import { useServices } from '../session/ServicesContext';
+import { isSaleCopy } from '../../data/records';
 import type { PrintJobRecord } from '../../data/records';
+import { useShopTime } from '../session/useShopTime';
 
 const Row = ({ job }: { job: PrintJobRecord }) => {
   const { t } = useTranslation('sale');
-  const { settings } = useHostSettings();
+  const shop = useShopTime();
   const { operator } = useSessionActions();
   const alerts = usePrintAlerts();
   const sale = useSaleLookup(job.saleId);
-  const { printCopy } = usePrintSale(settings, { id: operator?.id ?? '', name: operator?.name ?? '' });
+  const printing = usePrintSale();
+  const { logger } = useServices();
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Typography sx={{ flex: 1 }}>
-        {t(`copy.${job.copy}`)} · {new Date(job.createdAt).toLocaleString()} · {t(`printState.${job.state}`)}
+        {t(`copy.${job.copy}`)} · {shop.dateTime(job.createdAt)} · {t(`printState.${job.state}`)}
       </Typography>
-      <Button size="small" variant="outlined" onClick={() => void alerts.resolve(job, operator?.id ?? '', 'dismissed')} data-testid="interrupted-dismiss">
+      <Button size="small" variant="outlined" onClick={() => fireAndLog(logger, 'print.dismiss-failed', alerts.resolve(job, operator?.id ?? '', 'dismissed'))} data-testid="interrupted-dismiss">
         {t('interrupted.cameOut')}
       </Button>
-      {sale ? (
-        <Button size="small" variant="contained" onClick={() => void printCopy(sale, job.copy, null, true)} data-testid="interrupted-reprint">
+      {sale && isSaleCopy(job.copy) ? (
+        <Button
+          size="small"
+          variant="contained"
+          onClick={() => {
+            if (isSaleCopy(job.copy)) fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, job.copy, null, true));
+          }}
+          data-testid="interrupted-reprint"
+        >
           {t('notPrinted.reprint')}
         </Button>
       ) : null}

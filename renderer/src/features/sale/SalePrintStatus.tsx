@@ -1,6 +1,7 @@
 import { Alert, AlertTitle, Button, Chip, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Copy, PrintJobRecord } from '../../data/records';
+import { isSaleCopy } from '../../data/records';
+import type { Copy, PrintJobRecord, SaleCopy } from '../../data/records';
 import { useSalePrintJobs } from './useSalePrintJobs';
 
 const STATE_COLOR = { queued: 'default', sending: 'info', sent: 'info', confirmed: 'success', failed: 'error' } as const;
@@ -9,7 +10,7 @@ const STATE_COLOR = { queued: 'default', sending: 'info', sent: 'info', confirme
  * Each copy's latest print job, live; a failed copy raises "approved but not printed"
  * (已扣款未出单) with the printer's reason and one-click reprint.
  */
-export const SalePrintStatus = ({ saleId, onReprint }: { saleId: string; onReprint: (copy: Copy) => void }) => {
+export const SalePrintStatus = ({ saleId, onReprint }: { saleId: string; onReprint: (copy: SaleCopy) => void }) => {
   const { t } = useTranslation('sale');
   const { t: tp } = useTranslation('printer');
   const jobs = useSalePrintJobs(saleId);
@@ -26,7 +27,7 @@ export const SalePrintStatus = ({ saleId, onReprint }: { saleId: string; onRepri
             data-testid={`print-state-${job.copy}`}
             data-state={job.state}
             data-reprint={job.reprint}
-            label={`${t(`copy.${job.copy}`)}${job.reprint > 0 ? ` · ${t('reprintN', { n: job.reprint })}` : ''}: ${t(`printState.${job.state}`)}`}
+            label={t('copyState', { copy: t(`copy.${job.copy}`), reprint: job.reprint > 0 ? ` · ${t('reprintN', { n: job.reprint })}` : '', state: t(`printState.${job.state}`) })}
           />
         ))}
       </Stack>
@@ -39,7 +40,7 @@ export const SalePrintStatus = ({ saleId, onReprint }: { saleId: string; onRepri
               {tp(`condition.${job.failure}`, { defaultValue: job.failure })} — {tp(`todo.${job.failure}`, { defaultValue: '' })}
             </Typography>
           ) : null}
-          <Button variant="contained" color="error" sx={{ mt: 1 }} onClick={() => onReprint(job.copy)} data-testid={`reprint-${job.copy}`}>
+          <Button variant="contained" color="error" sx={{ mt: 1 }} onClick={() => isSaleCopy(job.copy) && onReprint(job.copy)} data-testid={`reprint-${job.copy}`}>
             {t('notPrinted.reprint')}
           </Button>
         </Alert>

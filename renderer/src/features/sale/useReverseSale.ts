@@ -1,21 +1,20 @@
-import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { api } from '../../api/client';
-import { getDb } from '../../data/db';
 import type { SaleRecord } from '../../data/records';
-import { approveWithManagerPin } from '../login/operators';
-import { linkedRecords, refundableFen, reverseSale } from './reverse-sale';
-import type { ReverseOutcome } from './reverse-sale';
+import { linkedTo } from '../../data/sales-repo';
+import { refundableFen } from '../../services/reverse-send';
+import type { ReverseOutcome } from '../../services/reverse-send';
+import { useRoot } from '../session/RootContext';
+import { useServices } from '../session/ServicesContext';
 
-export const useReverseSale = (operatorId: string) =>
-  useCallback(async (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerPin: string): Promise<ReverseOutcome | { ok: false; reason: 'wrong-pin' }> => {
-    const db = getDb();
-    const manager = await approveWithManagerPin(db, managerPin, operatorId, kind);
-    if (!manager) return { ok: false, reason: 'wrong-pin' };
-    return reverseSale({ db, api, operatorId, approvedBy: manager.id }, original, kind, amountFen);
-  }, [operatorId]);
+/** A void or refund: the named manager approves it in main first (a one-time grant), then it is sent (services/reverse-send.ts). */
+export const useReverseSale = (): ((original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>) => useServices().reverse;
 
-export const useRefundable = (sale: SaleRecord | undefined): number | undefined =>
-  useLiveQuery(async () => (sale ? refundableFen(getDb(), sale) : undefined), [sale?.id, sale?.version]);
+export const useRefundable = (sale: SaleRecord | undefined): number | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => (sale ? refundableFen(db, sale) : undefined), [db, sale?.id, sale?.version]);
+};
 
-export const useLinkedRecords = (saleId: string | null): SaleRecord[] | undefined => useLiveQuery(async () => (saleId ? linkedRecords(getDb(), saleId) : []), [saleId]);
+export const useLinkedRecords = (saleId: string | null): SaleRecord[] | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => (saleId ? linkedTo(db, saleId) : []), [db, saleId]);
+};

@@ -1,9 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../data/db';
-import { failedUnresolved, listForSale } from '../../data/print-jobs-repo';
+import { listForSale } from '../../data/print-jobs-repo';
 import type { PrintJobRecord } from '../../data/records';
+import { notPrintedSales } from '../../data/sales-views';
+import { useRoot } from '../session/RootContext';
 
-export const useSalePrintJobs = (saleId: string): PrintJobRecord[] | undefined => useLiveQuery(() => listForSale(getDb(), saleId), [saleId]);
+export const useSalePrintJobs = (saleId: string): PrintJobRecord[] | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(() => listForSale(db, saleId), [db, saleId]);
+};
 
-/** Failed copies nobody has dealt with yet (the app bar's "not printed" alert). */
-export const useNotPrinted = (): PrintJobRecord[] | undefined => useLiveQuery(() => failedUnresolved(getDb(), 50), []);
+/** Charged sales with a copy not on paper yet (the app bar's "not printed" badge; the view in sales-views.ts). */
+export const useNotPrintedCount = (): number | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => (await notPrintedSales(db)).length, [db]);
+};

@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../session/error-text';
 import { MASTER_KEY_ERROR_REASONS } from '../../../../shared/ipc/commands/acquirer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { useMasterKey } from './useMasterKey';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
+import { useShopTime } from '../session/useShopTime';
 
 const KNOWN_REASONS = new Set<string>([...MASTER_KEY_ERROR_REASONS, 'managerOnly']);
 const hexDigits = (typed: string): number => typed.replace(/[^0-9A-Fa-f]/g, '').length;
@@ -14,7 +18,9 @@ const hexDigits = (typed: string): number => typed.replace(/[^0-9A-Fa-f]/g, '').
  * The typed key is cleared from the form after every attempt, whatever the answer.
  */
 export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; realHost: boolean }) => {
-  const { t, i18n } = useTranslation('settings');
+  const { logger } = useRoot();
+  const { t } = useTranslation('settings');
+  const shop = useShopTime();
   const { t: tc } = useTranslation();
   const { status, busy, outcome, load, clear } = useMasterKey();
   const [keyHex, setKeyHex] = useState('');
@@ -25,7 +31,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
     if (error.reason && KNOWN_REASONS.has(error.reason)) return t(`masterKey.errors.${error.reason}`);
     if (error.code === 'VALIDATION' && error.field === 'keyHex') return t('masterKey.errors.master-key-format');
     if (error.code === 'VALIDATION' && error.field === 'kcv') return t('masterKey.errors.master-key-kcv-format');
-    return tc(`errors.${error.code}`, { field: error.field ?? '' });
+    return envelopeErrorText(tc, error);
   };
 
   const submit = async (): Promise<void> => {
@@ -59,7 +65,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
             </Typography>
             {status.loadedAt ? (
               <Typography variant="body2" data-testid="master-key-loaded-at">
-                {t('masterKey.loadedAt', { time: new Date(status.loadedAt).toLocaleString(i18n.language) })}
+                {t('masterKey.loadedAt', { time: shop.dateTime(status.loadedAt) })}
               </Typography>
             ) : null}
           </Stack>
@@ -93,7 +99,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
             />
             {status && !status.protectedByOs ? <Typography variant="caption">{t('masterKey.notProtectedByOs')}</Typography> : null}
             <Stack direction="row" spacing={2}>
-              <Button variant="contained" disabled={busy || keyHex.trim() === ''} onClick={() => void submit()} data-testid="master-key-load">
+              <Button variant="contained" disabled={busy || keyHex.trim() === ''} onClick={() => fireAndLog(logger, 'master-key.failed', submit())} data-testid="master-key-load">
                 {t('masterKey.load')}
               </Button>
               <Button variant="outlined" color="error" disabled={busy || (testKey && !status.unreadable)} onClick={() => setConfirming(true)} data-testid="master-key-clear">
@@ -125,7 +131,7 @@ export const MasterKeyPanel = ({ isManager, realHost }: { isManager: boolean; re
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)}>{tc('actions.cancel')}</Button>
-          <Button color="error" onClick={() => void remove()} data-testid="master-key-clear-confirm">
+          <Button color="error" onClick={() => fireAndLog(logger, 'master-key.failed', remove())} data-testid="master-key-clear-confirm">
             {t('masterKey.clear')}
           </Button>
         </DialogActions>

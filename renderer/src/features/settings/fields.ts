@@ -1,4 +1,6 @@
+import { IDLE_LOCK_MAX_MINUTES } from '../../../../shared/domain/settings';
 import type { Settings } from '../../../../shared/domain/settings';
+import { TIME_ZONES } from '../../../../shared/domain/time-zone';
 
 /** How a setting is edited. Money fields are shown in yuan and stored in fen. */
 export type FieldKind = { type: 'text' } | { type: 'int'; min: number; max: number } | { type: 'fen' } | { type: 'bool' } | { type: 'select'; options: readonly (string | number)[] } | { type: 'hex16' };
@@ -11,8 +13,23 @@ export interface FieldSpec {
 
 const f = <S extends keyof Settings>(section: S, key: keyof Settings[S] & string, kind: FieldKind): FieldSpec => ({ section, key, kind });
 
-/** The device and money settings a manager edits on the Settings screen, section by section. */
-export const SETTING_GROUPS: Record<'signature' | 'printer' | 'acquirer' | 'offline', FieldSpec[]> = {
+export type SettingGroup = 'general' | 'shop' | 'signature' | 'printer' | 'acquirer' | 'offline';
+
+/** Every setting a manager edits on the Settings screen, group by group; each group saves on its own. */
+export const SETTING_GROUPS: Record<SettingGroup, FieldSpec[]> = {
+  general: [
+    f('general', 'language', { type: 'select', options: ['zh-CN', 'en'] }),
+    f('general', 'timeZone', { type: 'select', options: TIME_ZONES }),
+    f('general', 'idleLockMinutes', { type: 'int', min: 1, max: IDLE_LOCK_MAX_MINUTES }),
+    f('general', 'trainingMode', { type: 'bool' }),
+  ],
+  shop: [
+    f('shop', 'name', { type: 'text' }),
+    f('shop', 'address', { type: 'text' }),
+    f('shop', 'merchantId', { type: 'text' }),
+    f('shop', 'terminalId', { type: 'text' }),
+    f('shop', 'receiptFooter', { type: 'text' }),
+  ],
   signature: [
     f('signature', 'rule', { type: 'select', options: ['always', 'above', 'never'] }),
     f('signature', 'aboveAmountFen', { type: 'fen' }),

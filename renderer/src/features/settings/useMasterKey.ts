@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MasterKeyStatus } from '../../../../shared/ipc/commands/acquirer';
 import type { EnvelopeError } from '../../../../shared/ipc/envelope';
 import { api } from '../../api/client';
-import { useSessionActions } from '../../app/SessionContext';
+import { useSessionActions } from '../session/SessionContext';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 export type MasterKeyOutcome = { kind: 'loaded'; kcv: string } | { kind: 'cleared' } | { kind: 'failed'; error: EnvelopeError } | null;
 
@@ -20,12 +22,12 @@ export interface MasterKeyControls {
 
 /**
  * The terminal master key as main reports it (source, KCV, load time; never the key), and the
- * manager's load and remove actions. Each attempt is audited with the KCV main computed and,
- * when refused, the reason; never the key, nor what was typed as the check value (it could be
- * the key typed into the wrong field).
+ * manager's load and remove actions. Main journals each attempt as it applies it (with the KCV
+ * it computed and, when refused, the reason; never the key).
  */
 export const useMasterKey = (): MasterKeyControls => {
-  const { operator, audit } = useSessionActions();
+  const { logger } = useRoot();
+  const { operator } = useSessionActions();
   const [status, setStatus] = useState<MasterKeyStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<MasterKeyOutcome>(null);
@@ -33,13 +35,14 @@ export const useMasterKey = (): MasterKeyControls => {
 
   useEffect(() => {
     let live = true;
-    void api.invoke('acquirer:master-key', {}).then((e) => {
+    fireAndLog(logger, 'master-key.status-failed', api.invoke('acquirer:master-key', {}).then((e) => {
       if (live && e.ok) setStatus(e.value);
-    });
+      else if (live && !e.ok) setOutcome({ kind: 'failed', error: e.error });
+    }));
     return () => {
       live = false;
     };
-  }, []);
+  }, [logger]);
 
   const load = useCallback(
     async (keyHex: string, kcv: string) => {
@@ -48,25 +51,13 @@ export const useMasterKey = (): MasterKeyControls => {
         return false;
       }
       setBusy(true);
-      const previous = status?.source === 'loaded' ? status.kcv : null;
       const e = await api.invoke('acquirer:load-master-key', { keyHex, ...(kcv.trim() ? { kcv } : {}) });
-      try {
-        await audit({
-          action: 'acquirer.master-key-load',
-          objectType: 'acquirer',
-          objectId: e.ok ? e.value.kcv : '',
-          result: e.ok ? 'ok' : 'fail',
-          detail: e.ok ? { kcv: e.value.kcv, kcvConfirmed: kcv.trim() !== '', previousKcv: previous } : { reason: e.error.reason ?? e.error.code, field: e.error.field ?? null },
-        });
-      } finally {
-        // Shown once audited, so what the manager sees is already in the log.
-        if (e.ok) setStatus(e.value);
-        setOutcome(e.ok ? { kind: 'loaded', kcv: e.value.kcv } : { kind: 'failed', error: e.error });
-        setBusy(false);
-      }
+      if (e.ok) setStatus(e.value);
+      setOutcome(e.ok ? { kind: 'loaded', kcv: e.value.kcv } : { kind: 'failed', error: e.error });
+      setBusy(false);
       return e.ok;
     },
-    [isManager, status, audit],
+    [isManager],
   );
 
   const clear = useCallback(async () => {
@@ -75,22 +66,11 @@ export const useMasterKey = (): MasterKeyControls => {
       return;
     }
     setBusy(true);
-    const previous = status?.source === 'loaded' ? status.kcv : null;
     const e = await api.invoke('acquirer:clear-master-key', {});
-    try {
-      await audit({
-        action: 'acquirer.master-key-clear',
-        objectType: 'acquirer',
-        objectId: previous ?? '',
-        result: e.ok ? 'ok' : 'fail',
-        detail: e.ok ? { previousKcv: previous } : { reason: e.error.reason ?? e.error.code },
-      });
-    } finally {
-      if (e.ok) setStatus(e.value);
-      setOutcome(e.ok ? { kind: 'cleared' } : { kind: 'failed', error: e.error });
-      setBusy(false);
-    }
-  }, [isManager, status, audit]);
+    if (e.ok) setStatus(e.value);
+    setOutcome(e.ok ? { kind: 'cleared' } : { kind: 'failed', error: e.error });
+    setBusy(false);
+  }, [isManager]);
 
   return { status, busy, outcome, load, clear };
 };

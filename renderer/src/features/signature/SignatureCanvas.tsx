@@ -12,7 +12,8 @@ export interface SignatureCanvasHandle {
 }
 
 /** The customer's signing area: signature_pad on a canvas sized for the device pixel ratio. */
-export const SignatureCanvas = forwardRef<SignatureCanvasHandle, { height?: number; onChange?: (empty: boolean) => void; testId?: string }>(
+/** `height` is pixels or any CSS length (e.g. a clamp() that fits the customer display); it is measured once, at mount. */
+export const SignatureCanvas = forwardRef<SignatureCanvasHandle, { height?: number | string; onChange?: (empty: boolean) => void; testId?: string }>(
   ({ height = 260, onChange, testId = 'signature-canvas' }, ref) => {
     const canvasRef = useRef<HTMLCanvasElement>(null);
     const padRef = useRef<SignaturePad | null>(null);

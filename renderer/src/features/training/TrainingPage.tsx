@@ -1,25 +1,40 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { envelopeErrorText } from '../session/error-text';
 import { VirtualPrinterStateSchema } from '../../../../shared/ipc/commands/printer';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
-import { useHostSettings } from '../../app/HostSettingsContext';
+import { useHostSettings } from '../session/HostSettingsContext';
 import { useTrainingControls } from './useTrainingControls';
+import { useRoot } from '../session/RootContext';
+import { fireAndLog } from '../../services/logger';
 
 const CODES = ['00', '51', '05', '14', '54', '61', '91', '96', '13', '98', '99'] as const;
 
 /** The Training panel: the simulated host's table, latency and outage switch, the virtual printer's state. */
 export const TrainingPage = () => {
+  const { logger } = useRoot();
   const { t } = useTranslation('training');
+  const { t: tc } = useTranslation();
   const { settings } = useHostSettings();
   const controls = useTrainingControls();
   const [latency, setLatency] = useState(String(settings.acquirer.simulatedLatencyMs));
   const [printerState, setPrinterState] = useState<VirtualPrinterStateName>('online');
+  const [unbalanced, setUnbalanced] = useState(false);
+  const { readSettlement } = controls;
+  useEffect(() => {
+    fireAndLog(logger, 'training.training-page-failed', readSettlement().then((mode) => setUnbalanced(mode === 'unbalanced')));
+  }, [logger, readSettlement]);
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
       <Typography variant="h5" component="h1">
         {t('title')}
       </Typography>
+      {controls.error ? (
+        <Alert severity="error" data-testid="training-error">
+          {envelopeErrorText(tc, controls.error)}
+        </Alert>
+      ) : null}
       <Paper sx={{ p: 3 }}>
         <Typography>{t('intro')}</Typography>
         <List dense>
@@ -31,14 +46,25 @@ export const TrainingPage = () => {
         </List>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <TextField label={t('latency')} value={latency} onChange={(e) => setLatency(e.target.value.replace(/\D/g, ''))} sx={{ maxWidth: 220 }} />
-          <Button variant="outlined" onClick={() => void controls.simulator({ latencyMs: Number(latency) || 0 })}>
+          <Button variant="outlined" onClick={() => fireAndLog(logger, 'training.switch-failed', controls.simulator({ latencyMs: Number(latency) || 0 }))}>
             {t('apply')}
           </Button>
           <FormControlLabel
-            control={<Switch checked={settings.acquirer.simulatedOutage} onChange={(e) => void controls.simulator({ outage: e.target.checked })} data-testid="training-outage" />}
+            control={<Switch checked={settings.acquirer.simulatedOutage} onChange={(e) => fireAndLog(logger, 'training.switch-failed', controls.simulator({ outage: e.target.checked }))} data-testid="training-outage" />}
             label={t('outage')}
           />
         </Stack>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={unbalanced}
+              onChange={(e) => fireAndLog(logger, 'training.training-page-failed', controls.settlement(e.target.checked ? 'unbalanced' : 'auto').then((mode) => setUnbalanced(mode === 'unbalanced')))}
+              slotProps={{ input: { 'aria-label': t('settleUnbalanced') } }}
+              data-testid="training-settle-unbalanced"
+            />
+          }
+          label={t('settleUnbalanced')}
+        />
         {settings.acquirer.simulatedOutage ? (
           <Alert severity="warning" sx={{ mt: 2 }}>
             {t('outageOn')}
@@ -55,7 +81,7 @@ export const TrainingPage = () => {
               </MenuItem>
             ))}
           </TextField>
-          <Button variant="outlined" onClick={() => void controls.printer(printerState)} data-testid="training-printer-apply">
+          <Button variant="outlined" onClick={() => fireAndLog(logger, 'training.switch-failed', controls.printer(printerState))} data-testid="training-printer-apply">
             {t('apply')}
           </Button>
         </Stack>

@@ -1,27 +1,25 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { VirtualPrinterStateName } from '../../../../shared/ipc/commands/printer';
-import { api } from '../../api/client';
-import { getDb } from '../../data/db';
-import { appendAudit } from '../audit/audit-log';
-import { useSessionActions } from '../../app/SessionContext';
+import type { EnvelopeError } from '../../../../shared/ipc/envelope';
+import { readSimulatorSettlement, setSimulator, setSimulatorSettlement, setVirtualPrinterState } from '../../services/training-switches';
+import type { SimulatedSettlementMode } from '../../services/training-switches';
+import { useRoot } from '../session/RootContext';
 
-/** Training switches: simulated host latency/outage and the virtual printer's state; audited. */
+/** Training switches: simulated host latency/outage and the virtual printer's state (services/training-switches.ts); main journals each. */
 export const useTrainingControls = () => {
-  const { operator } = useSessionActions();
-  const actor = operator?.id ?? '';
-  const simulator = useCallback(
-    async (change: { latencyMs?: number; outage?: boolean }) => {
-      const e = await api.invoke('acquirer:simulator', change);
-      await appendAudit(getDb(), { actor, action: 'training.simulator', objectType: 'settings', objectId: 'acquirer', result: e.ok ? 'ok' : 'fail', detail: change });
-    },
-    [actor],
-  );
-  const printer = useCallback(
-    async (state: VirtualPrinterStateName) => {
-      const e = await api.invoke('printer:virtual-state', { state });
-      await appendAudit(getDb(), { actor, action: 'training.printer', objectType: 'settings', objectId: 'printer', result: e.ok ? 'ok' : 'fail', detail: { state } });
-    },
-    [actor],
-  );
-  return { simulator, printer };
+  const { api } = useRoot();
+  const [error, setError] = useState<EnvelopeError | null>(null);
+  const simulator = useCallback(async (change: { latencyMs?: number; outage?: boolean }): Promise<EnvelopeError | null> => {
+    const problem = await setSimulator({ api }, change);
+    setError(problem);
+    return problem;
+  }, [api]);
+  const printer = useCallback(async (state: VirtualPrinterStateName): Promise<EnvelopeError | null> => {
+    const problem = await setVirtualPrinterState({ api }, state);
+    setError(problem);
+    return problem;
+  }, [api]);
+  const settlement = useCallback((mode: SimulatedSettlementMode) => setSimulatorSettlement({ api }, mode), [api]);
+  const readSettlement = useCallback(() => readSimulatorSettlement(api), [api]);
+  return { simulator, printer, settlement, readSettlement, error };
 };

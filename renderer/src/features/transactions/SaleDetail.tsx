@@ -1,90 +1,75 @@
-import { Box, Button, Divider, Drawer, List, ListItem, ListItemText, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Box, Button, Chip, Divider, Drawer, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatRmb } from '../../../../shared/domain/money';
-import { useHostSettings } from '../../app/HostSettingsContext';
-import { useSessionActions } from '../../app/SessionContext';
+import { idTail } from '../../../../shared/domain/ids';
+import { CHARGED } from '../../../../shared/domain/sale/sale-state';
+import { useHostSettings } from '../session/HostSettingsContext';
+import { useShopTime } from '../session/useShopTime';
 import { SalePrintStatus } from '../sale/SalePrintStatus';
 import { usePrintSale } from '../sale/usePrintSale';
 import { FollowUpActions } from '../follow-up/FollowUpActions';
 import { ReverseDialog } from '../sale/ReverseDialog';
 import { useLinkedRecords, useRefundable, useReverseSale } from '../sale/useReverseSale';
-import { useState } from 'react';
-import type { TimelineItem } from './timeline';
-import { useSale, useTimeline } from './useTransactions';
+import { useOperators } from '../login/useOperators';
+import { fireAndLog } from '../../services/logger';
+import { useServices } from '../session/ServicesContext';
+import { useSessionActions } from '../session/SessionContext';
+import { SaleFields } from './SaleFields';
+import { SaleReceipts } from './SaleReceipts';
+import { SaleSignatures } from './SaleSignatures';
+import { SaleTimeline } from './SaleTimeline';
+import { useSale, useSaleSignatures, useTimeline } from './useTransactions';
 
-const TimelineText = ({ item }: { item: TimelineItem }) => {
+/**
+ * A sale's fields, print state, reprints, void/refund, follow-up, the receipts as printed and the
+ * signatures with their follow-up history, and the full timeline; all in the screen's language.
+ */
+export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose: () => void }) => {
   const { t } = useTranslation('transactions');
   const { t: ts } = useTranslation('sale');
-  if (item.kind === 'audit') return <>{`${item.entry.action}${item.entry.result === 'fail' ? ' ✗' : ''}`}</>;
-  if (item.kind === 'print') {
-    const j = item.job;
-    return <>{t('detail.printEvent', { copy: ts(`copy.${j.copy}`), reprint: j.reprint > 0 ? ` · ${ts('reprintN', { n: j.reprint })}` : '', state: ts(`printState.${j.state}`) })}</>;
-  }
-  return <>{t(`detail.signatureEvent.${item.signature.kind}`, { reason: item.signature.reason })}</>;
-};
-
-/** A sale's fields, full timeline, print state, reprints and follow-up actions. */
-export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose: () => void }) => {
-  const { t, i18n } = useTranslation('transactions');
   const sale = useSale(saleId);
+  const original = useSale(sale?.originalSaleId ?? null);
   const timeline = useTimeline(saleId);
+  const signatures = useSaleSignatures(saleId);
+  const operators = useOperators();
+  const time = useShopTime();
   const { settings } = useHostSettings();
-  const { operator } = useSessionActions();
-  const { printCopy } = usePrintSale(settings, { id: operator?.id ?? '', name: operator?.name ?? '' });
-  const charged = sale && (sale.state === 'approved' || sale.state === 'offline-accepted');
+  const printing = usePrintSale();
+  const { logger } = useServices();
+  const charged = sale && CHARGED.includes(sale.state);
   const [reverse, setReverse] = useState<'void' | 'refund' | null>(null);
   const remaining = useRefundable(sale);
   const linked = useLinkedRecords(saleId);
-  const reverseSale = useReverseSale(operator?.id ?? '');
-  const { t: ts } = useTranslation('sale');
-
-  const fields: Array<[string, string]> = sale
-    ? [
-        ['amount', formatRmb(sale.amountFen)],
-        ['card', sale.card?.maskedPan ?? '—'],
-        ['brand', sale.card?.brand ?? '—'],
-        ['entry', sale.card?.entryMode ?? '—'],
-        ['auth', sale.authCode ?? '—'],
-        ['rrn', sale.rrn ?? '—'],
-        ['stan', sale.stan ?? '—'],
-        ['batch', sale.batch ?? '—'],
-        ['code', sale.responseCode ?? '—'],
-        ['reference', sale.reference || '—'],
-        ['note', sale.note || '—'],
-        ['id', sale.id],
-      ]
-    : [];
+  const reverseSale = useReverseSale();
+  const operatorName = (id: string): string => operators?.find((o) => o.id === id)?.name ?? idTail(id);
+  const { operators: known } = useSessionActions();
+  // The approving manager is named (main checks that manager's PIN, never every manager's).
+  const managers = known.filter((o) => o.role === 'manager' && !o.disabled);
 
   return (
-    <Drawer anchor="right" open={saleId !== null} onClose={onClose} slotProps={{ paper: { sx: { width: 620, p: 3 } } }}>
+    <Drawer anchor="right" open={saleId !== null} onClose={onClose} slotProps={{ paper: { sx: { width: 'min(640px, 100vw)', p: 3 } } }}>
       {sale ? (
         <Stack spacing={2} data-testid="sale-detail" data-state={sale.state} data-signature={sale.signatureState}>
-          <Stack direction="row" sx={{ alignItems: 'center' }}>
-            <Typography variant="h5" sx={{ flex: 1 }}>
-              {t('detail.title')} · {t(`state.${sale.state}`)} · {t(`signature.${sale.signatureState}`)}
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="h5" component="h2" sx={{ flex: 1 }}>
+              {t('detail.title')}
             </Typography>
-            <Button onClick={onClose}>{t('detail.close')}</Button>
+            <Chip label={t(`state.${sale.state}`)} data-testid="sale-detail-state" />
+            <Chip label={t(`signature.${sale.signatureState}`)} color={sale.signatureState === 'unsigned' ? 'warning' : 'default'} />
+            <Button onClick={onClose} data-testid="detail-close">
+              {t('detail.close')}
+            </Button>
           </Stack>
-          <Table size="small">
-            <TableBody>
-              {fields.map(([key, value]) => (
-                <TableRow key={key}>
-                  <TableCell component="th" sx={{ fontWeight: 600, width: 180 }}>
-                    {t(`detail.fields.${key}`)}
-                  </TableCell>
-                  <TableCell sx={{ wordBreak: 'break-all' }}>{value}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SaleFields sale={sale} original={original} time={time} operatorName={operatorName} />
           {charged ? (
             <>
-              <SalePrintStatus saleId={sale.id} onReprint={(copy) => void printCopy(sale, copy, null, true)} />
+              <SalePrintStatus saleId={sale.id} onReprint={(copy) => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, copy, null, true))} />
               <Stack direction="row" spacing={1}>
-                <Button variant="outlined" onClick={() => void printCopy(sale, 'merchant', null, true)} data-testid="detail-reprint-merchant">
+                <Button variant="outlined" onClick={() => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, 'merchant', null, true))} data-testid="detail-reprint-merchant">
                   {t('detail.reprintMerchant')}
                 </Button>
-                <Button variant="outlined" onClick={() => void printCopy(sale, 'customer', null, true)} data-testid="detail-reprint-customer">
+                <Button variant="outlined" onClick={() => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, 'customer', null, true))} data-testid="detail-reprint-customer">
                   {t('detail.reprintCustomer')}
                 </Button>
               </Stack>
@@ -110,27 +95,27 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
               sale={sale}
               kind={reverse}
               remainingFen={remaining}
+              managers={managers}
               onClose={() => setReverse(null)}
-              onSubmit={async (kind, fen, pin) => {
-                const outcome = await reverseSale(sale, kind, fen, pin);
+              onSubmit={async (kind, fen, managerId, pin) => {
+                const outcome = await reverseSale(sale, kind, fen, managerId, pin);
                 if (outcome.ok) {
-                  await printCopy(outcome.record, 'merchant');
+                  // The copies Settings ask for, as for a sale: the customer keeps proof of the refund.
+                  await printing.printConfiguredCopies(outcome.record);
                   return null;
                 }
-                return outcome.reason;
+                return 'retryAfterMs' in outcome ? { reason: outcome.reason, retryAfterMs: outcome.retryAfterMs } : outcome.reason;
               }}
             />
           ) : null}
           {sale.signatureState === 'unsigned' ? <FollowUpActions sale={sale} /> : null}
           <Divider />
-          <Typography variant="h6">{t('detail.timeline')}</Typography>
-          <List dense data-testid="sale-timeline">
-            {(timeline ?? []).map((item) => (
-              <ListItem key={item.key} disableGutters>
-                <ListItemText primary={<TimelineText item={item} />} secondary={new Date(item.at).toLocaleString(i18n.language)} />
-              </ListItem>
-            ))}
-          </List>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr' } }}>
+            <SaleSignatures records={signatures ?? []} time={time} operatorName={operatorName} />
+            <SaleReceipts sale={sale} settings={settings} time={time} />
+          </Box>
+          <Divider />
+          <SaleTimeline items={timeline ?? []} time={time} />
         </Stack>
       ) : (
         <Box />

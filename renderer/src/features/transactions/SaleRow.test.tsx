@@ -21,7 +21,7 @@ beforeAll(async () => {
 const sale = (patch: Partial<SaleRecord> = {}): SaleRecord =>
   saleRecord({
     id: '019b82c6-6618-7130-beda-8c469d47ce40',
-    createdAt: new Date(2026, 0, 3, 7, 33, 19).getTime(),
+    createdAt: Date.UTC(2026, 0, 2, 23, 33, 19),
     version: 3,
     amountFen: 442_181,
     state: 'declined',
@@ -34,7 +34,7 @@ const sale = (patch: Partial<SaleRecord> = {}): SaleRecord =>
 
 describe('sale row', () => {
   it('shows a sale in plain elements with the ids the tests and the list use', () => {
-    const html = renderToStaticMarkup(<ListRow sale={sale()} labels={rowLabels(i18n.getFixedT('zh-CN', 'transactions'))} onOpen={() => undefined} top={112} active />);
+    const html = renderToStaticMarkup(<ListRow sale={sale()} labels={rowLabels(i18n.getFixedT('zh-CN', 'transactions'), 'Asia/Shanghai')} onOpen={() => undefined} top={112} active />);
     expect(html).toContain('data-testid="sale-row"');
     expect(html).toContain('data-sale-id="019b82c6-6618-7130-beda-8c469d47ce40"');
     expect(html).toContain('id="sale-row-019b82c6-6618-7130-beda-8c469d47ce40"');
@@ -49,7 +49,7 @@ describe('sale row', () => {
   it('stands alone outside the list, in the flow, with no card yet', () => {
     const html = renderToStaticMarkup(
       <I18nextProvider i18n={i18n}>
-        <SaleRow sale={sale({ last4: '', state: 'approved', followUp: 'none', signatureState: 'signed' })} onOpen={() => undefined} />
+        <SaleRow sale={sale({ last4: '', state: 'approved', followUp: 'none', signatureState: 'signed' })} zone="Asia/Shanghai" onOpen={() => undefined} />
       </I18nextProvider>,
     );
     expect(html).toContain('--cs-divider');

@@ -70,11 +70,11 @@ export const ListRow = memo(({ sale, labels, onOpen, top, active = false }: List
 });
 ListRow.displayName = 'ListRow';
 
-/** A sale row on its own (search results elsewhere), looking like a row of the list. */
-export const SaleRow = ({ sale, onOpen }: { sale: SaleRecord; onOpen: (id: string) => void }) => {
+/** A sale row on its own (search results elsewhere), looking like a row of the list; times in the shop `zone`. */
+export const SaleRow = ({ sale, zone, onOpen }: { sale: SaleRecord; zone: string; onOpen: (id: string) => void }) => {
   const { t } = useTranslation('transactions');
   const theme = useTheme();
-  const labels = useMemo(() => rowLabels(t), [t]);
+  const labels = useMemo(() => rowLabels(t, zone), [t, zone]);
   return (
     <div role="table" style={rowColours(theme)}>
       <ListRow sale={sale} labels={labels} onOpen={onOpen} />

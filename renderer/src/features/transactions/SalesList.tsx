@@ -7,6 +7,7 @@ import type { Range } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { SaleRecord } from '../../data/records';
 import { rowLabels } from './row-labels';
+import { useShopTime } from '../session/useShopTime';
 import type { RowLabels } from './row-labels';
 import { COLUMNS, rowColours } from './row-styles';
 import type { SaleWindow } from './sale-window';
@@ -109,7 +110,8 @@ export const SalesList = memo(({ view, onOpen }: { view: SaleWindow; onOpen: (id
   const theme = useTheme();
   const colours = useMemo(() => rowColours(theme), [theme]);
   const { key, rows, first, atHead, loaded, failed } = useSaleWindowRows(view);
-  const labels = useMemo(() => rowLabels(t), [t]);
+  const { zone } = useShopTime();
+  const labels = useMemo(() => rowLabels(t, zone), [t, zone]);
   const scroller = useRef<HTMLDivElement>(null);
   const anchored = useRef<number | null>(null);
   const [active, setActive] = useState<string | null>(null);

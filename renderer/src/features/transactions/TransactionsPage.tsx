@@ -3,12 +3,16 @@ import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
 import { parseYuan } from '../../../../shared/domain/money';
-import { SALE_FILTERS } from '../../data/sales-query';
-import type { SaleFilter, SaleSearch } from '../../data/sales-query';
+import type { SaleSearch } from '../../data/sales-query';
+import { SALE_FILTERS } from '../../data/sales-views';
+import type { SaleFilter } from '../../data/sales-views';
 import { SaleDetail } from './SaleDetail';
 import { rowColours } from './row-styles';
 import { SalesList } from './SalesList';
 import { useAfterFirstRows, useFilterCounts, useSaleWindow } from './useTransactions';
+import { DateField } from '../session/DateField';
+import { useShopTime } from '../session/useShopTime';
+import type { ShopTime } from '../session/useShopTime';
 
 interface SearchForm {
   from: string;
@@ -24,9 +28,9 @@ const EMPTY: SearchForm = { from: '', to: '', amount: '', last4: '', authCode: '
 /** The search row's height (the clear button's 48 px touch target), kept while it is not drawn. */
 const SEARCH_HEIGHT = 48;
 
-const toSearch = (f: SearchForm): SaleSearch => ({
-  from: f.from ? Date.parse(f.from) : null,
-  to: f.to ? Date.parse(f.to) : null,
+const toSearch = (f: SearchForm, time: ShopTime): SaleSearch => ({
+  from: f.from.trim() ? time.parse(f.from, 'start') : null,
+  to: f.to.trim() ? time.parse(f.to, 'end') : null,
   amountFen: f.amount ? parseYuan(f.amount) : null,
   last4: /^\d{4}$/.test(f.last4) ? f.last4 : null,
   authCode: f.authCode.trim() || null,
@@ -56,22 +60,23 @@ FilterChips.displayName = 'FilterChips';
 
 /**
  * The search fields. They are drawn once the list has painted its first rows, in space kept
- * for them: six text fields (two of them date-time pickers) take ~30 ms to create on a cold
- * page, and the cashier opening the list wants the latest sales first.
+ * for them: six text fields take ~30 ms to create on a cold page, and the cashier opening the
+ * list wants the latest sales first. Dates are typed in the shop's zone (DateField).
  */
-const SearchBar = memo(({ form, onForm, shown }: { form: SearchForm; onForm: (update: (f: SearchForm) => SearchForm) => void; shown: boolean }) => {
+const SearchBar = memo(({ form, onForm, shown, time }: { form: SearchForm; onForm: (update: (f: SearchForm) => SearchForm) => void; shown: boolean; time: ShopTime }) => {
   const { t } = useTranslation('transactions');
   const set = (key: keyof SearchForm) => (e: React.ChangeEvent<HTMLInputElement>) => onForm((f) => ({ ...f, [key]: e.target.value }));
+  const setText = (key: keyof SearchForm) => (text: string) => onForm((f) => ({ ...f, [key]: text }));
   return (
-    <Stack direction="row" spacing={1} sx={{ minHeight: SEARCH_HEIGHT }} data-testid="search-bar" data-ready={shown}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ minHeight: SEARCH_HEIGHT, flexWrap: 'wrap' }} data-testid="search-bar" data-ready={shown}>
       {shown ? (
         <>
-          <TextField size="small" type="datetime-local" label={t('search.from')} value={form.from} onChange={set('from')} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" type="datetime-local" label={t('search.to')} value={form.to} onChange={set('to')} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" label={t('search.amount')} value={form.amount} onChange={set('amount')} slotProps={{ htmlInput: { 'data-testid': 'search-amount', inputMode: 'decimal' } }} />
-          <TextField size="small" label={t('search.last4')} value={form.last4} onChange={set('last4')} slotProps={{ htmlInput: { 'data-testid': 'search-last4', maxLength: 4, inputMode: 'numeric' } }} />
-          <TextField size="small" label={t('search.authCode')} value={form.authCode} onChange={set('authCode')} />
-          <TextField size="small" label={t('search.reference')} value={form.reference} onChange={set('reference')} />
+          <DateField size="small" label={t('search.from')} value={form.from} onChange={setText('from')} time={time} testId="search-from" minWidth={190} />
+          <DateField size="small" label={t('search.to')} value={form.to} onChange={setText('to')} time={time} bound="end" testId="search-to" minWidth={190} />
+          <TextField size="small" sx={{ width: 120 }} label={t('search.amount')} value={form.amount} onChange={set('amount')} slotProps={{ htmlInput: { 'data-testid': 'search-amount', inputMode: 'decimal' } }} />
+          <TextField size="small" sx={{ width: 110 }} label={t('search.last4')} value={form.last4} onChange={set('last4')} slotProps={{ htmlInput: { 'data-testid': 'search-last4', maxLength: 4, inputMode: 'numeric' } }} />
+          <TextField size="small" sx={{ width: 120 }} label={t('search.authCode')} value={form.authCode} onChange={set('authCode')} />
+          <TextField size="small" sx={{ width: 200 }} label={t('search.reference')} value={form.reference} onChange={set('reference')} />
           <Button onClick={() => onForm(() => EMPTY)} sx={{ flexShrink: 0 }}>
             {t('search.clear')}
           </Button>
@@ -90,7 +95,8 @@ export const TransactionsPage = ({ initialFilter = 'all' }: { initialFilter?: Sa
   const [open, setOpen] = useState<string | null>(null);
   // The detail drawer (and its live queries) is mounted once a sale is first opened.
   const [detailUsed, setDetailUsed] = useState(false);
-  const search = useMemo(() => toSearch(form), [form]);
+  const time = useShopTime();
+  const search = useMemo(() => toSearch(form, time), [form, time]);
   const view = useSaleWindow(filter, search);
   const onOpen = useCallback((id: string) => {
     setDetailUsed(true);
@@ -104,7 +110,7 @@ export const TransactionsPage = ({ initialFilter = 'all' }: { initialFilter?: Sa
         {t('title')}
       </Typography>
       <FilterChips filter={filter} onFilter={setFilter} />
-      <SearchBar form={form} onForm={setForm} shown={searchShown} />
+      <SearchBar form={form} onForm={setForm} shown={searchShown} time={time} />
       <SalesList view={view} onOpen={onOpen} />
       {detailUsed ? <SaleDetail saleId={open} onClose={() => setOpen(null)} /> : null}
     </Stack>

@@ -1,10 +1,8 @@
-import { liveQuery } from 'dexie';
-import type { Subscription } from 'dexie';
 import type { CountersignDb } from '../../data/db';
 import type { SaleRecord } from '../../data/records';
 import { whenIdle } from './schedule';
-import { cursorOf, readAfter, readBefore, readBetween, readFirstPage } from '../../data/sales-pages';
-import type { SaleCursor, SalePlan } from '../../data/sales-pages';
+import { cursorOf, readAfter, readBefore, readFirstPage, watchBetween } from '../../data/sales-keyset';
+import type { SaleCursor, SalePlan } from '../../data/sales-keyset';
 
 /**
  * The rows the live list holds: a window of a few keyset pages around what is on screen, never
@@ -46,7 +44,7 @@ interface Page {
   /** Inclusive lower bound (this page's last row); null: down to the oldest. */
   last: SaleCursor | null;
   rows: SaleRecord[];
-  sub: Subscription | null;
+  sub: { unsubscribe(): void } | null;
 }
 
 const DEFAULTS: SaleWindowOptions = { pageSize: 100, maxPages: 6, margin: 40 };
@@ -118,7 +116,7 @@ export class SaleWindow {
     this.stop();
     this.key = key;
     this.plan = plan;
-    void this.load('down');
+    this.startLoad('down');
   }
 
   /** Ends every live query; the last rows stay in the snapshot. */
@@ -142,13 +140,21 @@ export class SaleWindow {
     if (key === this.key) this.seen = { first, last };
     if (key !== this.key || !this.plan || this.busy || this.failed || this.snapshot.key !== key) return;
     const total = this.snapshot.rows.length;
-    if (!this.atEnd() && last >= total - this.options.margin) void this.load('down');
-    else if (this.top !== null && first < this.options.margin) void this.load('up');
+    if (!this.atEnd() && last >= total - this.options.margin) this.startLoad('down');
+    else if (this.top !== null && first < this.options.margin) this.startLoad('up');
   }
 
   private atEnd(): boolean {
     const last = this.pages.at(-1);
     return last !== undefined && last.last === null;
+  }
+
+  /** `load` records its own failures in the snapshot; anything it could not catch does the same. */
+  private startLoad(dir: 'down' | 'up'): void {
+    this.load(dir).catch(() => {
+      this.failed = true;
+      this.publish();
+    });
   }
 
   private async load(dir: 'down' | 'up'): Promise<void> {
@@ -209,20 +215,24 @@ export class SaleWindow {
     const plan = this.plan;
     if (!plan) return;
     const generation = this.generation;
-    page.sub = liveQuery(() => readBetween(this.db, plan, page.above, page.last)).subscribe({
-      next: (rows) => {
+    page.sub = watchBetween(
+      this.db,
+      plan,
+      page.above,
+      page.last,
+      (rows) => {
         if (generation !== this.generation || !this.pages.includes(page)) return;
         const next = reuse(page.rows, rows);
         if (!next) return;
         page.rows = next;
         if (!this.split(page)) this.publish();
       },
-      error: () => {
+      () => {
         if (generation !== this.generation) return;
         this.failed = true;
         this.publish();
       },
-    });
+    );
   }
 
   /** A page that grew past two pages (sales keep arriving at the top) becomes pages again. */

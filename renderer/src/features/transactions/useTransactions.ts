@@ -1,13 +1,17 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../data/db';
 import { filterCounts, planFor } from '../../data/sales-query';
-import type { SaleFilter, SaleSearch } from '../../data/sales-query';
-import type { SaleRecord } from '../../data/records';
+import type { SaleSearch } from '../../data/sales-query';
+import { viewCount } from '../../data/sales-views';
+import type { SaleFilter } from '../../data/sales-views';
+import type { AttachmentRecord, SaleRecord, SignatureRecord } from '../../data/records';
+import { attachmentsFor } from '../../data/attachments-repo';
 import { afterPaint } from './schedule';
 import { SaleWindow } from './sale-window';
 import type { SaleWindowSnapshot } from './sale-window';
-import { auditFor } from '../audit/audit-log';
+import { auditFor } from '../../data/audit-repo';
+import { getSale } from '../../data/sales-repo';
+import { useRoot } from '../session/RootContext';
 import { listForSale } from '../../data/print-jobs-repo';
 import { signaturesFor } from '../../data/signatures-repo';
 import { buildTimeline } from './timeline';
@@ -18,8 +22,9 @@ import type { TimelineItem } from './timeline';
  * `search` should keep its identity while unchanged; an equal one shows nothing new anyway.
  */
 export const useSaleWindow = (filter: SaleFilter, search: SaleSearch): SaleWindow => {
+  const { db } = useRoot();
   const [view] = useState(() => {
-    const created = new SaleWindow(getDb());
+    const created = new SaleWindow(db);
     // The first page is read while the list renders (a read only; nothing is watched yet).
     created.prefetch(JSON.stringify([filter, search]), planFor(filter, search));
     return created;
@@ -44,15 +49,44 @@ export const useAfterFirstRows = (view: SaleWindow): boolean => {
 };
 
 /** Per-filter counts from the running counters (never a count of the sales table). */
-export const useFilterCounts = (): Record<SaleFilter, number> | undefined => useLiveQuery(() => filterCounts(getDb()), []);
+export const useFilterCounts = (): Record<SaleFilter, number> | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(() => filterCounts(db), [db]);
+};
 
-export const useSale = (id: string | null): SaleRecord | undefined => useLiveQuery(async () => (id ? getDb().sales.get(id) : undefined), [id]);
+/** Offline sales waiting to be forwarded (accepted or being forwarded): the view's running counters. */
+export const useOfflinePendingCount = (): number | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(() => viewCount(db, 'offline-pending'), [db]);
+};
+
+export const useSale = (id: string | null): SaleRecord | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => (id ? getSale(db, id) : undefined), [db, id]);
+};
 
 /** Everything that happened to a sale, in order: audit entries, print jobs, signatures. */
-export const useTimeline = (saleId: string | null): TimelineItem[] | undefined =>
-  useLiveQuery(async () => {
+export const useTimeline = (saleId: string | null): TimelineItem[] | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => {
     if (!saleId) return [];
-    const db = getDb();
     const [audit, jobs, signatures] = await Promise.all([auditFor(db, saleId), listForSale(db, saleId), signaturesFor(db, saleId)]);
     return buildTimeline(audit, jobs, signatures);
-  }, [saleId]);
+  }, [db, saleId]);
+};
+
+export interface SignatureWithFiles {
+  signature: SignatureRecord;
+  /** Photos or scans attached to it (a paper signature, a registered case). */
+  attachments: AttachmentRecord[];
+}
+
+/** A sale's signature records (original, supplementary, paper, exemption, registered), oldest first, with their files. */
+export const useSaleSignatures = (saleId: string | null): SignatureWithFiles[] | undefined => {
+  const { db } = useRoot();
+  return useLiveQuery(async () => {
+    if (!saleId) return [];
+    const signatures = await signaturesFor(db, saleId);
+    return Promise.all(signatures.map(async (signature) => ({ signature, attachments: await attachmentsFor(db, signature.id) })));
+  }, [db, saleId]);
+};

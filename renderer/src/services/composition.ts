@@ -1,0 +1,104 @@
+import { linkIdFor } from '../../../shared/domain/link-id';
+import type { Settings } from '../../../shared/domain/settings';
+import type { CountersignApi } from '../../../shared/ipc/contract';
+import type { CountersignDb } from '../data/db';
+import type { PublicOperator } from '../data/operators-repo';
+import type { SaleRecord } from '../data/records';
+import { CounterSession } from './counter-session';
+import { InFlight } from './in-flight';
+import { LinkState } from './link-state';
+import type { Logger } from './logger';
+import { PrintSale } from './print-sale';
+import { reverseSale } from './reverse-send';
+import type { ReverseOutcome } from './reverse-send';
+import { forwardOfflineQueue, settleUnresolved } from './settlement';
+import { SettlementJobs } from './settlement-jobs';
+import { buildSettlementServices } from './end-of-day/settlement-services';
+import type { SettlementServices } from './end-of-day/settlement-services';
+import { SignatureActions } from './signature-actions';
+import type { ApproveAsManager } from './signature-actions';
+import type { SendDeps } from './send';
+
+/**
+ * The signed-in console's services, built once at sign-in with every dependency passed in (no
+ * look-ups "created on first use") and stopped at sign-out. Screens subscribe to them and call
+ * them; the money jobs run here whatever screen is shown, and while the console is locked.
+ */
+export interface ServicesDeps {
+  db: CountersignDb;
+  /** The same database with relaxed durability, for bulk imports only (reconciliation files). */
+  bulkDb?: CountersignDb;
+  api: CountersignApi;
+  operator: PublicOperator;
+  settings: () => Settings;
+  /** The one manager-approval function: a named manager's PIN checked by main, a one-time grant. */
+  approveAsManager: ApproveAsManager;
+  logger: Logger;
+  /** When this run of the console started (one clock for every "left by a stop" question). */
+  runStartedAt: number;
+  now?: () => number;
+  /** Sales being sent by this console (made here unless a test drives the send path beside the services). */
+  inFlight?: InFlight;
+}
+
+export interface Services extends SettlementServices {
+  db: CountersignDb;
+  logger: Logger;
+  operator: PublicOperator;
+  link: LinkState;
+  counter: CounterSession;
+  jobs: SettlementJobs;
+  signatures: SignatureActions;
+  printing: PrintSale;
+  /** The one manager approval (a named manager's PIN checked by main, a one-time grant), for the end-of-day and reconciliation screens. */
+  approveAsManager: ApproveAsManager;
+  /** A void or refund after a named manager's approval in main (one send path with the sale). */
+  reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>;
+  start(): void;
+  stop(): void;
+}
+
+export const buildServices = (deps: ServicesDeps): Services => {
+  const { db, api, operator, settings, logger } = deps;
+  const now = deps.now ?? (() => Date.now());
+  const inFlight = deps.inFlight ?? new InFlight();
+  const send: SendDeps = { db, api, operatorId: operator.id, settings, inFlight, now };
+  const settleDeps = { ...send, currentLink: () => linkIdFor(settings()), runStartedAt: deps.runStartedAt };
+  const link = new LinkState(api, logger);
+  const printing = new PrintSale({ db, api, settings, operator });
+  const jobs = new SettlementJobs({
+    api,
+    logger,
+    settle: () => settleUnresolved(settleDeps),
+    forward: () => forwardOfflineQueue(settleDeps),
+  });
+  const signatures = new SignatureActions({ db, api, operator, settings, approveAsManager: deps.approveAsManager });
+  const counter = new CounterSession({ send: { ...send, settleFirst: () => jobs.settleNow() }, signatures, printing, linkOnline: () => link.online, settings, logger });
+  return {
+    ...buildSettlementServices({ db, api, settings, jobs, ...(deps.bulkDb ? { bulkDb: deps.bulkDb } : {}) }),
+    approveAsManager: deps.approveAsManager,
+    db,
+    logger,
+    operator,
+    link,
+    counter,
+    jobs,
+    signatures,
+    printing,
+    reverse: async (original, kind, amountFen, managerId, managerPin) => {
+      const approval = await deps.approveAsManager(managerId, managerPin, kind, original.id);
+      if (!approval.ok) return { ok: false, reason: approval.reason, retryAfterMs: approval.retryAfterMs };
+      return reverseSale(send, original, kind, amountFen, { approvedBy: approval.manager.id, grantId: approval.grantId });
+    },
+    start: () => {
+      link.start();
+      jobs.start();
+      // Copies a stop left queued (never sent) are printed now; sending ones are the cashier's call.
+      printing.printLeftQueued(deps.runStartedAt).catch((error: unknown) => logger.error('printing.left-queued-failed', { error }));
+    },
+    stop: () => {
+      jobs.stop();
+      link.stop();
+    },
+  };
+};
