@@ -77,15 +77,15 @@ export default async function evidenceBench(): Promise<BenchRow[]> {
     const verifyMs = performance.now() - v;
     if (!report.ok) throw new Error(`the 3000-sale bundle does not verify: ${report.failures[0]?.message ?? ''}`);
     return [
-      { name: 'pdf: one-sale report, render + write (median)', value: median(pdfMs), unit: 'ms', target: 150 },
-      { name: 'pdf: one-sale report, size (larger language)', value: pdfBytes / 1024, unit: 'KB', target: 300 },
-      { name: 'one-sale bundle, writer only, both reports (median)', value: median(oneMs), unit: 'ms' },
-      { name: '3000-sales: write (writer only)', value: writeMs / 1000, unit: 's', target: 60 },
-      { name: '3000-sales: peak RSS while writing', value: peak / MB, unit: 'MB', target: 300 },
-      { name: '3000-sales: RSS growth while writing', value: (peak - baseline) / MB, unit: 'MB' },
-      { name: '3000-sales: bundle size', value: size / MB, unit: 'MB' },
-      { name: '3000-sales: files', value: written.files, unit: '' },
-      { name: '3000-sales: verify (streamed from the file)', value: verifyMs / 1000, unit: 's' },
+      { id: 'evidence.pdf', name: 'pdf: one-sale report, render + write (median)', value: median(pdfMs), unit: 'ms', target: 150 },
+      { id: 'evidence.pdf.size', name: 'pdf: one-sale report, size (larger language)', value: pdfBytes / 1024, unit: 'KB', target: 300 },
+      { id: 'evidence.one-sale.writer', name: 'one-sale bundle, writer only, both reports (median)', value: median(oneMs), unit: 'ms' },
+      { id: 'evidence.3000-sales', name: '3000-sales: write (writer only)', value: writeMs / 1000, unit: 's', target: 60 },
+      { id: 'evidence.3000-sales.peak-rss', name: '3000-sales: peak RSS while writing', value: peak / MB, unit: 'MB', target: 300 },
+      { id: 'evidence.3000-sales.rss-growth', name: '3000-sales: RSS growth while writing', value: (peak - baseline) / MB, unit: 'MB' },
+      { id: 'evidence.3000-sales.size', name: '3000-sales: bundle size', value: size / MB, unit: 'MB' },
+      { id: 'evidence.3000-sales.files', name: '3000-sales: files', value: written.files, unit: '' },
+      { id: 'evidence.3000-sales.verify', name: '3000-sales: verify (streamed from the file)', value: verifyMs / 1000, unit: 's' },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

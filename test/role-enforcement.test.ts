@@ -34,7 +34,13 @@ const samples = (): Record<ManagerCommand, unknown> => ({
   'auth:set-disabled': { operatorId: ids.otherCashierId, disabled: true },
   'auth:reset-pin': { operatorId: ids.managerId, pin: '592817' },
   'keys:export-backup': { passphrase: 'correct horse battery staple' },
+  'evidence:begin': { externalId: 'sale-1', caseRef: null, timeZone: 'Asia/Shanghai', expectedSales: 1, checkpoint: 'x', fileName: 'evidence.zip' },
+  'evidence:attachment-part': { exportId: EXPORT_ID, attachmentId: 'a1', offset: 0, data: 'AAAA' },
+  'evidence:sales': { exportId: EXPORT_ID, sales: [] },
+  'evidence:finish': { exportId: EXPORT_ID },
+  'evidence:cancel': { exportId: EXPORT_ID },
 });
+const EXPORT_ID = '00000000-0000-4000-8000-000000000000';
 
 let dataDir = '';
 let host: BrowserHost;

@@ -9,6 +9,7 @@ import { acquirerCommands, acquirerEvents } from './commands/acquirer';
 import { authCommands, authEvents } from './commands/auth';
 import { auditCommands, auditEvents } from './commands/audit';
 import { settlementCommands } from './commands/settlement';
+import { evidenceCommands } from './commands/evidence';
 
 /**
  * The one contract between the renderer and main, on both hosts.
@@ -25,6 +26,7 @@ export const commands = {
   ...authCommands,
   ...auditCommands,
   ...settlementCommands,
+  ...evidenceCommands,
 };
 
 export const events = {

@@ -75,6 +75,12 @@ export const COMMAND_ACCESS = {
   'audit:checkpoint': 'operator',
   'audit:checkpoint-status': 'operator',
   'device:identity': 'public',
+  // RULES 6: exports need the manager role.
+  'evidence:begin': 'manager',
+  'evidence:attachment-part': 'manager',
+  'evidence:sales': 'manager',
+  'evidence:finish': 'manager',
+  'evidence:cancel': 'manager',
   'keys:export-backup': 'manager',
   'sale:exempt-signature': 'operator',
 } as const satisfies Record<CommandName, Access>;

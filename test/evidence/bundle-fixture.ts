@@ -14,7 +14,7 @@ import type { SignedSaleFields, StrokePoint } from '../../shared/domain/sale/dig
 import { formatCheckpoint, signNote, toBase64 } from '../../shared/domain/signed-note';
 import { encodeReceipt } from '../../electron/printer/encode-receipt';
 import { parseEscpos } from '../../electron/printer/escpos/escpos-parser';
-import { renderReceiptPng } from '../virtual-printer/render-png';
+import { renderReceiptPng } from '../../electron/printer/virtual/render-png';
 
 /**
  * Builds realistic evidence-export input from fixture records, so the writer's tests, the
@@ -54,7 +54,7 @@ const printed = (n: number, copy: 'merchant' | 'customer', reprint: number, feat
   const key = `${copy}:${reprint}:${reuse ? 0 : n}`;
   const cached = receiptCache.get(key);
   if (cached) return cached;
-  const markup = buildReceipt(sampleReceiptInput({ copy, reprint: reprint > 0 ? { n: reprint, originalTime: START } : null, featureCode, amountFen: 1000 + n, qr: saleId(n) }));
+  const markup = buildReceipt(sampleReceiptInput({ copy, reprint: reprint > 0 ? { n: reprint, at: START + reprint * 180_000 } : null, featureCode, amountFen: 1000 + n, qr: saleId(n) }));
   const escpos = encodeReceipt(markup, { paperWidth: 80, dotsPerLine: 576, chinese: 'native', cut: true, drawerPulse: false }).bytes;
   const page = parseEscpos(escpos, 576).receipts[0];
   if (!page) throw new Error('the fixture receipt did not parse');
