@@ -29,8 +29,8 @@ export class SalesQueue<W, T> {
 
   /** Queues one message's sales; resolves when the writer has consumed them all. */
   push(items: W[]): Promise<BatchDone> {
-    if (this.ended) return Promise.reject(new Error('the export takes no more sales'));
     if (this.failure !== null) return Promise.reject(this.failure);
+    if (this.ended) return Promise.reject(new Error('the export takes no more sales'));
     return new Promise<BatchDone>((done, failed) => {
       this.batches.push({ items, done, failed });
       this.wake?.();
