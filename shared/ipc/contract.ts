@@ -10,6 +10,7 @@ import { authCommands, authEvents } from './commands/auth';
 import { auditCommands, auditEvents } from './commands/audit';
 import { settlementCommands } from './commands/settlement';
 import { backupCommands } from './commands/backup';
+import { evidenceCommands } from './commands/evidence';
 
 /**
  * The one contract between the renderer and main, on both hosts.
@@ -27,6 +28,7 @@ export const commands = {
   ...auditCommands,
   ...settlementCommands,
   ...backupCommands,
+  ...evidenceCommands,
 };
 
 export const events = {

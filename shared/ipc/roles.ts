@@ -75,6 +75,12 @@ export const COMMAND_ACCESS = {
   'audit:checkpoint': 'operator',
   'audit:checkpoint-status': 'operator',
   'device:identity': 'public',
+  // RULES 6: exports need the manager role.
+  'evidence:begin': 'manager',
+  'evidence:attachment-part': 'manager',
+  'evidence:sales': 'manager',
+  'evidence:finish': 'manager',
+  'evidence:cancel': 'manager',
   'keys:export-backup': 'manager',
   'sale:exempt-signature': 'operator',
   // Backups (issue 17): a manager backs up by hand, restores and sets the rotation; the automatic

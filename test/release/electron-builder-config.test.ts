@@ -1,5 +1,8 @@
 import type { Configuration, TargetConfiguration } from 'electron-builder';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_FONT_PACKAGE, reportFontPath } from '../../electron/evidence/report-font';
 import { loadBuilderConfig, validateBuilderConfig } from '../../build/builder-config.mjs';
 
 /** Target names and architectures of one platform's `target`, whichever of its shapes is used. */
@@ -55,6 +58,21 @@ describe('electron-builder.yml', { timeout: 60_000 }, () => {
     const files = config.files;
     const patterns = (Array.isArray(files) ? files : [files]).flatMap((f) => (typeof f === 'string' ? [f] : f && 'filter' in f ? [f.filter ?? []].flat() : []));
     expect(patterns).toEqual(expect.arrayContaining(['out/**', 'package.json', '!**/*.map']));
+  });
+
+  it('ships only the report font’s weight: every other Noto Sans SC weight is left out of the package', () => {
+    const files = config.files;
+    const patterns = (Array.isArray(files) ? files : [files]).flatMap((f) => (typeof f === 'string' ? [f] : f && 'filter' in f ? [f.filter ?? []].flat() : []));
+    const root = join('node_modules', REPORT_FONT_PACKAGE);
+    const weights = readdirSync(root).filter((d) => /^\d00[A-Za-z]+$/.test(d));
+    // The weight the report loads (report-font.ts) is the one kept.
+    const used = relative(root, reportFontPath('.')).split(sep)[0];
+    expect(weights).toContain('400Regular');
+    for (const weight of weights) {
+      const excluded = patterns.includes(`!node_modules/${REPORT_FONT_PACKAGE}/${weight}/**`);
+      expect(excluded, weight).toBe(weight !== '400Regular');
+    }
+    expect(used).toBe('400Regular');
   });
 
   it('signs and notarizes from the environment only: no certificate, password or Apple account in the file', () => {

@@ -6,3 +6,4 @@ export * from './expiry';
 export * from './track';
 export * from './masked';
 export * from './parse';
+export * from './pan-scan';
