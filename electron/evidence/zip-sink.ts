@@ -90,7 +90,7 @@ export class ZipSink {
       scanner.push(content);
       check(true);
     }
-    const file = STORED.test(path) ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+    const file = STORED.test(path) ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 1 });
     file.mtime = this.mtime;
     this.zip.add(file);
     const hash = sha256.create();

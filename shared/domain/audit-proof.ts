@@ -31,8 +31,25 @@ export type CheckpointProblem = 'malformed' | 'foreign-key' | 'bad-signature' | 
 
 export type OpenedCheckpoint = { ok: true; checkpoint: Checkpoint } | { ok: false; problem: CheckpointProblem };
 
+/**
+ * The last note opened, with the key it was opened with: an export or a page of signature
+ * checks opens the same checkpoint once per signature, and an Ed25519 verification each time
+ * was a tenth of the evidence writer's work. A pure function of its inputs, so the answer is the same.
+ */
+let lastOpened: { note: string; deviceId: string; publicKey: Uint8Array; result: OpenedCheckpoint } | null = null;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Opens a checkpoint note with this device's key: its body, or why it cannot be trusted. */
 export const openCheckpoint = (note: string, key: DeviceKeyRef): OpenedCheckpoint => {
+  const last = lastOpened;
+  if (last && last.note === note && last.deviceId === key.deviceId && sameBytes(last.publicKey, key.publicKey)) return last.result;
+  const result = openCheckpointOnce(note, key);
+  lastOpened = { note, deviceId: key.deviceId, publicKey: Uint8Array.from(key.publicKey), result };
+  return result;
+};
+
+const openCheckpointOnce = (note: string, key: DeviceKeyRef): OpenedCheckpoint => {
   const name = deviceKeyName(key.deviceId);
   const opened = openNote(note, { name, publicKey: key.publicKey });
   if (!opened.ok) return { ok: false, problem: opened.problem === 'unknown-key' ? 'foreign-key' : opened.problem };
