@@ -18,6 +18,8 @@ import type { SettlementServices } from './end-of-day/settlement-services';
 import { SignatureActions } from './signature-actions';
 import type { ApproveAsManager } from './signature-actions';
 import type { SendDeps } from './send';
+import { verifySaleSignatures } from './evidence/signature-verify';
+import type { SaleSignatureVerification } from './evidence/signature-verify';
 
 /**
  * The signed-in console's services, built once at sign-in with every dependency passed in (no
@@ -54,6 +56,8 @@ export interface Services extends SettlementServices {
   approveAsManager: ApproveAsManager;
   /** A void or refund after a named manager's approval in main (one send path with the sale). */
   reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>;
+  /** 校验签名 of every customer signature of a sale (services/evidence/signature-verify.ts). */
+  verifySaleSignatures: (saleId: string) => Promise<SaleSignatureVerification>;
   start(): void;
   stop(): void;
 }
@@ -90,6 +94,7 @@ export const buildServices = (deps: ServicesDeps): Services => {
       if (!approval.ok) return { ok: false, reason: approval.reason, retryAfterMs: approval.retryAfterMs };
       return reverseSale(send, original, kind, amountFen, { approvedBy: approval.manager.id, grantId: approval.grantId });
     },
+    verifySaleSignatures: (saleId) => verifySaleSignatures({ db, api, settings, now }, saleId),
     start: () => {
       link.start();
       jobs.start();
