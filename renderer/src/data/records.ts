@@ -156,6 +156,18 @@ export interface PrintJobRecord {
   markup?: string | null;
   /** Set when the cashier has dealt with a failed or interrupted job (retry, reprint, dismiss). */
   resolvedAt: number | null;
+  /** A reprint's 校验签名, run before it was printed (absent on first prints and older jobs). */
+  signatureCheck?: ReprintSignatureCheck | null;
+}
+
+/**
+ * What 校验签名 said before a reprint: `failed` means the cashier saw the failing checks and
+ * printed anyway; `not-run` means the check itself could not run (main gave no device key).
+ */
+export interface ReprintSignatureCheck {
+  result: 'ok' | 'failed' | 'not-run';
+  /** The failing checks' codes (SignatureProblem codes), each once. */
+  problems: string[];
 }
 
 /** An audit log row: the hash-chained entry defined once in shared/domain/audit-chain.ts. */
