@@ -11,10 +11,11 @@ import type { SignatureCheck } from './useSignatureCheck';
 export const VerificationSummary = ({ verification, time }: { verification: SaleSignatureVerification; time: ShopTime }) => {
   const { t } = useTranslation('signatureCheck');
   const empty = verification.signatures.length === 0;
+  const remedied = verification.signatures.every((s) => s.check.ok || s.remedies.some((r) => r.result === 'ok'));
   return (
     <Stack spacing={1}>
       <Alert severity={empty ? 'info' : verification.ok ? 'success' : 'error'} data-testid="signature-check-summary" data-ok={verification.ok ? 'true' : 'false'}>
-        {empty ? t('nothing') : verification.ok ? t('allOk') : t('someFailed')}
+        {empty ? t('nothing') : verification.ok ? t('allOk') : remedied ? t('someFailedRemedied') : t('someFailed')}
       </Alert>
       {empty ? null : (
         <Typography variant="body2" color="text.secondary">
