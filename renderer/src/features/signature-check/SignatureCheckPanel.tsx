@@ -14,7 +14,7 @@ export const VerificationSummary = ({ verification, time }: { verification: Sale
   const remedied = verification.signatures.every((s) => s.check.ok || s.remedies.some((r) => r.result === 'ok'));
   return (
     <Stack spacing={1}>
-      <Alert severity={empty ? 'info' : verification.ok ? 'success' : 'error'} data-testid="signature-check-summary" data-ok={verification.ok ? 'true' : 'false'}>
+      <Alert severity={empty ? 'info' : verification.ok ? 'success' : remedied ? 'warning' : 'error'} data-testid="signature-check-summary" data-ok={verification.ok ? 'true' : 'false'}>
         {empty ? t('nothing') : verification.ok ? t('allOk') : remedied ? t('someFailedRemedied') : t('someFailed')}
       </Alert>
       {empty ? null : (
