@@ -13,6 +13,7 @@ import { customerStrings } from '../features/customer/i18n';
 import { settingsStrings } from '../features/settings/i18n';
 import { settlementStrings } from '../features/settlement/i18n';
 import { backupStrings } from '../features/backup/i18n';
+import { signatureCheckStrings } from '../features/signature-check/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
 export const namespaces = {
@@ -31,4 +32,5 @@ export const namespaces = {
   settings: settingsStrings,
   settlement: settlementStrings,
   backup: backupStrings,
+  signatureCheck: signatureCheckStrings,
 };

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { appendAudit } from './audit-repo';
 import type { CountersignDb } from './db';
-import type { Copy, PrintJobRecord } from './records';
+import type { Copy, PrintJobRecord, ReprintSignatureCheck } from './records';
 
 /**
  * The print journal: one row per job, written before the printer is touched (write-ahead) and
@@ -18,6 +18,8 @@ export interface NewPrintJob {
   operatorId: string;
   /** The receipt markup as sent, for the on-screen preview of this copy. */
   markup?: string | null;
+  /** A reprint's 校验签名 result, kept with the job and in its audit entry. */
+  signatureCheck?: ReprintSignatureCheck | null;
 }
 
 export interface PrintOutcome {
@@ -40,7 +42,7 @@ export const createJob = (db: CountersignDb, input: NewPrintJob, now: number = D
   db.transaction('rw', tables(db), async () => {
     const job = queuedJob(input, now);
     await db.printJobs.add(job);
-    if (job.reprint > 0) await audit(db, job, 'receipt.reprint', 'ok', { printer: job.printer });
+    if (job.reprint > 0) await audit(db, job, 'receipt.reprint', 'ok', { printer: job.printer, ...(job.signatureCheck ? { signatureCheck: job.signatureCheck.result, problems: job.signatureCheck.problems } : {}) });
     return job;
   });
 

@@ -2,6 +2,8 @@ import type { ChainEntry } from '../../../shared/domain/audit-chain';
 import type { CardBrand } from '../../../shared/domain/card/brand';
 import type { CardSummary } from '../../../shared/ipc/commands/card-reader';
 import type { SaleState } from '../../../shared/domain/sale/sale-state';
+import type { SignedSaleFields } from '../../../shared/domain/sale/digest';
+import type { Remedy } from '../../../shared/domain/sale/signature-check';
 /**
  * Records of the system of record (IndexedDB). Ids are UUIDv7; times are Unix milliseconds
  * (UTC) so they index and compare as numbers; money is integer fen. Records are appended or
@@ -110,6 +112,21 @@ export interface SignatureRecord {
   approvedBy: string | null;
   /** Digest binding this signature to the sale's fixed fields (feature code source). */
   digest: string | null;
+  /**
+   * The sale's signed fields as they were when this record was made (services/signed-fields.ts),
+   * the basis of `digest`: 校验签名 names each field that changed since. Absent (or null) on
+   * records made before it was kept; those still verify, without naming the fields.
+   */
+  signedFields?: SignedSaleFields | null;
+  /** Set on a record made as the remedy of a failed 校验签名: the signature whose check failed, and which remedy. */
+  remedyFor?: SignatureRemedyLink | null;
+}
+
+/** A remedy record's link to the signature whose check failed (services/evidence/signature-verify.ts). */
+export interface SignatureRemedyLink {
+  /** Null when the sale reads signed but no record or audit entry names its signature. */
+  signatureId: string | null;
+  remedy: Remedy;
 }
 
 /** Copies of a sale's receipt. */
@@ -139,6 +156,18 @@ export interface PrintJobRecord {
   markup?: string | null;
   /** Set when the cashier has dealt with a failed or interrupted job (retry, reprint, dismiss). */
   resolvedAt: number | null;
+  /** A reprint's 校验签名, run before it was printed (absent on first prints and older jobs). */
+  signatureCheck?: ReprintSignatureCheck | null;
+}
+
+/**
+ * What 校验签名 said before a reprint: `failed` means the cashier saw the failing checks and
+ * printed anyway; `not-run` means the check itself could not run (main gave no device key).
+ */
+export interface ReprintSignatureCheck {
+  result: 'ok' | 'failed' | 'not-run';
+  /** The failing checks' codes (SignatureProblem codes), each once. */
+  problems: string[];
 }
 
 /** An audit log row: the hash-chained entry defined once in shared/domain/audit-chain.ts. */

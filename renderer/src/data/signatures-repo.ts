@@ -2,12 +2,14 @@ import Dexie from 'dexie';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { CountersignDb } from './db';
 import type { SignatureRecord, SignatureState } from './records';
+import type { SignedSaleFields } from '../../../shared/domain/sale/digest';
 import { saleTables, updateSale } from './sales-repo';
 import { appendAudit } from './audit-repo';
 import { sha256Hex } from '../../../shared/domain/hash';
 import { MAX_ATTACHMENT_BYTES } from './attachments-repo';
 
-export type NewSignature = Omit<SignatureRecord, 'id' | 'createdAt'>;
+/** A new record always says what it was given for: the signed-field snapshot (null only where there is no sale to snapshot). */
+export type NewSignature = Omit<SignatureRecord, 'id' | 'createdAt' | 'signedFields'> & { signedFields: SignedSaleFields | null };
 
 /**
  * A signature (or an exemption, a paper signature, a registered exception) is its own record
@@ -29,7 +31,14 @@ export const addSignature = (db: CountersignDb, input: NewSignature & { id?: str
     if (file) {
       await db.attachments.add({ id: uuidv7(), ownerId: record.id, createdAt: record.createdAt, name: file.name.slice(0, 120), mimeType: file.type || 'application/octet-stream', size: file.bytes.length, sha256: sha256Hex(file.bytes), data: new Blob([file.bytes as BlobPart], { type: file.type }) });
     }
-    const detail = { signatureId: record.id, kind: record.kind, ...(file ? { attachments: 1 } : {}) };
+    // The signing's audit entry names the record and the digest it was given (校验签名 compares them: signingEntry).
+    const detail = {
+      signatureId: record.id,
+      kind: record.kind,
+      ...(record.digest ? { digest: record.digest } : {}),
+      ...(record.remedyFor ? { remedyFor: record.remedyFor.signatureId, remedy: record.remedyFor.remedy } : {}),
+      ...(file ? { attachments: 1 } : {}),
+    };
     if (saleState) {
       await updateSale(db, input.saleId, { signatureState: saleState }, { actor: input.operatorId, action, detail });
     } else {
@@ -52,5 +61,14 @@ export class AttachmentTooLargeForSignature extends RangeError {
  * A slip signed on paper: the scan or photo (an attachment, limited as every attachment is by
  * attachments-repo) and the signature record, with the sale's state, in one transaction.
  */
-export const addPaperSignature = (db: CountersignDb, input: { saleId: string; operatorId: string; note: string; file: SignatureFile }): Promise<SignatureRecord> =>
-  addSignature(db, { saleId: input.saleId, kind: 'paper', operatorId: input.operatorId, strokes: [], image: null, reason: input.note, contactAttempts: '', approvedBy: null, digest: null }, 'signed', 'sale.signed-on-paper', input.file);
+export const addPaperSignature = (
+  db: CountersignDb,
+  input: { saleId: string; operatorId: string; note: string; file: SignatureFile; signedFields: SignedSaleFields; remedyFor?: SignatureRecord['remedyFor'] },
+): Promise<SignatureRecord> =>
+  addSignature(
+    db,
+    { saleId: input.saleId, kind: 'paper', operatorId: input.operatorId, strokes: [], image: null, reason: input.note, contactAttempts: '', approvedBy: null, digest: null, signedFields: input.signedFields, remedyFor: input.remedyFor ?? null },
+    'signed',
+    'sale.signed-on-paper',
+    input.file,
+  );

@@ -19,6 +19,8 @@ import type { SettlementServices } from './end-of-day/settlement-services';
 import { SignatureActions } from './signature-actions';
 import type { ApproveAsManager } from './signature-actions';
 import type { SendDeps } from './send';
+import { verifySaleSignatures } from './evidence/signature-verify';
+import type { SaleSignatureVerification } from './evidence/signature-verify';
 
 /**
  * The signed-in console's services, built once at sign-in with every dependency passed in (no
@@ -57,6 +59,8 @@ export interface Services extends SettlementServices {
   /** Backups by hand and automatic, and the restore wizard (issue 17). */
   backups: Backups;
   reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>;
+  /** 校验签名 of every customer signature of a sale (services/evidence/signature-verify.ts). */
+  verifySaleSignatures: (saleId: string) => Promise<SaleSignatureVerification>;
   start(): void;
   stop(): void;
 }
@@ -104,6 +108,7 @@ export const buildServices = (deps: ServicesDeps): Services => {
       if (!approval.ok) return { ok: false, reason: approval.reason, retryAfterMs: approval.retryAfterMs };
       return reverseSale(send, original, kind, amountFen, { approvedBy: approval.manager.id, grantId: approval.grantId });
     },
+    verifySaleSignatures: (saleId) => verifySaleSignatures({ db, api, settings, now }, saleId),
     start: () => {
       link.start();
       jobs.start();

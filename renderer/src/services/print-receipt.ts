@@ -2,7 +2,7 @@ import type { PrintResult } from '../../../shared/ipc/commands/printer';
 import type { Envelope } from '../../../shared/ipc/envelope';
 import type { CountersignDb } from '../data/db';
 import { createJob, markResult, markSending, nextReprintNumber } from '../data/print-jobs-repo';
-import type { Copy, PrintJobRecord } from '../data/records';
+import type { Copy, PrintJobRecord, ReprintSignatureCheck } from '../data/records';
 
 export interface PrintDeps {
   db: CountersignDb;
@@ -29,6 +29,8 @@ export interface PrintRequest {
   explicitReprint?: boolean;
   /** For a document that is not a sale (a report): the caller numbers its reprints. */
   reprint?: number;
+  /** What 校验签名 said before this reprint (kept with the job and audited). */
+  signatureCheck?: ReprintSignatureCheck | null;
 }
 
 export interface PrintOutcomeView {
@@ -50,7 +52,7 @@ export const printReceipt = async (deps: PrintDeps, request: PrintRequest): Prom
   // Built before the row is written: a receipt that cannot be built leaves no queued row behind.
   const at = now();
   const markup = request.markup(reprint, at);
-  const job = await createJob(deps.db, { saleId: request.saleId, copy: request.copy, reprint, printer: request.printer, operatorId: request.operatorId }, at);
+  const job = await createJob(deps.db, { saleId: request.saleId, copy: request.copy, reprint, printer: request.printer, operatorId: request.operatorId, signatureCheck: request.signatureCheck ?? null }, at);
   return printQueuedJob(deps, job, markup, request.printer);
 };
 

@@ -5,7 +5,7 @@ import type { CountersignDb } from '../data/db';
 import { ReceiptInputError } from '../../../shared/domain/receipt';
 import { leftByStop, listForSale, queuedForSale, resolveJob } from '../data/print-jobs-repo';
 import { isSaleCopy } from '../data/records';
-import type { PrintJobRecord, SaleCopy, SaleRecord } from '../data/records';
+import type { PrintJobRecord, ReprintSignatureCheck, SaleCopy, SaleRecord } from '../data/records';
 import { getSale } from '../data/sales-repo';
 import { printQueuedJob, printReceipt } from './print-receipt';
 import type { PrintDeps, PrintOutcomeView } from './print-receipt';
@@ -69,8 +69,8 @@ export class PrintSale {
     return results;
   }
 
-  /** One copy now: a reprint (stamped) or a supplementary-signature slip. */
-  async printCopy(sale: SaleRecord, copy: SaleCopy, supplementaryTime: number | null = null, explicitReprint = false): Promise<PrintOutcomeView> {
+  /** One copy now: a reprint (stamped; with what 校验签名 said before it, when it ran) or a supplementary-signature slip. */
+  async printCopy(sale: SaleRecord, copy: SaleCopy, supplementaryTime: number | null = null, explicitReprint = false, signatureCheck: ReprintSignatureCheck | null = null): Promise<PrintOutcomeView> {
     const fresh = (await getSale(this.deps.db, sale.id)) ?? sale;
     const context = await loadReceiptContext(this.deps.db, fresh, this.deps.operator.name);
     const outcome = await printReceipt(this.print, {
@@ -79,6 +79,7 @@ export class PrintSale {
       operatorId: this.deps.operator.id,
       printer: this.deps.settings().printer.transport,
       explicitReprint,
+      signatureCheck,
       markup: (reprint, printedAt) => saleReceiptMarkup({ sale: fresh, ...context, settings: this.deps.settings(), copy, reprint, printedAt, supplementaryTime }),
     });
     if (outcome.job.state === 'confirmed') {

@@ -60,3 +60,50 @@ describe('SignatureActions: 登记并说明', () => {
     expect(await db.attachments.count()).toBe(0);
   });
 });
+
+describe('SignatureActions: what a signature was given for', () => {
+  const strokes = [[{ x: 1, y: 2, t: 0 }, { x: 5, y: 9, t: 16 }]];
+
+  it('an original signature keeps the signed fields beside its digest, and its audit entry names both', async () => {
+    const { db, actions, sale } = await make();
+    await actions.confirm(sale, strokes, 'data:image/png;base64,');
+    const [signature] = await db.signatures.toArray();
+    expect(signature?.signedFields).toMatchObject({ saleId: sale.id, amountFen: 2300, kind: 'sale' });
+    expect(signature?.digest).toMatch(/^[0-9a-f]{64}$/);
+    const entry = (await db.audit.toArray()).find((e) => e.action === 'sale.signed');
+    expect(entry?.detail).toMatchObject({ signatureId: signature?.id, kind: 'original', digest: signature?.digest });
+  });
+
+  it('the snapshot is the stored sale, not the caller’s copy of it', async () => {
+    const { db, actions, sale } = await make();
+    await db.sales.update(sale.id, { rrn: '000000123456' });
+    await actions.supplementary(sale, strokes, 'data:image/png;base64,');
+    const [signature] = await db.signatures.toArray();
+    expect(signature?.signedFields?.rrn).toBe('000000123456');
+  });
+
+  it('paper and registered records keep the snapshot too (no digest: nothing was drawn)', async () => {
+    const { db, actions, sale } = await make();
+    await actions.onPaper(sale, photo, '');
+    await actions.waive(sale, 'exception', { reason: '顾客已离店' });
+    const records = await db.signatures.toArray();
+    expect(records.map((r) => [r.kind, r.digest, r.signedFields?.saleId])).toEqual([
+      ['paper', null, sale.id],
+      ['exception', null, sale.id],
+    ]);
+  });
+
+  it('an explanation of a failed check is linked to the signature and leaves the sale signed', async () => {
+    const { db, actions, sale } = await make();
+    await actions.confirm(sale, strokes, 'data:image/png;base64,');
+    const [original] = await db.signatures.toArray();
+    const link = { signatureId: original?.id ?? null, remedy: 'register-explanation' as const };
+    expect(await actions.explainFailedCheck(sale, link, { reason: '  ' })).toBe('reason-required');
+    expect(await actions.explainFailedCheck(sale, link, { reason: '金额被改动，已联系顾客', photo })).toBe('ok');
+    expect((await db.sales.get(sale.id))?.signatureState).toBe('signed');
+    const explained = (await db.signatures.toArray()).find((r) => r.kind === 'exception');
+    expect(explained?.remedyFor).toEqual(link);
+    const entry = (await db.audit.toArray()).find((e) => e.action === 'sale.signature-check-explained');
+    expect(entry?.detail).toMatchObject({ signatureId: explained?.id, remedyFor: original?.id, remedy: 'register-explanation', attachments: 1 });
+  });
+});

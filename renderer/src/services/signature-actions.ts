@@ -3,7 +3,8 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { ApprovalPurpose } from '../../../shared/ipc/commands/auth';
 import type { CountersignApi } from '../../../shared/ipc/contract';
 import type { CountersignDb } from '../data/db';
-import type { Role, SaleRecord, SignaturePoint } from '../data/records';
+import type { SignedSaleFields } from '../../../shared/domain/sale/digest';
+import type { Role, SaleRecord, SignaturePoint, SignatureRemedyLink } from '../data/records';
 import { getSale, updateSale } from '../data/sales-repo';
 import { addPaperSignature, addSignature } from '../data/signatures-repo';
 import type { SignatureFile } from '../data/signatures-repo';
@@ -42,8 +43,14 @@ export class SignatureActions {
     return sale.signatureForced || this.deps.settings().signature.forced;
   }
 
-  private digest(sale: SaleRecord, strokes: SignaturePoint[][]): string {
-    return signatureDigest(signatureFields(sale, this.deps.settings()), strokes);
+  /**
+   * What a new record is given for: the sale's signed fields as stored now (read again, so the
+   * snapshot is the record, not a screen's copy of it) and, with strokes, their digest. The
+   * snapshot is kept beside the digest so 校验签名 can name each field that changes later.
+   */
+  private async basis(sale: SaleRecord, strokes: SignaturePoint[][] | null): Promise<{ signedFields: SignedSaleFields; digest: string | null }> {
+    const signedFields = signatureFields(await this.reload(sale), this.deps.settings());
+    return { signedFields, digest: strokes ? signatureDigest(signedFields, strokes) : null };
   }
 
   async reload(sale: SaleRecord): Promise<SaleRecord> {
@@ -52,7 +59,7 @@ export class SignatureActions {
 
   /** 请确认签字 confirmed at the counter: the customer's original signature. */
   async confirm(sale: SaleRecord, strokes: SignaturePoint[][], png: string): Promise<SaleRecord> {
-    await addSignature(this.deps.db, { saleId: sale.id, kind: 'original', operatorId: this.deps.operator.id, strokes, image: png, reason: '', contactAttempts: '', approvedBy: null, digest: this.digest(sale, strokes) }, 'signed', 'sale.signed');
+    await addSignature(this.deps.db, { saleId: sale.id, kind: 'original', operatorId: this.deps.operator.id, strokes, image: png, reason: '', contactAttempts: '', approvedBy: null, ...(await this.basis(sale, strokes)) }, 'signed', 'sale.signed');
     return this.reload(sale);
   }
 
@@ -81,7 +88,7 @@ export class SignatureActions {
     }
     await addSignature(
       this.deps.db,
-      { saleId: sale.id, kind, operatorId: this.deps.operator.id, strokes: [], image: null, reason, contactAttempts: input.contactAttempts?.trim() ?? '', approvedBy, digest: null },
+      { saleId: sale.id, kind, operatorId: this.deps.operator.id, strokes: [], image: null, reason, contactAttempts: input.contactAttempts?.trim() ?? '', approvedBy, ...(await this.basis(sale, null)) },
       'waived',
       kind === 'exemption' ? 'sale.signature-exempted' : 'sale.unsigned-registered',
       // 登记并说明 may keep a photo (the customer's note, a chat screenshot); throws past the limit.
@@ -90,18 +97,40 @@ export class SignatureActions {
     return 'ok';
   }
 
-  /** 补签: the customer signs later; a new record beside the original. */
-  async supplementary(sale: SaleRecord, strokes: SignaturePoint[][], png: string): Promise<void> {
+  /**
+   * 补签: the customer signs later; a new record beside the original. `remedyFor` links it to the
+   * signature whose 校验签名 failed when it is taken as that check's remedy (re-sign now).
+   */
+  async supplementary(sale: SaleRecord, strokes: SignaturePoint[][], png: string, remedyFor: SignatureRemedyLink | null = null): Promise<void> {
     await addSignature(
       this.deps.db,
-      { saleId: sale.id, kind: 'supplementary', operatorId: this.deps.operator.id, strokes, image: png, reason: '', contactAttempts: '', approvedBy: null, digest: this.digest(sale, strokes) },
+      { saleId: sale.id, kind: 'supplementary', operatorId: this.deps.operator.id, strokes, image: png, reason: '', contactAttempts: '', approvedBy: null, remedyFor, ...(await this.basis(sale, strokes)) },
       'signed',
       'sale.supplementary-signature',
     );
   }
 
   /** Signed on paper: the scan or photo is kept with the record. Throws AttachmentTooLargeForSignature past the limit. */
-  async onPaper(sale: SaleRecord, file: { name: string; type: string; bytes: Uint8Array }, note: string): Promise<void> {
-    await addPaperSignature(this.deps.db, { saleId: sale.id, operatorId: this.deps.operator.id, note, file });
+  async onPaper(sale: SaleRecord, file: { name: string; type: string; bytes: Uint8Array }, note: string, remedyFor: SignatureRemedyLink | null = null): Promise<void> {
+    const { signedFields } = await this.basis(sale, null);
+    await addPaperSignature(this.deps.db, { saleId: sale.id, operatorId: this.deps.operator.id, note, file, signedFields, remedyFor });
+  }
+
+  /**
+   * 登记并说明 for a failed 校验签名 (the sale keeps its signature state: it was signed, and the
+   * explanation is recorded beside it, linked to the signature whose check failed). No waiver,
+   * so no manager: nothing about the signature requirement changes. Throws past the photo limit.
+   */
+  async explainFailedCheck(sale: SaleRecord, remedyFor: SignatureRemedyLink, input: { reason: string; contactAttempts?: string; photo?: SignatureFile }): Promise<'ok' | 'reason-required'> {
+    const reason = input.reason.trim();
+    if (!reason) return 'reason-required';
+    await addSignature(
+      this.deps.db,
+      { saleId: sale.id, kind: 'exception', operatorId: this.deps.operator.id, strokes: [], image: null, reason, contactAttempts: input.contactAttempts?.trim() ?? '', approvedBy: null, remedyFor, ...(await this.basis(sale, null)) },
+      null,
+      'sale.signature-check-explained',
+      input.photo,
+    );
+    return 'ok';
   }
 }

@@ -18,6 +18,7 @@ const SIGNATURE_ACTIONS = new Set([
   'sale.supplementary-signature',
   'sale.signed-on-paper',
   'sale.unsigned-registered',
+  'sale.signature-check-explained',
 ]);
 
 const SESSION_ACTIONS = new Set(['login', 'logout', 'lock', 'lock.idle', 'unlock', 'manager-approval']);

@@ -8,6 +8,7 @@ import { useHostSettings } from '../session/HostSettingsContext';
 import { useTrainingControls } from './useTrainingControls';
 import { useRoot } from '../session/RootContext';
 import { fireAndLog } from '../../services/logger';
+import { DamageSignedFieldPanel } from '../signature-check/DamageSignedFieldPanel';
 
 const CODES = ['00', '51', '05', '14', '54', '61', '91', '96', '13', '98', '99'] as const;
 
@@ -86,6 +87,7 @@ export const TrainingPage = () => {
           </Button>
         </Stack>
       </Paper>
+      <DamageSignedFieldPanel />
     </Stack>
   );
 };

@@ -12,14 +12,17 @@ import { FollowUpActions } from '../follow-up/FollowUpActions';
 import { ReverseDialog } from '../sale/ReverseDialog';
 import { useLinkedRecords, useRefundable, useReverseSale } from '../sale/useReverseSale';
 import { useOperators } from '../login/useOperators';
-import { fireAndLog } from '../../services/logger';
-import { useServices } from '../session/ServicesContext';
 import { useSessionActions } from '../session/SessionContext';
 import { SaleFields } from './SaleFields';
 import { SaleReceipts } from './SaleReceipts';
 import { SaleSignatures } from './SaleSignatures';
 import { SaleTimeline } from './SaleTimeline';
 import { useSale, useSaleSignatures, useTimeline } from './useTransactions';
+import { SignatureCheckPanel } from '../signature-check/SignatureCheckPanel';
+import { ReprintCheckDialog } from '../signature-check/ReprintCheckDialog';
+import { VerifySignatureButton } from '../signature-check/VerifySignatureButton';
+import { useCheckedReprint } from '../signature-check/useCheckedReprint';
+import { useSignatureCheck } from '../signature-check/useSignatureCheck';
 
 /**
  * A sale's fields, print state, reprints, void/refund, follow-up, the receipts as printed and the
@@ -36,7 +39,6 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
   const time = useShopTime();
   const { settings } = useHostSettings();
   const printing = usePrintSale();
-  const { logger } = useServices();
   const charged = sale && CHARGED.includes(sale.state);
   const [reverse, setReverse] = useState<'void' | 'refund' | null>(null);
   const remaining = useRefundable(sale);
@@ -46,6 +48,10 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
   const { operators: known } = useSessionActions();
   // The approving manager is named (main checks that manager's PIN, never every manager's).
   const managers = known.filter((o) => o.role === 'manager' && !o.disabled);
+  // 校验签名, and before every reprint from here (issue 14).
+  const check = useSignatureCheck(saleId);
+  const reprint = useCheckedReprint();
+  const customerSigned = sale?.signatureState === 'signed' || (signatures ?? []).some(({ signature: s }) => s.kind === 'original' || s.kind === 'supplementary');
 
   return (
     <Drawer anchor="right" open={saleId !== null} onClose={onClose} slotProps={{ paper: { sx: { width: 'min(640px, 100vw)', p: 3 } } }}>
@@ -64,15 +70,16 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
           <SaleFields sale={sale} original={original} time={time} operatorName={operatorName} />
           {charged ? (
             <>
-              <SalePrintStatus saleId={sale.id} onReprint={(copy) => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, copy, null, true))} />
+              <SalePrintStatus saleId={sale.id} onReprint={(copy) => reprint.reprint(sale, copy)} />
               <Stack direction="row" spacing={1}>
-                <Button variant="outlined" onClick={() => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, 'merchant', null, true))} data-testid="detail-reprint-merchant">
+                <Button variant="outlined" disabled={reprint.checking} onClick={() => reprint.reprint(sale, 'merchant')} data-testid="detail-reprint-merchant">
                   {t('detail.reprintMerchant')}
                 </Button>
-                <Button variant="outlined" onClick={() => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, 'customer', null, true))} data-testid="detail-reprint-customer">
+                <Button variant="outlined" disabled={reprint.checking} onClick={() => reprint.reprint(sale, 'customer')} data-testid="detail-reprint-customer">
                   {t('detail.reprintCustomer')}
                 </Button>
               </Stack>
+              <ReprintCheckDialog guard={reprint} time={time} operatorName={operatorName} />
             </>
           ) : null}
           {sale.kind === 'sale' && sale.state === 'approved' ? (
@@ -109,9 +116,10 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
             />
           ) : null}
           {sale.signatureState === 'unsigned' ? <FollowUpActions sale={sale} /> : null}
+          {customerSigned ? <SignatureCheckPanel sale={sale} check={check} time={time} operatorName={operatorName} /> : null}
           <Divider />
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr' } }}>
-            <SaleSignatures records={signatures ?? []} time={time} operatorName={operatorName} />
+            <SaleSignatures records={signatures ?? []} time={time} operatorName={operatorName} action={(s) => <VerifySignatureButton signature={s} check={check} />} />
             <SaleReceipts sale={sale} settings={settings} time={time} />
           </Box>
           <Divider />

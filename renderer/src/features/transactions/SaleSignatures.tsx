@@ -1,14 +1,16 @@
+import type { ReactNode } from 'react';
 import { Box, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ShopTime } from '../session/useShopTime';
 import { AttachmentPreview } from './AttachmentPreview';
 import type { SignatureWithFiles } from './useTransactions';
+import type { SignatureRecord } from '../../data/records';
 
 /**
  * Every signature record of a sale, oldest first: the signature images, and the follow-up as it
  * was recorded (what happened, the contact log, notes, who approved, the photos or scans).
  */
-export const SaleSignatures = ({ records, time, operatorName }: { records: SignatureWithFiles[]; time: ShopTime; operatorName: (id: string) => string }) => {
+export const SaleSignatures = ({ records, time, operatorName, action }: { records: SignatureWithFiles[]; time: ShopTime; operatorName: (id: string) => string; action?: (signature: SignatureRecord) => ReactNode }) => {
   const { t } = useTranslation('transactions');
   return (
     <Stack spacing={1} data-testid="sale-signatures">
@@ -37,6 +39,7 @@ export const SaleSignatures = ({ records, time, operatorName }: { records: Signa
               </Typography>
             ) : null}
             {s.approvedBy ? <Typography variant="body2">{t('detail.signatures.approvedBy', { name: operatorName(s.approvedBy) })}</Typography> : null}
+            {action ? action(s) : null}
             {attachments.length > 0 ? (
               <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
                 {attachments.map((file) => (
