@@ -24,3 +24,10 @@ export const addCaseEvent = (db: CountersignDb, input: NewCaseEvent, now: number
 /** A case's timeline, oldest first. */
 export const caseEvents = (db: CountersignDb, caseId: string): Promise<CaseEventRecord[]> =>
   db.caseEvents.where('[caseId+at]').between([caseId, -Infinity], [caseId, Infinity]).toArray();
+
+/**
+ * A bank-SMS lookup (time, amount, last 4) and how many sales matched, audited: "no such sale here"
+ * is itself a record the shop can point to later.
+ */
+export const recordSmsLookup = (db: CountersignDb, q: { at: number; amountFen: number; last4: string; candidates: number }, operatorId: string, now: number = Date.now()) =>
+  appendAudit(db, { actor: operatorId, action: 'case.sms-lookup', objectType: 'lookup', objectId: uuidv7(now), result: q.candidates > 0 ? 'ok' : 'fail', detail: q }, now);

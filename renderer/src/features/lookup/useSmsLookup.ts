@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import type { SaleRecord } from '../../data/records';
 import { querySales } from '../../data/sales-query';
 import { useRoot } from '../session/RootContext';
+import { askHost as askHostOf } from '../../services/cases/host-inquiry';
+import type { HostAnswer } from '../../services/cases/host-inquiry';
 
 export const LOOKUP_WINDOW_MS = 30 * 60 * 1000;
 
@@ -15,15 +17,6 @@ export const useSmsLookup = () => {
     },
     [db],
   );
-  const askHost = useCallback(async (sale: SaleRecord): Promise<'approved' | 'declined' | 'notFound' | 'failed' | 'otherLink'> => {
-    if (!sale.stan) return 'notFound';
-    // Asked of the host the sale went to, never another (main refuses it on another link).
-    if (!sale.linkId) return 'otherLink';
-    const e = await api.invoke('acquirer:inquire', { saleId: sale.id, stan: sale.stan, amountFen: sale.amountFen, linkId: sale.linkId });
-    if (!e.ok && e.error.reason === 'link-mismatch') return 'otherLink';
-    if (!e.ok) return 'failed';
-    if (!e.value.found) return 'notFound';
-    return e.value.outcome === 'approved' ? 'approved' : 'declined';
-  }, [api]);
+  const askHost = useCallback((sale: SaleRecord): Promise<HostAnswer> => askHostOf(api, sale), [api]);
   return { results, find, askHost };
 };
