@@ -88,10 +88,10 @@ describe('cases service', () => {
     await ring(8800, T0 - 5 * 86_400_000);
     await ring(700, T0);
     const c = (await cases.open({ type: 'chargeback', saleIds: [], origin: 'notice', notice: { reference: 'CB1', receivedAt: T0 + 86_400_000, amountFen: 8800, last4: '0119' }, reason: { scheme: 'visa', code: '12.6.1', category: 'duplicate' } }))!;
-    expect((await cases.noticeCandidates(c, T0)).map((s) => s.id)).toEqual([a.id]);
+    expect((await cases.candidates(c, T0)).map((s) => s.id)).toEqual([a.id]);
     const linked = await cases.link(c.id, [a.id]);
     expect(linked?.saleIds).toEqual([a.id]);
-    expect(await cases.noticeCandidates(linked!, T0)).toEqual([]);
+    expect(await cases.candidates(linked!, T0)).toEqual([]);
   });
 
   it('the refund of a duplicate goes through the refund path and is linked to the case; the checklist sees it', async () => {
@@ -99,8 +99,9 @@ describe('cases service', () => {
     const a = await ring(8800, T0);
     const b = await ring(8800, T0 + 60_000);
     const c = (await cases.open({ type: 'duplicate-charge', saleIds: [a.id, b.id], origin: 'sms' }))!;
-    const out = await cases.refundDuplicate(c.id, b, 'mgr', '123456');
+    const out = await cases.refundDuplicate(c.id, b, b.amountFen, 'mgr', '123456');
     expect(out.ok).toBe(true);
+    expect(await cases.candidates((await db.cases.get(c.id))!)).toEqual([]);
     expect(refunds).toEqual([b.id]);
     expect((await caseEvents(db, c.id)).find((e) => e.kind === 'refund')?.detail.saleId).toBe(b.id);
     // The stub refund has no host answer, so only the second charge is proven.

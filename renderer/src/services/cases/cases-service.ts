@@ -45,7 +45,7 @@ export interface SmsQuery {
 
 /** The bank SMS's time ± this: a phone's clock and the host's differ by minutes. */
 export const LOOKUP_WINDOW_MS = 30 * 60 * 1000;
-/** A bank notice's transaction date ± this, for its candidate sales (notices give a date, not a time). */
+/** A bank notice's transaction date (or the case's first sale) ± this, for candidate sales (notices give a date, not a time). */
 export const NOTICE_WINDOW_MS = 36 * 3_600_000;
 
 export interface CasesSnapshot {
@@ -120,11 +120,20 @@ export class CasesService extends Observable<CasesSnapshot> {
     return found;
   }
 
-  /** The sales a notice may mean: same amount and last 4 around its transaction date, not yet linked. */
-  async noticeCandidates(c: DisputeCaseRecord, transactionAt: number | null): Promise<SaleRecord[]> {
-    if (!c.notice || c.notice.amountFen === null || !/^\d{4}$/.test(c.notice.last4)) return [];
-    const at = transactionAt ?? c.notice.receivedAt ?? c.createdAt;
-    const found = await querySales(this.deps.db, 'all', { from: at - NOTICE_WINDOW_MS, to: at + NOTICE_WINDOW_MS, amountFen: c.notice.amountFen, last4: c.notice.last4 }, 50);
+  /**
+   * Sales that may belong to the case and are not linked yet: for a bank notice, its amount and last 4
+   * around its transaction date; otherwise the first sale's amount and card around its time (the other
+   * half of a duplicate pair).
+   */
+  async candidates(c: DisputeCaseRecord, transactionAt: number | null = null): Promise<SaleRecord[]> {
+    const first = c.saleIds[0] ? await getSale(this.deps.db, c.saleIds[0]) : undefined;
+    const shape = c.notice && c.notice.amountFen !== null && /^\d{4}$/.test(c.notice.last4)
+      ? { at: transactionAt ?? c.notice.receivedAt ?? c.createdAt, amountFen: c.notice.amountFen, last4: c.notice.last4 }
+      : first && first.last4
+        ? { at: first.createdAt, amountFen: first.amountFen, last4: first.last4 }
+        : null;
+    if (!shape) return [];
+    const found = await querySales(this.deps.db, 'all', { from: shape.at - NOTICE_WINDOW_MS, to: shape.at + NOTICE_WINDOW_MS, amountFen: shape.amountFen, last4: shape.last4 }, 50);
     return found.filter((s) => s.kind === 'sale' && !c.saleIds.includes(s.id));
   }
 
@@ -194,8 +203,8 @@ export class CasesService extends Observable<CasesSnapshot> {
    * Refunds the duplicate of a pair through the one refund path (manager PIN checked by main) and
    * links the refund to the case. Returns the outcome for the dialog to explain.
    */
-  async refundDuplicate(caseId: string, duplicate: SaleRecord, managerId: string, pin: string): Promise<ReverseOutcome> {
-    const outcome = await this.deps.reverse(duplicate, 'refund', duplicate.amountFen, managerId, pin);
+  async refundDuplicate(caseId: string, duplicate: SaleRecord, amountFen: number, managerId: string, pin: string): Promise<ReverseOutcome> {
+    const outcome = await this.deps.reverse(duplicate, 'refund', amountFen, managerId, pin);
     if (outcome.ok) {
       await this.run('refund', () => addCaseEvent(this.deps.db, { caseId, kind: 'refund', operatorId: this.deps.operator.id, text: '', detail: { saleId: duplicate.id, refundId: outcome.record.id, amountFen: outcome.record.amountFen } }, this.now()));
     }
