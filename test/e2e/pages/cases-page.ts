@@ -34,7 +34,7 @@ export class CasesPage {
     await this.detail().waitFor();
   }
 
-  async notice(input: { kind: 'retrieval-request' | 'chargeback'; reference: string; date: string; amount: string; last4: string; due?: string; reason?: string }): Promise<void> {
+  async notice(input: { kind: 'retrieval-request' | 'chargeback'; reference: string; date: string; amount: string; last4: string; due?: string; scheme?: string; reason?: string }): Promise<void> {
     await this.page.getByTestId('cases-new-notice').click();
     await this.choose('notice-kind', `notice-kind-${input.kind}`);
     await this.page.getByTestId('notice-reference').fill(input.reference);
@@ -42,6 +42,7 @@ export class CasesPage {
     await this.page.getByTestId('notice-amount').fill(input.amount);
     await this.page.getByTestId('notice-last4').fill(input.last4);
     if (input.due) await this.page.getByTestId('notice-due').fill(input.due);
+    if (input.scheme) await this.choose('notice-scheme', `scheme-${input.scheme}`);
     if (input.reason) await this.choose('notice-reason', input.reason);
     await this.page.getByTestId('notice-submit').click();
     await this.detail().waitFor();

@@ -48,13 +48,13 @@ export const CaseFollowUp = ({ c, events, attachRef, attachKind, setAttachKind, 
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h3">{t('detail.statusChange')}</Typography>
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-          <TextField select size="small" label={t('detail.newStatus')} value={to} onChange={(e) => setTo(e.target.value as CaseStatus)} sx={{ minWidth: 160 }} slotProps={{ htmlInput: { 'data-testid': 'case-status-select' } }}>
+          <TextField select size="small" label={t('detail.newStatus')} value={to} onChange={(e) => setTo(e.target.value as CaseStatus)} sx={{ width: 200, flexShrink: 0 }} slotProps={{ htmlInput: { 'data-testid': 'case-status-select' } }}>
             {nextStatuses(c.status).map((s) => (
               <MenuItem key={s} value={s} data-testid={`case-status-${s}`}>{t(`status.${s}`)}</MenuItem>
             ))}
           </TextField>
-          <TextField size="small" label={t('detail.why')} value={why} onChange={(e) => setWhy(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'case-status-why' } }} />
-          <Button variant="contained" disabled={!to} onClick={() => fireAndLog(logger, 'cases.status-failed', changeStatus())} data-testid="case-status-apply">
+          <TextField size="small" label={t('detail.why')} value={why} onChange={(e) => setWhy(e.target.value)} sx={{ flex: 1, minWidth: 0 }} slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'case-status-why' } }} />
+          <Button variant="contained" sx={{ flexShrink: 0 }} disabled={!to} onClick={() => fireAndLog(logger, 'cases.status-failed', changeStatus())} data-testid="case-status-apply">
             {t('detail.apply')}
           </Button>
         </Stack>
@@ -74,7 +74,7 @@ export const CaseFollowUp = ({ c, events, attachRef, attachKind, setAttachKind, 
         <Typography variant="h6" component="h3">{t('detail.attachments')}</Typography>
         <Typography variant="body2" color="text.secondary">{t('detail.attachHint', { mb: LIMIT_MB })}</Typography>
         <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
-          <TextField select size="small" label={t('detail.attachKind')} value={attachKind} onChange={(e) => setAttachKind(e.target.value as AttachmentKind)} sx={{ minWidth: 200 }}>
+          <TextField select size="small" label={t('detail.attachKind')} value={attachKind} onChange={(e) => setAttachKind(e.target.value as AttachmentKind)} sx={{ width: 240, flexShrink: 0 }}>
             {ATTACHMENT_KINDS.map((k) => (
               <MenuItem key={k} value={k}>{t(`attachmentKind.${k}`)}</MenuItem>
             ))}

@@ -48,14 +48,14 @@ export const CasesPage = ({ initialCase = null, views }: { initialCase?: string 
       </Stack>
       <Typography color="text.secondary">{t('intro')}</Typography>
       <Paper sx={{ p: 2 }}>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField select size="small" label={t('filters.status')} value={status} onChange={(e) => setStatus(e.target.value as typeof status)} sx={{ minWidth: 200 }} slotProps={{ htmlInput: { 'data-testid': 'cases-filter-status' } }}>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField select size="small" label={t('filters.status')} value={status} onChange={(e) => setStatus(e.target.value as typeof status)} sx={{ width: 240 }} slotProps={{ htmlInput: { 'data-testid': 'cases-filter-status' } }}>
             <MenuItem value="active">{t('filters.active')}</MenuItem>
             {CASE_STATUSES.map((s) => (
               <MenuItem key={s} value={s} data-testid={`cases-status-${s}`}>{t(`status.${s}`)}</MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label={t('filters.type')} value={type} onChange={(e) => setType(e.target.value as typeof type)} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { 'data-testid': 'cases-filter-type' } }}>
+          <TextField select size="small" label={t('filters.type')} value={type} onChange={(e) => setType(e.target.value as typeof type)} sx={{ width: 280 }} slotProps={{ htmlInput: { 'data-testid': 'cases-filter-type' } }}>
             <MenuItem value="all">{t('filters.all')} ({list?.length ?? 0})</MenuItem>
             {CASE_TYPES.map((ct) => (
               <MenuItem key={ct} value={ct} data-testid={`cases-type-${ct}`}>
@@ -63,7 +63,7 @@ export const CasesPage = ({ initialCase = null, views }: { initialCase?: string 
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label={t('filters.due')} value={due} onChange={(e) => setDue(e.target.value as DueFilter)} sx={{ minWidth: 180 }} slotProps={{ htmlInput: { 'data-testid': 'cases-filter-due' } }}>
+          <TextField select size="small" label={t('filters.due')} value={due} onChange={(e) => setDue(e.target.value as DueFilter)} sx={{ width: 200 }} slotProps={{ htmlInput: { 'data-testid': 'cases-filter-due' } }}>
             <MenuItem value="all">{t('filters.all')}</MenuItem>
             <MenuItem value="overdue" data-testid="cases-due-overdue">{t('filters.overdue')}</MenuItem>
             <MenuItem value="due-soon" data-testid="cases-due-soon">{t('filters.dueSoon')}</MenuItem>

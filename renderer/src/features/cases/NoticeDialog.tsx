@@ -62,7 +62,7 @@ export const NoticeDialog = ({ onClose, onOpened }: { onClose: () => void; onOpe
             <Stack direction="row" spacing={2}>
               <TextField select label={t('notice.scheme')} value={scheme} onChange={(e) => { setScheme(e.target.value as CardScheme); setReason(''); }} sx={{ minWidth: 160 }} slotProps={{ htmlInput: { 'data-testid': 'notice-scheme' } }}>
                 {CARD_SCHEMES.map((s) => (
-                  <MenuItem key={s} value={s}>{t(`notice.schemes.${s}`)}</MenuItem>
+                  <MenuItem key={s} value={s} data-testid={`scheme-${s}`}>{t(`notice.schemes.${s}`)}</MenuItem>
                 ))}
               </TextField>
               <TextField select label={t('notice.reasonCode')} value={reason} onChange={(e) => setReason(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': 'notice-reason' } }}>
