@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, dueState } from '../../../../shared/domain/cases/case-status';
 import type { CaseStatus } from '../../../../shared/domain/cases/case-status';
@@ -15,6 +15,9 @@ import { useCaseList, useNow } from './useCases';
 
 type DueFilter = 'all' | 'overdue' | 'due-soon';
 
+/** Rows drawn at first (a screenful and more); the rest a page at a time, so 1,000 open cases paint at once. */
+const PAGE = 25;
+
 /**
  * The cases screen: open cases by due date (or the decided ones of a status), filtered by type and
  * due, with counts per type; a bank notice opens a case here. A case opens in its drawer.
@@ -29,6 +32,7 @@ export const CasesPage = ({ initialCase = null, views }: { initialCase?: string 
   const [open, setOpen] = useState<string | null>(initialCase);
   const [notice, setNotice] = useState(false);
   const [transactionAt, setTransactionAt] = useState<number | null>(null);
+  const [rowsShown, setRowsShown] = useState(PAGE);
   const list = useCaseList(status);
   const counts = useMemo(() => {
     const byType = new Map<string, number>();
@@ -88,15 +92,13 @@ export const CasesPage = ({ initialCase = null, views }: { initialCase?: string 
               </TableRow>
             </TableHead>
             <TableBody>
-              {shown.slice(0, 200).map((c) => (
+              {shown.slice(0, rowsShown).map((c) => (
                 <TableRow key={c.id} hover onClick={() => setOpen(c.id)} sx={{ cursor: 'pointer' }} data-testid="case-row" data-type={c.type} data-status={c.status} data-due={dueState(c, now)}>
                   <TableCell>{idTail(c.id)}</TableCell>
                   <TableCell>{time.dateTime(c.createdAt)}</TableCell>
                   <TableCell>{t(`type.${c.type}`)}</TableCell>
                   <TableCell>{c.saleIds.length > 0 ? c.saleIds.length : t('noSales')}</TableCell>
-                  <TableCell>
-                    <Chip size="small" label={t(`status.${c.status}`)} />
-                  </TableCell>
+                  <TableCell>{t(`status.${c.status}`)}</TableCell>
                   <TableCell>
                     <CaseDue c={c} now={now} />
                   </TableCell>
@@ -104,6 +106,11 @@ export const CasesPage = ({ initialCase = null, views }: { initialCase?: string 
               ))}
             </TableBody>
           </Table>
+        ) : null}
+        {shown.length > rowsShown ? (
+          <Button onClick={() => setRowsShown((n) => n + 100)} sx={{ m: 1 }} data-testid="cases-more">
+            {t('more', { count: shown.length - rowsShown })}
+          </Button>
         ) : null}
       </Paper>
       {notice ? (

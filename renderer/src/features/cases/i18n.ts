@@ -6,6 +6,7 @@ export const casesStrings = {
     newNotice: 'From a bank notice…',
     openCase: 'Open a case…',
     none: 'No cases match.',
+    more: 'Show more ({{count}} not shown)',
     count: '{{count}} case(s)',
     filters: { type: 'Type', status: 'Status', due: 'Due', all: 'All', active: 'Open or evidence sent', overdue: 'Overdue', dueSoon: 'Due within 2 days' },
     type: {
@@ -160,6 +161,7 @@ export const casesStrings = {
     newNotice: '根据银行通知建案…',
     openCase: '新建案件…',
     none: '没有符合条件的案件。',
+    more: '显示更多（还有 {{count}} 件）',
     count: '共 {{count}} 件',
     filters: { type: '类型', status: '状态', due: '截止', all: '全部', active: '处理中或已提交证据', overdue: '已逾期', dueSoon: '2 天内到期' },
     type: {
