@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DUE_DAYS } from './cases/case-types';
 import { DEFAULT_TIME_ZONE, TIME_ZONES } from './time-zone';
 
 /**
@@ -82,6 +83,28 @@ export const CardReaderSettings = z.object({
   virtualReader: z.boolean().default(true),
 });
 
+const dueDays = (days: number) => z.number().int().min(1).max(180).default(days);
+
+/**
+ * Dispute cases (issue 15): days to answer per case type, counted from opening (acquirer contracts
+ * differ, so each is editable; the keys are `dueDaysKey(type)`), and the language of the explanation
+ * slip (说明单) printed for the customer.
+ */
+export const CaseSettings = z.object({
+  failedButChargedDays: dueDays(DEFAULT_DUE_DAYS['failed-but-charged']),
+  wrongAmountDays: dueDays(DEFAULT_DUE_DAYS['wrong-amount']),
+  duplicateChargeDays: dueDays(DEFAULT_DUE_DAYS['duplicate-charge']),
+  refundNotReceivedDays: dueDays(DEFAULT_DUE_DAYS['refund-not-received']),
+  notRecognisedDays: dueDays(DEFAULT_DUE_DAYS['not-recognised']),
+  cardInfoErrorDays: dueDays(DEFAULT_DUE_DAYS['card-info-error']),
+  systemFaultDays: dueDays(DEFAULT_DUE_DAYS['system-fault']),
+  retrievalRequestDays: dueDays(DEFAULT_DUE_DAYS['retrieval-request']),
+  chargebackDays: dueDays(DEFAULT_DUE_DAYS.chargeback),
+  unsignedDays: dueDays(DEFAULT_DUE_DAYS.unsigned),
+  otherDays: dueDays(DEFAULT_DUE_DAYS.other),
+  slipLanguage: z.enum(['bilingual', 'zh-CN', 'en']).default('bilingual'),
+});
+
 export const Settings = z.object({
   general: GeneralSettings.prefault({}),
   shop: ShopSettings.prefault({}),
@@ -90,6 +113,7 @@ export const Settings = z.object({
   offline: OfflineSettings.prefault({}),
   signature: SignatureSettings.prefault({}),
   cardReader: CardReaderSettings.prefault({}),
+  cases: CaseSettings.prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -114,6 +138,7 @@ export const SettingsPatch: z.ZodType<SettingsPatch> = z
     offline: patchOf(OfflineSettings),
     signature: patchOf(SignatureSettings),
     cardReader: patchOf(CardReaderSettings),
+    cases: patchOf(CaseSettings),
   })
   .partial()
   .strict();

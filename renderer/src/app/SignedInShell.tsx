@@ -5,6 +5,10 @@ import { BackupsPage } from '../features/backup/BackupsPage';
 import { CounterSection } from '../features/counter/CounterSection';
 import { TransactionsPage } from '../features/transactions/TransactionsPage';
 import { LookupPage } from '../features/lookup/LookupPage';
+import { CasesPage } from '../features/cases/CasesPage';
+import { CasesBadge } from '../features/cases/CasesBadge';
+import { SaleDetail } from '../features/transactions/SaleDetail';
+import { AttachmentPreview } from '../features/transactions/AttachmentPreview';
 import { SettlementSection } from '../features/settlement/SettlementSection';
 import { TrainingPage } from '../features/training/TrainingPage';
 import { KeyboardSwipeListener } from '../features/card-reader/KeyboardSwipeListener';
@@ -29,6 +33,10 @@ const sections: Section[] = [
   { id: 'counter', render: () => <CounterSection /> },
   { id: 'transactions', render: (params) => <TransactionsPage initialFilter={filterOf(params.filter)} /> },
   { id: 'lookup', render: () => <LookupPage /> },
+  {
+    id: 'cases',
+    render: (params) => <CasesPage initialCase={params.caseId ?? null} views={{ preview: AttachmentPreview, saleView: (saleId, onClose) => <SaleDetail saleId={saleId} onClose={onClose} /> }} />,
+  },
   { id: 'settlement', render: () => <SettlementSection /> },
   { id: 'devices', render: () => <DevicesPage /> },
   { id: 'training', render: () => <TrainingPage />, trainingOnly: true },
@@ -58,7 +66,12 @@ export const SignedInShell = () => {
         languageSwitch={<LanguageSwitch />}
         onLock={session.lock}
         onLogout={session.logout}
-        statusItems={(go) => <StatusBadges reminderMinutes={settings.signature.reminderMinutes} go={go} />}
+        statusItems={(go) => (
+          <>
+            <StatusBadges reminderMinutes={settings.signature.reminderMinutes} go={go} />
+            <CasesBadge onOpen={() => go('cases')} />
+          </>
+        )}
         overlay={(active) => <SwipeToast role={operator.role} suppressed={active === 'devices' || active === 'counter'} />}
       />
     </>

@@ -14,6 +14,7 @@ import { settingsStrings } from '../features/settings/i18n';
 import { settlementStrings } from '../features/settlement/i18n';
 import { backupStrings } from '../features/backup/i18n';
 import { signatureCheckStrings } from '../features/signature-check/i18n';
+import { casesStrings } from '../features/cases/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
 export const namespaces = {
@@ -33,4 +34,5 @@ export const namespaces = {
   settlement: settlementStrings,
   backup: backupStrings,
   signatureCheck: signatureCheckStrings,
+  cases: casesStrings,
 };

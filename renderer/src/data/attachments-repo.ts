@@ -2,6 +2,7 @@ import { sha256Hex } from '../../../shared/domain/hash';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { appendAudit, auditTables } from './audit-repo';
 import type { CountersignDb } from './db';
+import type { AttachmentKind } from '../../../shared/domain/cases/evidence-facts';
 import type { AttachmentRecord } from './records';
 
 /**
@@ -17,6 +18,8 @@ export interface NewAttachment {
   mimeType: string;
   data: Blob;
   operatorId: string;
+  /** What the file is (a case checklist looks for a kind: the slip's photo, the bank's notice, …). */
+  kind?: AttachmentKind;
 }
 
 export class AttachmentTooLarge extends Error {
@@ -37,10 +40,11 @@ export const addAttachment = async (db: CountersignDb, input: NewAttachment, now
     size: input.data.size,
     sha256,
     data: input.data,
+    ...(input.kind ? { kind: input.kind } : {}),
   };
   return db.transaction('rw', [db.attachments, ...auditTables(db)], async () => {
     await db.attachments.add(record);
-    await appendAudit(db, { actor: input.operatorId, action: 'attachment.add', objectType: 'attachment', objectId: record.id, result: 'ok', detail: { ownerId: record.ownerId, sha256, size: record.size, mimeType: record.mimeType } }, now);
+    await appendAudit(db, { actor: input.operatorId, action: 'attachment.add', objectType: 'attachment', objectId: record.id, result: 'ok', detail: { ownerId: record.ownerId, sha256, size: record.size, mimeType: record.mimeType, kind: record.kind ?? null } }, now);
     return record;
   });
 };

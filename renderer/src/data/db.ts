@@ -6,6 +6,7 @@ import type {
   CheckpointRecord,
   CounterRecord,
   LegacyOperatorRecord,
+  CaseEventRecord,
   DisputeCaseRecord,
   OperatorRecord,
   PrintJobRecord,
@@ -38,6 +39,7 @@ export class CountersignDb extends Dexie {
   printJobs!: EntityTable<PrintJobRecord, 'id'>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   cases!: EntityTable<DisputeCaseRecord, 'id'>;
+  caseEvents!: EntityTable<CaseEventRecord, 'id'>;
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   operators!: EntityTable<OperatorRecord, 'id'>;

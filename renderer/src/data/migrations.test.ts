@@ -78,7 +78,7 @@ describe('schema migrations', () => {
     v1.close();
     const app = new CountersignDb(name);
     expect(await app.sales.where('createdAt').above(0).count()).toBe(3);
-    expect(app.verno).toBe(4);
+    expect(app.verno).toBe(7);
     app.close();
   });
 
@@ -138,7 +138,7 @@ describe('schema migrations', () => {
     await v1.table('operators').add(op);
     v1.close();
     const app = new CountersignDb(name);
-    expect(app.verno).toBe(4);
+    expect(app.verno).toBe(7);
     expect(await app.operators.toArray()).toEqual([{ id: op.id, name: 'Wang', role: 'manager', createdAt: 1, disabled: false }]);
     expect(await app.operatorImport.toArray()).toEqual([op]);
     const debit = (await app.totals.where('[scope+scopeId]').equals(['day', '2026-11-23']).toArray()).filter((r) => r.bucket === 'debit');
@@ -158,7 +158,7 @@ describe('schema migrations', () => {
     await v3.table('sales').add(saleRecord({ id: 'b', createdAt: Date.UTC(2026, 10, 24, 2), amountFen: 800, state: 'approved', batch: '000002', signatureState: 'signed' }));
     v3.close();
     const app = new CountersignDb(name);
-    expect(app.verno).toBe(4);
+    expect(app.verno).toBe(7);
     expect(Object.keys(SCHEMA_EOD).every((t) => app.tables.some((x) => x.name === t))).toBe(true);
     expect(await app.operatorImport.toArray()).toEqual([legacy]);
     expect((await app.totals.where('[scope+scopeId]').equals(['batch', '000002']).toArray()).filter((r) => r.bucket === 'debit').map((r) => r.amountFen)).toEqual([800]);

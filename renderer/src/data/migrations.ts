@@ -6,7 +6,7 @@ import { buildTreeInUpgrade } from './audit-tree';
 import type { LegacyOperatorRecord, OperatorRecord, SaleRecord } from './records';
 import type { Contribution } from './sale-totals';
 import { contributions } from './sale-totals';
-import { SCHEMA_V1, SCHEMA_V3_CHANGES, SCHEMA_EOD } from './schema';
+import { SCHEMA_CASES, SCHEMA_V1, SCHEMA_V3_CHANGES, SCHEMA_EOD } from './schema';
 
 /**
  * The migration pattern: each version lists its changed stores; when a version moves data it adds
@@ -93,6 +93,39 @@ export const buildRunningTotals = async (tx: Transaction): Promise<void> => {
   for (let i = 0; i < rows.length; i += 5000) await totals.bulkPut(rows.slice(i, i + 5000));
 };
 
+/** The first case model's row (schema 1-4): one sale, open or closed. */
+interface V1Case {
+  saleId: string | null;
+  state: 'open' | 'closed';
+  createdAt: number;
+  saleIds?: string[];
+  status?: string;
+  origin?: string;
+  reason?: unknown;
+  notice?: unknown;
+  complaintAt?: number;
+  evidence?: unknown;
+}
+
+/**
+ * v7 (issue 15): cases gain their list of sales and a status (an open case stays open; a closed one
+ * was closed without a decision recorded, so it reads as withdrawn). Walked by cursor; a field
+ * already there is kept, so running it again changes nothing.
+ */
+export const upgradeCasesToV7 = (tx: Transaction): Promise<number> =>
+  tx
+    .table<V1Case, string>('cases')
+    .toCollection()
+    .modify((c) => {
+      c.saleIds ??= c.saleId ? [c.saleId] : [];
+      c.status ??= c.state === 'open' ? 'open' : 'withdrawn';
+      c.origin ??= 'sale';
+      c.reason ??= null;
+      c.notice ??= null;
+      c.complaintAt ??= c.createdAt;
+      c.evidence ??= null;
+    });
+
 export const applyMigrations = (db: Dexie): void => {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores({}).upgrade(upgradeToV2);
@@ -106,4 +139,10 @@ export const applyMigrations = (db: Dexie): void => {
     });
   // Schema 4 (issue 16): end of day and reconciliation stores, and running totals of the sales already recorded.
   db.version(4).stores(SCHEMA_EOD).upgrade(buildRunningTotals);
+  // Versions 5 and 6 are other branches' (the integrator orders them). Schema 7 (issue 15): dispute cases.
+  db.version(7)
+    .stores(SCHEMA_CASES)
+    .upgrade(async (tx) => {
+      await upgradeCasesToV7(tx);
+    });
 };

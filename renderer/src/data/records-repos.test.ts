@@ -4,7 +4,7 @@ import { sha256Hex } from '../../../shared/domain/hash';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { verifyChain } from './audit-repo';
 import { AttachmentTooLarge, MAX_ATTACHMENT_BYTES, addAttachment, attachmentsFor } from './attachments-repo';
-import { UnknownSale, casesForSale, closeCase, openCase, openCaseCount, openCases } from './cases-repo';
+import { UnknownSale, casesForSale, openCase, openCaseCount, openCases, setCaseStatus } from './cases-repo';
 import { CountersignDb } from './db';
 import { createSale } from './sales-repo';
 import { getSetting, setSetting } from './settings-repo';
@@ -17,20 +17,20 @@ describe('dispute cases', () => {
   it('opens and closes a case, moving the sale’s open count, its version and the counter together', async () => {
     const db = fresh();
     const sale = await createSale(db, newSale);
-    const c = await openCase(db, { saleId: sale.id, type: 'duplicate-charge', notes: 'customer called', dueAt: null, operatorId: 'op-1' });
+    const c = await openCase(db, { saleIds: [sale.id], type: 'duplicate-charge', notes: 'customer called', dueAt: null, operatorId: 'op-1' });
     expect(await db.sales.get(sale.id)).toMatchObject({ openCases: 1, version: 2 });
     expect(await openCaseCount(db)).toBe(1);
     expect((await openCases(db)).map((x) => x.id)).toEqual([c.id]);
-    expect(await closeCase(db, c.id, 'mgr-1', 'refunded')).toMatchObject({ state: 'closed', notes: 'refunded' });
-    expect(await closeCase(db, c.id, 'mgr-1', 'again')).toBeNull();
+    expect(await setCaseStatus(db, c.id, 'refunded', 'refunded at the counter', 'mgr-1')).toMatchObject({ state: 'closed', status: 'refunded' });
+    await expect(setCaseStatus(db, c.id, 'won', 'again', 'mgr-1')).rejects.toMatchObject({ reason: 'transition' });
     expect(await db.sales.get(sale.id)).toMatchObject({ openCases: 0, version: 3 });
     expect([await openCaseCount(db), (await openCases(db)).length, (await casesForSale(db, sale.id)).length]).toEqual([0, 0, 1]);
-    expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['sale.create', 'case.open', 'case.close']);
+    expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['sale.create', 'case.open', 'case.open', 'case.status', 'case.close']);
   });
 
   it('refuses a case for a sale that does not exist and writes nothing', async () => {
     const db = fresh();
-    await expect(openCase(db, { saleId: 'nope', type: 'other', notes: '', dueAt: null, operatorId: 'op-1' })).rejects.toBeInstanceOf(UnknownSale);
+    await expect(openCase(db, { saleIds: ['nope'], type: 'other', notes: '', dueAt: null, operatorId: 'op-1' })).rejects.toBeInstanceOf(UnknownSale);
     expect([await db.cases.count(), await openCaseCount(db), await db.audit.count()]).toEqual([0, 0, 0]);
   });
 });

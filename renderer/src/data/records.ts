@@ -4,6 +4,10 @@ import type { CardSummary } from '../../../shared/ipc/commands/card-reader';
 import type { SaleState } from '../../../shared/domain/sale/sale-state';
 import type { SignedSaleFields } from '../../../shared/domain/sale/digest';
 import type { Remedy } from '../../../shared/domain/sale/signature-check';
+import type { CaseOrigin, CaseType } from '../../../shared/domain/cases/case-types';
+import type { CaseStatus } from '../../../shared/domain/cases/case-status';
+import type { CardScheme, ReasonCategory } from '../../../shared/domain/cases/reason-codes';
+import type { AttachmentKind } from '../../../shared/domain/cases/evidence-facts';
 /**
  * Records of the system of record (IndexedDB). Ids are UUIDv7; times are Unix milliseconds
  * (UTC) so they index and compare as numbers; money is integer fen. Records are appended or
@@ -173,18 +177,62 @@ export interface ReprintSignatureCheck {
 /** An audit log row: the hash-chained entry defined once in shared/domain/audit-chain.ts. */
 export type AuditEntry = ChainEntry;
 
-export type CaseType = 'failed-but-charged' | 'wrong-amount' | 'duplicate-charge' | 'refund-not-received' | 'card-info-error' | 'system-fault' | 'unsigned' | 'other';
+export type { CaseType };
 
+/** What a bank's retrieval request (调单) or chargeback (拒付) notice says, as typed from it. */
+export interface CaseNotice {
+  reference: string;
+  /** When the bank sent it (Unix ms), or null when not given. */
+  receivedAt: number | null;
+  amountFen: number | null;
+  last4: string;
+}
+
+export interface CaseReason {
+  scheme: CardScheme;
+  code: string;
+  category: ReasonCategory;
+}
+
+/**
+ * A dispute case (issue 15): one complaint or bank request, with the sales it concerns (several for a
+ * duplicate pair or a 调单 list; none yet for a notice not linked), its status and deadline. `state`
+ * is `open` while the status is active (open, evidence sent) and `closed` once decided: the 有争议
+ * filter and the open-case counter read it. Notes, contacts and actions are case events.
+ */
 export interface DisputeCaseRecord {
   id: string;
-  saleId: string;
+  /** The first sale linked (null until one is): kept for records of the first case model. */
+  saleId: string | null;
+  saleIds: string[];
   type: CaseType;
   state: 'open' | 'closed';
+  status: CaseStatus;
+  origin: CaseOrigin;
+  reason: CaseReason | null;
+  notice: CaseNotice | null;
+  /** When the customer complained or the bank wrote (defaults to the opening time). */
+  complaintAt: number;
   createdAt: number;
   updatedAt: number;
   dueAt: number | null;
   notes: string;
   operatorId: string;
+  /** The last evidence bundle sent for the case (its SHA-256), when and by whom. */
+  evidence: { bundleSha256: string; sentAt: number; operatorId: string } | null;
+}
+
+export type CaseEventKind = 'note' | 'contact' | 'status' | 'inquiry' | 'slip' | 'refund' | 'link' | 'evidence' | 'attachment' | 'opened';
+
+/** One line of a case's timeline: a note, a contact with the customer or bank, an action taken. */
+export interface CaseEventRecord {
+  id: string;
+  caseId: string;
+  at: number;
+  operatorId: string;
+  kind: CaseEventKind;
+  text: string;
+  detail: Record<string, string | number | boolean | null>;
 }
 
 export interface AttachmentRecord {
@@ -197,6 +245,8 @@ export interface AttachmentRecord {
   size: number;
   sha256: string;
   data: Blob;
+  /** What the file is, for the case checklists (a photo of the paper slip, the bank's notice, …); absent on older files. */
+  kind?: AttachmentKind;
 }
 
 export type Role = 'cashier' | 'manager';

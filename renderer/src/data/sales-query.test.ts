@@ -165,7 +165,7 @@ describe('derived views and counts', () => {
     await updateSale(db, ids[0]!, { signatureState: 'unsigned', followUp: 'open' }, { actor: 'op-1', action: 'sale.unsigned' });
     await updateSale(db, ids[5]!, { state: 'voided' }, { actor: 'op-1', action: 'sale.voided' });
     // Two cases on one sale are one disputed sale.
-    for (const type of ['wrong-amount', 'duplicate-charge'] as const) await openCase(db, { saleId: ids[0]!, type, notes: '', dueAt: null, operatorId: 'op-1' });
+    for (const type of ['wrong-amount', 'duplicate-charge'] as const) await openCase(db, { saleIds: [ids[0]!], type, notes: '', dueAt: null, operatorId: 'op-1' });
     // Not printed: a charged sale whose copy failed, and one whose copy is still queued; a voided
     // sale's failed copy is owed to nobody.
     for (const saleId of [ids[0]!, ids[5]!]) {

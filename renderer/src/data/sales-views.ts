@@ -44,7 +44,7 @@ export const notPrintedIds = async (db: CountersignDb): Promise<string[]> => [
   ...new Set((await notPrintedJobs(db, SMALL_SET)).map((j) => j.saleId).filter((id): id is string => id !== null)),
 ];
 
-const disputedIds = async (db: CountersignDb): Promise<string[]> => [...new Set((await db.cases.where('state').equals('open').limit(SMALL_SET).toArray()).map((c) => c.saleId))];
+const disputedIds = async (db: CountersignDb): Promise<string[]> => [...new Set((await db.cases.where('state').equals('open').limit(SMALL_SET).toArray()).flatMap((c) => c.saleIds))];
 
 export const SALE_VIEWS: Readonly<Record<SaleFilter, SaleView>> = {
   all: { sources: [{ index: 'createdAt' }], counterKeys: ['kind:sale', 'kind:void', 'kind:refund'], belongs: () => true },

@@ -45,3 +45,13 @@ export const SCHEMA_EOD = {
   reconExplanations: 'id, itemKey, day',
   reconDays: 'day',
 } as const;
+
+/**
+ * Version 7, issue 15 (dispute cases): a case lists its sales (`*saleIds`, multi-entry) and has a
+ * status; open cases are read by due date ([state+dueAt]) for the cases screen and the app-bar badge.
+ * Case events (notes, contacts, actions) by case and time.
+ */
+export const SCHEMA_CASES = {
+  cases: 'id, saleId, *saleIds, type, state, status, dueAt, createdAt, [state+dueAt]',
+  caseEvents: 'id, caseId, [caseId+at]',
+} as const;

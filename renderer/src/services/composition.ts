@@ -21,6 +21,7 @@ import type { ApproveAsManager } from './signature-actions';
 import type { SendDeps } from './send';
 import { verifySaleSignatures } from './evidence/signature-verify';
 import type { SaleSignatureVerification } from './evidence/signature-verify';
+import { CasesService } from './cases/cases-service';
 
 /**
  * The signed-in console's services, built once at sign-in with every dependency passed in (no
@@ -53,6 +54,8 @@ export interface Services extends SettlementServices {
   jobs: SettlementJobs;
   signatures: SignatureActions;
   printing: PrintSale;
+  /** Dispute cases: opening, linking, inquiry, slips, status, notes and attachments (issue 15). */
+  cases: CasesService;
   /** The one manager approval (a named manager's PIN checked by main, a one-time grant), for the end-of-day and reconciliation screens. */
   approveAsManager: ApproveAsManager;
   /** A void or refund after a named manager's approval in main (one send path with the sale). */
@@ -80,6 +83,12 @@ export const buildServices = (deps: ServicesDeps): Services => {
     forward: () => forwardOfflineQueue(settleDeps),
   });
   const signatures = new SignatureActions({ db, api, operator, settings, approveAsManager: deps.approveAsManager });
+  const reverse: Services['reverse'] = async (original, kind, amountFen, managerId, managerPin) => {
+    const approval = await deps.approveAsManager(managerId, managerPin, kind, original.id);
+    if (!approval.ok) return { ok: false, reason: approval.reason, retryAfterMs: approval.retryAfterMs };
+    return reverseSale(send, original, kind, amountFen, { approvedBy: approval.manager.id, grantId: approval.grantId });
+  };
+  const cases = new CasesService({ db, api, settings, operator, reverse, now });
   const counter = new CounterSession({ send: { ...send, settleFirst: () => jobs.settleNow() }, signatures, printing, linkOnline: () => link.online, settings, logger });
   const settlement = buildSettlementServices({ db, api, settings, jobs, ...(deps.bulkDb ? { bulkDb: deps.bulkDb } : {}) });
   const backups = new Backups({ db, api, logger, isManager: operator.role === 'manager', now });
@@ -103,12 +112,9 @@ export const buildServices = (deps: ServicesDeps): Services => {
     jobs,
     signatures,
     printing,
-    reverse: async (original, kind, amountFen, managerId, managerPin) => {
-      const approval = await deps.approveAsManager(managerId, managerPin, kind, original.id);
-      if (!approval.ok) return { ok: false, reason: approval.reason, retryAfterMs: approval.retryAfterMs };
-      return reverseSale(send, original, kind, amountFen, { approvedBy: approval.manager.id, grantId: approval.grantId });
-    },
     verifySaleSignatures: (saleId) => verifySaleSignatures({ db, api, settings, now }, saleId),
+    cases,
+    reverse,
     start: () => {
       link.start();
       jobs.start();

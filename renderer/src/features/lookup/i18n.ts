@@ -11,7 +11,7 @@ export const lookupStrings = {
     found: '{{count}} matching sale(s):',
     open: 'Open, check and reprint',
     askHost: 'Ask the card host',
-    hostSays: { approved: 'Host: approved (charged).', declined: 'Host: not approved (no charge).', notFound: 'Host: no record of this sale.', failed: 'The host could not be asked now.', otherLink: 'This sale went to another card host (training or another host): ask that host.' },
+    hostSays: { approved: 'Host: approved (charged).', declined: 'Host: not approved (no charge).', 'not-found': 'Host: no record of this sale.', failed: 'The host could not be asked now.', 'other-link': 'This sale went to another card host (training or another host): ask that host.' },
   },
   'zh-CN': {
     title: '扣款未出单查询',
@@ -25,6 +25,6 @@ export const lookupStrings = {
     found: '找到 {{count}} 笔匹配交易：',
     open: '打开、核对并重打',
     askHost: '向收单主机查询',
-    hostSays: { approved: '主机：已批准（已扣款）。', declined: '主机：未批准（未扣款）。', notFound: '主机：无此交易记录。', failed: '暂时无法向主机查询。', otherLink: '本笔交易属于另一收单主机（培训模式或其他主机），请向该主机查询。' },
+    hostSays: { approved: '主机：已批准（已扣款）。', declined: '主机：未批准（未扣款）。', 'not-found': '主机：无此交易记录。', failed: '暂时无法向主机查询。', 'other-link': '本笔交易属于另一收单主机（培训模式或其他主机），请向该主机查询。' },
   },
 };

@@ -1,29 +1,22 @@
 import { useCallback, useState } from 'react';
 import type { SaleRecord } from '../../data/records';
-import { querySales } from '../../data/sales-query';
+import { useServices } from '../session/ServicesContext';
 import { useRoot } from '../session/RootContext';
+import { askHost as askHostOf } from '../../services/cases/host-inquiry';
+import type { HostAnswer } from '../../services/cases/host-inquiry';
 
-export const LOOKUP_WINDOW_MS = 30 * 60 * 1000;
-
-/** Finds sales shaped like a bank SMS (time, amount, last 4) and asks the host about one. */
+/** Finds sales shaped like a bank SMS (time, amount, last 4; ±30 minutes) and asks the host about one. */
 export const useSmsLookup = () => {
-  const { db, api } = useRoot();
+  const { api } = useRoot();
+  const { cases } = useServices();
   const [results, setResults] = useState<SaleRecord[] | null>(null);
+  // The cases service finds them and records the lookup (a "no such sale here" is kept too).
   const find = useCallback(
     async (at: number, amountFen: number, last4: string) => {
-      setResults(await querySales(db, 'all', { from: at - LOOKUP_WINDOW_MS, to: at + LOOKUP_WINDOW_MS, amountFen, last4 }, 20));
+      setResults(await cases.lookup({ at, amountFen, last4 }));
     },
-    [db],
+    [cases],
   );
-  const askHost = useCallback(async (sale: SaleRecord): Promise<'approved' | 'declined' | 'notFound' | 'failed' | 'otherLink'> => {
-    if (!sale.stan) return 'notFound';
-    // Asked of the host the sale went to, never another (main refuses it on another link).
-    if (!sale.linkId) return 'otherLink';
-    const e = await api.invoke('acquirer:inquire', { saleId: sale.id, stan: sale.stan, amountFen: sale.amountFen, linkId: sale.linkId });
-    if (!e.ok && e.error.reason === 'link-mismatch') return 'otherLink';
-    if (!e.ok) return 'failed';
-    if (!e.value.found) return 'notFound';
-    return e.value.outcome === 'approved' ? 'approved' : 'declined';
-  }, [api]);
+  const askHost = useCallback((sale: SaleRecord): Promise<HostAnswer> => askHostOf(api, sale), [api]);
   return { results, find, askHost };
 };

@@ -1,6 +1,7 @@
 import { IDLE_LOCK_MAX_MINUTES } from '../../../../shared/domain/settings';
 import type { Settings } from '../../../../shared/domain/settings';
 import { TIME_ZONES } from '../../../../shared/domain/time-zone';
+import { CASE_TYPES, dueDaysKey } from '../../../../shared/domain/cases/case-types';
 
 /** How a setting is edited. Money fields are shown in yuan and stored in fen. */
 export type FieldKind = { type: 'text' } | { type: 'int'; min: number; max: number } | { type: 'fen' } | { type: 'bool' } | { type: 'select'; options: readonly (string | number)[] } | { type: 'hex16' };
@@ -13,7 +14,7 @@ export interface FieldSpec {
 
 const f = <S extends keyof Settings>(section: S, key: keyof Settings[S] & string, kind: FieldKind): FieldSpec => ({ section, key, kind });
 
-export type SettingGroup = 'general' | 'shop' | 'signature' | 'printer' | 'acquirer' | 'offline';
+export type SettingGroup = 'general' | 'shop' | 'signature' | 'printer' | 'acquirer' | 'offline' | 'cases';
 
 /** Every setting a manager edits on the Settings screen, group by group; each group saves on its own. */
 export const SETTING_GROUPS: Record<SettingGroup, FieldSpec[]> = {
@@ -68,5 +69,9 @@ export const SETTING_GROUPS: Record<SettingGroup, FieldSpec[]> = {
     f('offline', 'maxTotalFen', { type: 'fen' }),
     f('offline', 'maxAgeHours', { type: 'int', min: 1, max: 168 }),
     f('offline', 'allowSwiped', { type: 'bool' }),
+  ],
+  cases: [
+    ...CASE_TYPES.map((type) => f('cases', dueDaysKey(type) as keyof Settings['cases'], { type: 'int', min: 1, max: 180 })),
+    f('cases', 'slipLanguage', { type: 'select', options: ['bilingual', 'zh-CN', 'en'] }),
   ],
 };

@@ -17,6 +17,8 @@ import { SaleFields } from './SaleFields';
 import { SaleReceipts } from './SaleReceipts';
 import { SaleSignatures } from './SaleSignatures';
 import { SaleTimeline } from './SaleTimeline';
+import { SaleCases } from '../cases/SaleCases';
+import { AttachmentPreview } from './AttachmentPreview';
 import { useSale, useSaleSignatures, useTimeline } from './useTransactions';
 import { SignatureCheckPanel } from '../signature-check/SignatureCheckPanel';
 import { ReprintCheckDialog } from '../signature-check/ReprintCheckDialog';
@@ -117,6 +119,7 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
           ) : null}
           {sale.signatureState === 'unsigned' ? <FollowUpActions sale={sale} /> : null}
           {customerSigned ? <SignatureCheckPanel sale={sale} check={check} time={time} operatorName={operatorName} /> : null}
+          {sale.kind === 'sale' ? <SaleCases sale={sale} preview={AttachmentPreview} /> : null}
           <Divider />
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr' } }}>
             <SaleSignatures records={signatures ?? []} time={time} operatorName={operatorName} action={(s) => <VerifySignatureButton signature={s} check={check} />} />
