@@ -99,7 +99,7 @@ describe('due dates and facts', () => {
     const s = await createSale(db, newSale);
     await updateSale(db, s.id, { state: 'card-read' }, { actor: 'op', action: 't' });
     const c = await openCase(db, { saleIds: [s.id], type: 'failed-but-charged', notes: '', dueAt: null, operatorId: 'op-1' });
-    await addSignature(db, { saleId: s.id, kind: 'supplementary', operatorId: 'op', strokes: [], image: null, reason: '', contactAttempts: '', approvedBy: null, digest: 'ff' }, null, 'signature.supplementary');
+    await addSignature(db, { saleId: s.id, kind: 'supplementary', operatorId: 'op', strokes: [], image: null, reason: '', contactAttempts: '', approvedBy: null, digest: 'ff', signedFields: null }, null, 'signature.supplementary');
     await addCaseEvent(db, { caseId: c.id, kind: 'inquiry', operatorId: 'op', text: '', detail: { saleId: s.id, outcome: 'not-found' } });
     await addCaseEvent(db, { caseId: c.id, kind: 'slip', operatorId: 'op', text: '', detail: { jobId: 'j', state: 'confirmed' } });
     await addAttachment(db, { ownerId: c.id, name: 'slip.png', mimeType: 'image/png', data: new Blob([new Uint8Array([1, 2])]), operatorId: 'op', kind: 'slip-photo' });
