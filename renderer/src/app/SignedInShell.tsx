@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { VerifyBundlePage } from '../features/evidence/VerifyBundlePage';
 import { CounterSection } from '../features/counter/CounterSection';
 import { TransactionsPage } from '../features/transactions/TransactionsPage';
 import { LookupPage } from '../features/lookup/LookupPage';
@@ -34,6 +35,7 @@ const sections: Section[] = [
   { id: 'settings', render: () => <SettingsPage /> },
   { id: 'operators', render: () => <OperatorsPage />, managerOnly: true },
   { id: 'audit', render: () => <AuditPage />, managerOnly: true },
+  { id: 'verify', render: () => <VerifyBundlePage /> },
   { id: 'about', render: () => <AboutPage /> },
 ];
 

@@ -12,6 +12,7 @@ import { trainingStrings } from '../features/training/i18n';
 import { customerStrings } from '../features/customer/i18n';
 import { settingsStrings } from '../features/settings/i18n';
 import { settlementStrings } from '../features/settlement/i18n';
+import { evidenceStrings } from '../features/evidence/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
 export const namespaces = {
@@ -29,4 +30,5 @@ export const namespaces = {
   customer: customerStrings,
   settings: settingsStrings,
   settlement: settlementStrings,
+  evidence: evidenceStrings,
 };

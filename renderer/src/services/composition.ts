@@ -16,6 +16,7 @@ import { SettlementJobs } from './settlement-jobs';
 import { buildSettlementServices } from './end-of-day/settlement-services';
 import type { SettlementServices } from './end-of-day/settlement-services';
 import { SignatureActions } from './signature-actions';
+import { BundleCheck } from './evidence/bundle-check';
 import { EvidenceExport } from './evidence/evidence-export';
 import type { ApproveAsManager } from './signature-actions';
 import type { SendDeps } from './send';
@@ -53,6 +54,8 @@ export interface Services extends SettlementServices {
   printing: PrintSale;
   /** Evidence bundles (issue 14): a sale, a day, a search result or a 调单 list, written by main. */
   evidence: EvidenceExport;
+  /** The in-app evidence-bundle verifier (校验证据包). */
+  bundleCheck: BundleCheck;
   /** The one manager approval (a named manager's PIN checked by main, a one-time grant), for the end-of-day and reconciliation screens. */
   approveAsManager: ApproveAsManager;
   /** A void or refund after a named manager's approval in main (one send path with the sale). */
@@ -89,6 +92,7 @@ export const buildServices = (deps: ServicesDeps): Services => {
     signatures,
     printing,
     evidence: new EvidenceExport({ db, api, settings, logger, now }),
+    bundleCheck: new BundleCheck(api, logger),
     reverse: async (original, kind, amountFen, managerId, managerPin) => {
       const approval = await deps.approveAsManager(managerId, managerPin, kind, original.id);
       if (!approval.ok) return { ok: false, reason: approval.reason, retryAfterMs: approval.retryAfterMs };

@@ -15,6 +15,7 @@ import { useOperators } from '../login/useOperators';
 import { fireAndLog } from '../../services/logger';
 import { useServices } from '../session/ServicesContext';
 import { useSessionActions } from '../session/SessionContext';
+import { ExportSaleButton } from '../evidence/ExportSaleButton';
 import { SaleFields } from './SaleFields';
 import { SaleReceipts } from './SaleReceipts';
 import { SaleSignatures } from './SaleSignatures';
@@ -62,6 +63,7 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
             </Button>
           </Stack>
           <SaleFields sale={sale} original={original} time={time} operatorName={operatorName} />
+          <ExportSaleButton saleId={sale.id} />
           {charged ? (
             <>
               <SalePrintStatus saleId={sale.id} onReprint={(copy) => fireAndLog(logger, 'print.reprint-failed', printing.printCopy(sale, copy, null, true))} />

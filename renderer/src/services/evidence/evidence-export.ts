@@ -88,13 +88,19 @@ const anchorDownload = (path: string, fileName: string): void => {
 
 const stamp = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-export class EvidenceExport extends Observable<{ status: EvidenceExportStatus }> {
+export interface EvidenceExportSnapshot {
+  status: EvidenceExportStatus;
+  /** What the running (or last) export was started for: the sale detail and the list each show their own. */
+  scope: EvidenceSelection['kind'] | null;
+}
+
+export class EvidenceExport extends Observable<EvidenceExportSnapshot> {
   private run = 0;
   private exportId: string | null = null;
   private cancelled = false;
 
   constructor(private readonly deps: EvidenceExportDeps) {
-    super({ status: { phase: 'idle' } });
+    super({ status: { phase: 'idle' }, scope: null });
   }
 
   get busy(): boolean {
@@ -108,7 +114,7 @@ export class EvidenceExport extends Observable<{ status: EvidenceExportStatus }>
     const run = ++this.run;
     this.exportId = null;
     this.cancelled = false;
-    this.show({ phase: 'preparing' });
+    this.set({ status: { phase: 'preparing' }, scope: selection.kind });
     try {
       const written = await this.write(selection, run);
       if (written) this.show(written);
