@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { sha256Hex } from '../../shared/domain/hash';
 import { uuidv7 } from '../../shared/domain/ids';
 import { signNote, toBase64, verifierKey } from '../../shared/domain/signed-note';
+import type { EvidenceSigner } from '../../shared/domain/evidence/dsse';
 import type { DeviceIdentity } from '../../shared/ipc/commands/audit';
 import { writeFileAtomic } from '../services/atomic-file';
 import type { SecretStore } from '../services/platform';
@@ -58,6 +59,11 @@ export class DeviceKey {
       writeFileAtomic(file, `${JSON.stringify({ version: 1, deviceId, publicKey: toBase64(publicKey), createdAt: new Date(now()).toISOString() }, null, 1)}\n`);
     }
     return new DeviceKey(deviceId, seed, publicKey, secrets.protectedByOs);
+  }
+
+  /** Signs evidence bundles' DSSE envelopes (Ed25519 over the PAE) with this key. */
+  evidenceSigner(): EvidenceSigner {
+    return { publicKey: this.publicKey, sign: (message) => Promise.resolve(ed25519.sign(message, this.seed)) };
   }
 
   /** Signs a note text (C2SP signed note) under the key name `countersign/<deviceId>`. */

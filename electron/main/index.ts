@@ -10,6 +10,7 @@ import { CounterActivity } from './counter-activity';
 import { bridgeIpc } from './ipc-bridge';
 import { SafeStorageSecretStore } from './safe-storage-secrets';
 import { createSecureWindow, preloadPath } from './secure-window';
+import { chooseSaveFile } from './save-dialog';
 import { hardenSessionPermissions } from './session-permissions';
 import { startDesktopUpdates } from './updates/desktop-updates';
 import { fireAndLog } from '../services/fire-and-log';
@@ -52,9 +53,11 @@ if (!app.requestSingleInstanceLock()) {
       if (other) customerWindow.setBounds(other.workArea);
       return true;
     };
-    let core: Awaited<ReturnType<typeof createCore>>;
+    let core: Awaited<ReturnType<typeof createCore>> | undefined;
+    // Asked only once the core runs (a command came in), so its settings are there.
+    const chooseSavePath = (senderId: string, suggestedName: string): Promise<string | null> => chooseSaveFile(senderId, suggestedName, core?.context.settings.get().general.language ?? 'zh-CN');
     try {
-      core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger, openCustomerWindow });
+      core = await createCore({ host: 'desktop', version: app.getVersion(), dataDir, secrets: new SafeStorageSecretStore(dataDir), logger, openCustomerWindow, chooseSavePath, appRoot: app.getAppPath() });
     } catch (error) {
       // E.g. a damaged settings file (SettingsLoadError): say so and stop, never start on defaults.
       const message = error instanceof Error ? error.message : String(error);

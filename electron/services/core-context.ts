@@ -6,7 +6,7 @@ import type { SessionRegistry } from '../auth/session-registry';
 import type { CheckpointSigner } from '../audit/checkpoint-signer';
 import type { DeviceKey } from '../audit/device-key';
 import type { Journal } from '../audit/journal';
-import type { Router } from '../ipc/router';
+import type { Router, Sender } from '../ipc/router';
 import type { DeviceRegistry } from './device-registry';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
@@ -32,6 +32,8 @@ export interface CoreContext {
   operatorAdmin: OperatorAdmin;
   /** Register cleanup to run when the host stops (close sockets, stop polls). */
   onStop(fn: () => Promise<void> | void): void;
+  /** Register work for when a window or connection goes away (its session ends with it). */
+  onDisconnect(fn: (sender: Sender) => void): void;
 }
 
 /** A domain module: registers its handlers and starts its services. */

@@ -8,6 +8,7 @@ import { registerPrinter } from '../printer/printer-module';
 import { registerAcquirer } from '../acquirer/acquirer-module';
 import { registerAuthHandlers } from '../auth/auth-handlers';
 import { registerAuditHandlers } from '../audit/audit-handlers';
+import { registerEvidenceHandlers } from '../evidence/export-handlers';
 import { createAuthority } from '../auth/authority';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { DeviceRegistry } from './device-registry';
@@ -35,6 +36,7 @@ const domains: DomainModule[] = [
   (ctx) => registerCardReader(ctx),
   (ctx) => registerPrinter(ctx),
   registerAcquirer,
+  registerEvidenceHandlers,
 ];
 
 /**
@@ -50,8 +52,9 @@ export const createCore = async (platform: Platform, opts: { settingsOverrides?:
   const router = new Router(logger, authority.guard);
   const devices = new DeviceRegistry(events);
   const stoppers: Array<() => Promise<void> | void> = [authority.stop];
+  const disconnects: Array<(sender: Sender) => void> = [];
   let stopped = false;
-  const context: CoreContext = { platform, logger, router, events, settings, devices, ...authority.parts, onStop: (fn) => stoppers.push(fn) };
+  const context: CoreContext = { platform, logger, router, events, settings, devices, ...authority.parts, onStop: (fn) => stoppers.push(fn), onDisconnect: (fn) => disconnects.push(fn) };
   for (const register of domains) await register(context);
   logger.info('core.started', { host: platform.host, version: platform.version, commands: router.registered().length, device: authority.parts.deviceKey.deviceId });
   return {
@@ -60,7 +63,15 @@ export const createCore = async (platform: Platform, opts: { settingsOverrides?:
     context,
     disconnected: (sender) => {
       // A connection closed by the host's own shutdown ends with the process: nothing to journal then.
-      if (!stopped) context.auth.signOut(sender, 'disconnected');
+      if (stopped) return;
+      for (const fn of disconnects) {
+        try {
+          fn(sender);
+        } catch (error) {
+          logger.error('core.disconnect-failed', { error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      context.auth.signOut(sender, 'disconnected');
     },
     stop: async () => {
       stopped = true;

@@ -51,4 +51,11 @@ export interface Platform {
   logger: Logger;
   /** Desktop only: open the customer-facing window on a second display. */
   openCustomerWindow?: () => boolean;
+  /**
+   * Desktop only: asks the user where to save a file (the save dialog, over the sender's
+   * window); null when they cancelled. Without it (browser host) exports become downloads.
+   */
+  chooseSavePath?: (senderId: string, suggestedName: string) => Promise<string | null>;
+  /** The folder holding the app's node_modules (app.asar when packaged); default: the working folder. */
+  appRoot?: string;
 }

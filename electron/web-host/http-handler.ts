@@ -4,6 +4,9 @@ import { EXPLAIN_PAGE_CSP, explainPage, wrongHostText } from './explain-page';
 import type { ExplainReason } from './explain-page';
 import type { SessionAuth } from './session-auth';
 import { parseRequestUrl, sendFile } from './static-files';
+import { DOWNLOAD_ROUTE } from '../evidence/download-shelf';
+import type { DownloadShelf } from '../evidence/download-shelf';
+import { sendDownload } from './download-route';
 
 export interface HttpHandlerOptions {
   auth: SessionAuth;
@@ -14,6 +17,8 @@ export interface HttpHandlerOptions {
   logger: Logger;
   /** A browser exchanged this launch's token for the session cookie. */
   onSignIn(): void;
+  /** Evidence bundles waiting for their one download (once the core is up). */
+  downloads?: () => DownloadShelf | undefined;
 }
 
 /** Marks every answer, so a second start can tell "Countersign already runs here" from another program. */
@@ -61,6 +66,14 @@ const route = (opts: HttpHandlerOptions, req: IncomingMessage, res: ServerRespon
   if (host === 'localhost') {
     res.writeHead(307, { location: `${origin}${url.pathname}${url.search}` }).end();
     return;
+  }
+  if (pathname.startsWith(DOWNLOAD_ROUTE)) {
+    // The session cookie, as for documents; the token in the path names one file, once.
+    if (!auth.hasSession(req.headers)) {
+      res.writeHead(401, { 'cache-control': 'no-store' }).end();
+      return;
+    }
+    return sendDownload(opts.downloads?.(), pathname.slice(DOWNLOAD_ROUTE.length), req, res, opts.logger);
   }
   if (pathname === '/session') {
     res.writeHead(auth.hasSession(req.headers) ? 204 : 401, { 'cache-control': 'no-store' }).end();

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SettingsPatch } from '../../shared/domain/settings';
+import { getDownloadShelf } from '../evidence/export-handlers';
 import { createCore } from '../services/core';
 import type { Core } from '../services/core';
 import { createFileLogger } from '../services/logger';
@@ -90,11 +91,11 @@ export const launchBrowserHost = async (opts: {
   const logger = createFileLogger(dataDir, { echo: opts.echoLogs ?? false });
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const secrets = new KeyFileSecretStore(dataDir);
-  const core = await createCore({ host: 'browser', version: pkg.version, dataDir, secrets, logger }, { settingsOverrides: opts.settingsOverrides, ...(opts.now ? { now: opts.now } : {}) });
+  const core = await createCore({ host: 'browser', version: pkg.version, dataDir, secrets, logger, appRoot: repoRoot }, { settingsOverrides: opts.settingsOverrides, ...(opts.now ? { now: opts.now } : {}) });
   let web: WebHost;
   try {
     const sessionSecret = await secrets.getOrCreate('web-session', 32);
-    web = await startWebHost({ staticDir: join(repoRoot, 'out', 'renderer'), port: choice.port, sessionSecret, token: opts.token, logger, transport: Promise.resolve(createWsTransport(core, opts.record ? { record: opts.record } : {})) });
+    web = await startWebHost({ staticDir: join(repoRoot, 'out', 'renderer'), port: choice.port, sessionSecret, token: opts.token, logger, transport: Promise.resolve(createWsTransport(core, opts.record ? { record: opts.record } : {})), downloads: () => getDownloadShelf(core.context) });
   } catch (error) {
     await core.stop();
     if (error instanceof ListenError) throw await busy(error.port, error.code, record);

@@ -7,6 +7,7 @@ import { createHttpHandler } from './http-handler';
 import { parseRequestUrl } from './static-files';
 import { createSessionAuth } from './session-auth';
 import type { WsTransport } from './ws-transport';
+import type { DownloadShelf } from '../evidence/download-shelf';
 
 export interface WebHostOptions {
   /** Built renderer (out/renderer). */
@@ -24,6 +25,8 @@ export interface WebHostOptions {
    * arrives early waits for it.
    */
   transport: Promise<WsTransport>;
+  /** Evidence downloads (electron/evidence/download-shelf.ts), once the core is up. */
+  downloads?: () => DownloadShelf | undefined;
 }
 
 export interface WebHost {
@@ -83,7 +86,7 @@ export const startWebHost = async (opts: WebHostOptions): Promise<WebHost> => {
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   const auth = createSessionAuth({ port, sessionSecret: opts.sessionSecret, token: opts.token });
-  handle = createHttpHandler({ auth, origin, staticDir: opts.staticDir, logger, onSignIn: () => signIns.forEach((l) => l()) });
+  handle = createHttpHandler({ auth, origin, staticDir: opts.staticDir, logger, onSignIn: () => signIns.forEach((l) => l()), ...(opts.downloads ? { downloads: opts.downloads } : {}) });
   // After listening: errors on the bound server (rare) are logged, never thrown.
   server.on('error', (error) => logger.error('web-host.server-error', { error: error.message }));
 

@@ -31,6 +31,8 @@ export interface TestContext {
   events: EventBus;
   /** An operator added straight to the store (no usable PIN) with an active session: a trusted sender. */
   signedIn: (role?: RoleName) => Sender;
+  /** What a host does when a window or connection closes. */
+  disconnect: (sender: Sender) => void;
   /** A trusted sender with no session. */
   anonymous: () => Sender;
   stop: () => Promise<void>;
@@ -48,6 +50,7 @@ export const makeTestContext = async (opts: { dataDir: string; logger: Logger; s
   const now = opts.now ?? Date.now;
   const authority = await createAuthority({ platform, settings, events, logger: opts.logger, now });
   const stoppers: Array<() => Promise<void> | void> = [authority.stop];
+  const disconnects: Array<(sender: Sender) => void> = [];
   const ctx: CoreContext = {
     platform,
     logger: opts.logger,
@@ -57,6 +60,7 @@ export const makeTestContext = async (opts: { dataDir: string; logger: Logger; s
     devices: new DeviceRegistry(events),
     ...authority.parts,
     onStop: (fn) => stoppers.push(fn),
+    onDisconnect: (fn) => disconnects.push(fn),
   };
   let n = 0;
   return {
@@ -69,6 +73,9 @@ export const makeTestContext = async (opts: { dataDir: string; logger: Logger; s
       const sender: Sender = { trusted: true, label: `test-${role}-${n}`, id: `test#${n}` };
       ctx.sessions.start(sender.id, op.id, 'active');
       return sender;
+    },
+    disconnect: (sender) => {
+      for (const fn of disconnects) fn(sender);
     },
     anonymous: () => {
       n += 1;

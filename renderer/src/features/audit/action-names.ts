@@ -43,6 +43,7 @@ export const auditGroupOf = (action: string): AuditGroup => {
       return 'settings';
     case 'attachment':
     case 'case':
+    case 'evidence':
       return 'evidence';
     default:
       return 'other';
