@@ -60,14 +60,16 @@ test('a signed sale exported from its detail verifies with the device key; the v
   for (const code of ['BAG_INVALID', 'DIGEST_MISMATCH', 'SIGNATURE_INVALID', 'UNKNOWN_KEY', 'CHECKPOINT_INVALID', 'AUDIT_CHAIN_BROKEN', 'SIGNATURE_DIGEST_MISMATCH', 'PAN_FOUND']) {
     await expect(evidence.check(code)).toHaveAttribute('data-ok', 'true');
   }
-  await c.page.screenshot({ path: 'test-results/screens/evidence-verify-ok-zh-CN.png', fullPage: true });
+  await evidence.check('PAN_FOUND').scrollIntoViewIfNeeded();
+  await c.page.screenshot({ path: 'test-results/screens/evidence-verify-ok-zh-CN.png' });
 
   const tampered = await tamperedCopy(path, 'signed-sale-one-byte');
   await evidence.verify(tampered.path);
   await expect(evidence.verdict()).toHaveAttribute('data-ok', 'false');
   await expect(evidence.check('DIGEST_MISMATCH')).toHaveAttribute('data-ok', 'false');
   await expect(evidence.failures('DIGEST_MISMATCH').first()).toContainText(tampered.file);
-  await c.page.screenshot({ path: 'test-results/screens/evidence-verify-tampered-zh-CN.png', fullPage: true });
+  await evidence.check('PAN_FOUND').scrollIntoViewIfNeeded();
+  await c.page.screenshot({ path: 'test-results/screens/evidence-verify-tampered-zh-CN.png' });
 });
 
 test('a sale with a supplementary signature and a reprint is exported with both (English screens)', async ({ console: c }) => {
@@ -106,7 +108,8 @@ test('a sale with a supplementary signature and a reprint is exported with both 
   await app.goTo('verify');
   await evidence.verify(path);
   await expect(evidence.verdict()).toHaveAttribute('data-ok', 'true');
-  await c.page.screenshot({ path: 'test-results/screens/evidence-verify-ok-en.png', fullPage: true });
+  await evidence.check('PAN_FOUND').scrollIntoViewIfNeeded();
+  await c.page.screenshot({ path: 'test-results/screens/evidence-verify-ok-en.png' });
 });
 
 test("a day's sales are exported from the transactions list, and a 调单 list exports the sales it matched", async ({ console: c }) => {
