@@ -16,6 +16,7 @@ import type { BenchRow } from './run';
  */
 interface EvidenceBenchWindow {
   countersignEvidenceBench?: { seedHistory(n: number): Promise<{ seedMs: number; entries: number }> };
+  evidencePhases?: { arm(): void; marks(): Partial<Record<'writing' | 'finishing' | 'done', number>> };
 }
 declare const window: EvidenceBenchWindow;
 
@@ -23,6 +24,28 @@ const PIN = '482913';
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+/** In the page: when the export dialog first shows each phase, ms after the next click (the click event's own time). */
+const installPhaseProbe = async (page: Page): Promise<void> => {
+  // tsx (esbuild keepNames) wraps named functions in __name(), which the page lacks.
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  await page.evaluate(() => {
+    let t0: number | null = null;
+    let marks: Partial<Record<'writing' | 'finishing' | 'done', number>> = {};
+    document.addEventListener('click', (e) => (t0 ??= e.timeStamp), { capture: true });
+    new MutationObserver(() => {
+      const phase = document.querySelector('[data-testid="evidence-dialog"]')?.getAttribute('data-phase');
+      if (t0 !== null && (phase === 'writing' || phase === 'finishing' || phase === 'done')) marks[phase] ??= performance.now() - t0;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] });
+    window.evidencePhases = {
+      arm: () => {
+        t0 = null;
+        marks = {};
+      },
+      marks: () => marks,
+    };
+  });
 };
 
 const seed = async (page: Page, host: BrowserHost, rows: number): Promise<number> => {
@@ -55,19 +78,34 @@ export default async function evidenceExportBench(): Promise<BenchRow[]> {
     await page.locator('[data-testid="receipt-job"][data-reprint="1"]').waitFor();
 
     const evidence = new EvidencePage(page);
+    await installPhaseProbe(page);
     const times: number[] = [];
+    const phases: Record<'writing' | 'finishing' | 'done', number[]> = { writing: [], finishing: [], done: [] };
     for (let i = 0; i < runs + 1; i++) {
       const download = page.waitForEvent('download', { timeout: 120_000 });
+      await page.evaluate(() => window.evidencePhases?.arm());
       const started = performance.now();
       await evidence.exportSaleButton().click();
       await download;
       const ms = performance.now() - started;
-      if (i > 0) times.push(ms);
+      const marks = await page.evaluate(() => window.evidencePhases?.marks() ?? {});
+      if (i > 0) {
+        times.push(ms);
+        for (const key of ['writing', 'finishing', 'done'] as const) phases[key].push(marks[key] ?? Number.NaN);
+      }
       await evidence.dialog().getByTestId('evidence-close').click();
       await evidence.dialog().waitFor({ state: 'hidden' });
     }
     return [
       { id: 'evidence.one-sale', name: `one sale (signature, reprint, audit excerpt) exported, click → bundle downloaded, ${rowsWanted.toLocaleString('en')} sales stored (median of ${times.length})`, value: median(times), unit: 'ms', target: 1000 },
+      { id: 'evidence.one-sale.prepare', name: 'of which click → sales being sent (selection, checkpoint signed by main, export opened)', value: median(phases.writing), unit: 'ms' },
+      {
+        id: 'evidence.one-sale.sale',
+        name: 'of which the sale read (records, proofs) and written by main',
+        value: median(phases.finishing.map((f, i) => f - (phases.writing[i] ?? Number.NaN))),
+        unit: 'ms',
+      },
+      { id: 'evidence.one-sale.finish', name: 'of which main finishing the bundle (reports, signature) until the dialog shows it', value: median(phases.done.map((d, i) => d - (phases.finishing[i] ?? Number.NaN))), unit: 'ms' },
       { id: 'evidence.one-sale.worst', name: `one-sale export, worst of ${times.length}`, value: Math.max(...times), unit: 'ms' },
       { id: 'evidence.one-sale.seed', name: `seeding ${rowsWanted.toLocaleString('en')} sales with two audit entries each (setup, not a target)`, value: seedS, unit: 's' },
     ];
