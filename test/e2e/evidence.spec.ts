@@ -125,7 +125,12 @@ test("a day's sales are exported from the transactions list, and a 调单 list e
   const evidence = new EvidencePage(c.page);
   const fingerprint = await fingerprintOf(c);
 
-  const day = await evidence.exportAndDownload(() => evidence.exportDay());
+  const day = await evidence.exportAndDownload(async () => {
+    await evidence.exportDay();
+    // The dialog opens at once with its bar (preparing, then writing n of m).
+    await expect(evidence.dialog()).toBeVisible();
+    await c.page.screenshot({ path: 'test-results/screens/evidence-export-progress-zh-CN.png' });
+  });
   await expect(c.page.getByTestId('evidence-sales')).toHaveText('3');
   await c.page.screenshot({ path: 'test-results/screens/evidence-export-day-zh-CN.png' });
   const dayPath = await keep(day, 'day');

@@ -40,7 +40,8 @@ const make = async (opts: Partial<Parameters<typeof makeWireMain>[0]> = {}) => {
 
 const bundleText = async (path: string, name: string): Promise<string> => readText(await openZipBundle(bytesAccess(new Uint8Array(readFileSync(path)))), name);
 
-describe('evidence export (renderer side)', () => {
+// Each export writes a real bundle (two PDFs): seconds on a loaded machine.
+describe('evidence export (renderer side)', { timeout: 90_000 }, () => {
   it('exports one signed sale with a reprint, a supplementary signature and an attachment into a bundle the verifier accepts', async () => {
     const { db, main, service, downloads } = await make();
     await storeSignedSale(db, { encode });

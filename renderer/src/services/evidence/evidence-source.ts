@@ -3,7 +3,7 @@ import { toBase64 } from '../../../../shared/domain/signed-note';
 import { ATTACHMENT_PART_BYTES, SALES_MESSAGE_BUDGET } from '../../../../shared/ipc/commands/evidence';
 import type { AuditWire, EvidenceSaleWire } from '../../../../shared/ipc/commands/evidence';
 import type { CountersignApi } from '../../../../shared/ipc/contract';
-import { inclusionProof } from '../../data/audit-tree';
+import { inclusionProofs } from '../../data/audit-tree';
 import type { CountersignDb } from '../../data/db';
 import { attachmentBlob, saleEvidenceRecords } from '../../data/evidence-repo';
 import { operatorNamesByIds } from '../../data/operators-repo';
@@ -83,11 +83,15 @@ export async function* evidenceMessages(deps: EvidenceSourceDeps, saleIds: reado
     }
     // Entries written after the checkpoint are not in its tree: the bundle proves what it covers.
     const covered = records.audit.filter((e) => e.seq <= checkpoint.size);
-    const audit: Array<z.infer<typeof AuditWire>> = [];
-    for (const entry of covered) {
-      const path = await inclusionProof(deps.db, entry.seq, checkpoint.size);
-      audit.push({ entry: auditEntryWire(entry), proof: { seq: entry.seq, leafIndex: entry.seq - 1, treeSize: checkpoint.size, path: path.map(toBase64) } });
-    }
+    const paths = await inclusionProofs(
+      deps.db,
+      covered.map((e) => e.seq),
+      checkpoint.size,
+    );
+    const audit: Array<z.infer<typeof AuditWire>> = covered.map((entry, i) => ({
+      entry: auditEntryWire(entry),
+      proof: { seq: entry.seq, leafIndex: entry.seq - 1, treeSize: checkpoint.size, path: (paths[i] ?? []).map(toBase64) },
+    }));
     for (const attachment of records.attachments) yield* attachmentParts(deps.db, attachment, partBytes);
     const wire = toSaleWire(records, deps.shop(), names.get(records.sale.operatorId) ?? '', audit);
     const size = jsonLength(wire) + 1;
