@@ -24,7 +24,8 @@ import { SHOP, storeSignedSale } from '../../renderer/src/services/evidence/evid
  * stand-in for main that checks every message against the contract and writes the bundle with
  * the real writer: the bundle that comes out must pass the real verifier.
  */
-const OUT = join('test-results', 'evidence', 'unit');
+// Outside test-results/evidence/ (the e2e's bundles, signed by a console's own key, for the independent verifier).
+const OUT = join('test-results', 'evidence-unit');
 const encode = (markup: string): string => encodeReceipt(markup, RECEIPT_PROFILE).sha256;
 const settings = applySettingsPatch(defaultSettings(), { shop: SHOP });
 const logger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
