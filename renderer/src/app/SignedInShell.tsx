@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backup/BackupsPage';
+import { VerifyBundlePage } from '../features/evidence/VerifyBundlePage';
 import { CounterSection } from '../features/counter/CounterSection';
 import { TransactionsPage } from '../features/transactions/TransactionsPage';
 import { LookupPage } from '../features/lookup/LookupPage';
@@ -44,6 +45,7 @@ const sections: Section[] = [
   { id: 'operators', render: () => <OperatorsPage />, managerOnly: true },
   { id: 'audit', render: () => <AuditPage />, managerOnly: true },
   { id: 'backups', render: () => <BackupsPage />, managerOnly: true },
+  { id: 'verify', render: () => <VerifyBundlePage /> },
   { id: 'about', render: () => <AboutPage /> },
 ];
 

@@ -15,6 +15,7 @@ import { settlementStrings } from '../features/settlement/i18n';
 import { backupStrings } from '../features/backup/i18n';
 import { signatureCheckStrings } from '../features/signature-check/i18n';
 import { casesStrings } from '../features/cases/i18n';
+import { evidenceStrings } from '../features/evidence/i18n';
 
 /** Every feature's strings, by i18next namespace. Each has the same keys in both languages. */
 export const namespaces = {
@@ -35,4 +36,5 @@ export const namespaces = {
   backup: backupStrings,
   signatureCheck: signatureCheckStrings,
   cases: casesStrings,
+  evidence: evidenceStrings,
 };

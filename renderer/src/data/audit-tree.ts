@@ -50,6 +50,13 @@ export const consistencyProof = (db: CountersignDb, oldSize: number, newSize: nu
 /** RFC 9162 inclusion proof of the entry `seq` (leaf seq - 1) in the tree of `treeSize` entries. */
 export const inclusionProof = (db: CountersignDb, seq: number, treeSize: number): Promise<Hash[]> => resolve(db, inclusionSpec(seq - 1, treeSize));
 
+/** Inclusion proofs of several entries into one tree, their nodes read in one bulk get (an evidence export's excerpt). */
+export const inclusionProofs = async (db: CountersignDb, seqs: readonly number[], treeSize: number): Promise<Hash[][]> => {
+  const specs = seqs.map((seq) => inclusionSpec(seq - 1, treeSize));
+  const hashes = await subtreeHashes(db, specs.flatMap(specNodes));
+  return specs.map((spec) => resolveProof(spec, (id) => hashes.get(`${id.level}:${id.index}`) as Hash));
+};
+
 /**
  * Schema 3's upgrade: builds the tree over entries written before it existed, in chunks inside
  * the version-change transaction (every entry gets its `tree` nodes, the head its frontier).

@@ -17,6 +17,8 @@ import { buildSettlementServices } from './end-of-day/settlement-services';
 import { Backups } from './backup/backups';
 import type { SettlementServices } from './end-of-day/settlement-services';
 import { SignatureActions } from './signature-actions';
+import { BundleCheck } from './evidence/bundle-check';
+import { EvidenceExport } from './evidence/evidence-export';
 import type { ApproveAsManager } from './signature-actions';
 import type { SendDeps } from './send';
 import { verifySaleSignatures } from './evidence/signature-verify';
@@ -56,11 +58,15 @@ export interface Services extends SettlementServices {
   printing: PrintSale;
   /** Dispute cases: opening, linking, inquiry, slips, status, notes and attachments (issue 15). */
   cases: CasesService;
+  /** Evidence bundles (issue 14): a sale, a day, a search result or a 调单 list, written by main. */
+  evidence: EvidenceExport;
+  /** The in-app evidence-bundle verifier (校验证据包). */
+  bundleCheck: BundleCheck;
   /** The one manager approval (a named manager's PIN checked by main, a one-time grant), for the end-of-day and reconciliation screens. */
   approveAsManager: ApproveAsManager;
-  /** A void or refund after a named manager's approval in main (one send path with the sale). */
   /** Backups by hand and automatic, and the restore wizard (issue 17). */
   backups: Backups;
+  /** A void or refund after a named manager's approval in main (one send path with the sale). */
   reverse: (original: SaleRecord, kind: 'void' | 'refund', amountFen: number, managerId: string, managerPin: string) => Promise<ReverseOutcome>;
   /** 校验签名 of every customer signature of a sale (services/evidence/signature-verify.ts). */
   verifySaleSignatures: (saleId: string) => Promise<SaleSignatureVerification>;
@@ -115,6 +121,8 @@ export const buildServices = (deps: ServicesDeps): Services => {
     verifySaleSignatures: (saleId) => verifySaleSignatures({ db, api, settings, now }, saleId),
     cases,
     reverse,
+    evidence: new EvidenceExport({ db, api, settings, logger, now }),
+    bundleCheck: new BundleCheck(api, logger),
     start: () => {
       link.start();
       jobs.start();

@@ -13,6 +13,7 @@ import { ReverseDialog } from '../sale/ReverseDialog';
 import { useLinkedRecords, useRefundable, useReverseSale } from '../sale/useReverseSale';
 import { useOperators } from '../login/useOperators';
 import { useSessionActions } from '../session/SessionContext';
+import { ExportSaleButton } from '../evidence/ExportSaleButton';
 import { SaleFields } from './SaleFields';
 import { SaleReceipts } from './SaleReceipts';
 import { SaleSignatures } from './SaleSignatures';
@@ -70,6 +71,7 @@ export const SaleDetail = ({ saleId, onClose }: { saleId: string | null; onClose
             </Button>
           </Stack>
           <SaleFields sale={sale} original={original} time={time} operatorName={operatorName} />
+          <ExportSaleButton saleId={sale.id} />
           {charged ? (
             <>
               <SalePrintStatus saleId={sale.id} onReprint={(copy) => reprint.reprint(sale, copy)} />

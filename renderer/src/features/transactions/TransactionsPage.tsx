@@ -6,6 +6,7 @@ import { parseYuan } from '../../../../shared/domain/money';
 import type { SaleSearch } from '../../data/sales-query';
 import { SALE_FILTERS } from '../../data/sales-views';
 import type { SaleFilter } from '../../data/sales-views';
+import { ExportListActions } from '../evidence/ExportListActions';
 import { SaleDetail } from './SaleDetail';
 import { rowColours } from './row-styles';
 import { SalesList } from './SalesList';
@@ -111,6 +112,7 @@ export const TransactionsPage = ({ initialFilter = 'all' }: { initialFilter?: Sa
       </Typography>
       <FilterChips filter={filter} onFilter={setFilter} />
       <SearchBar form={form} onForm={setForm} shown={searchShown} time={time} />
+      {searchShown ? <ExportListActions filter={filter} search={search} listName={`list-${filter}`} /> : null}
       <SalesList view={view} onOpen={onOpen} />
       {detailUsed ? <SaleDetail saleId={open} onClose={() => setOpen(null)} /> : null}
     </Stack>
