@@ -14,7 +14,7 @@ import { BACKUP_KEY_SECRET, identityFromBytes } from './backup-key';
 import { BackupReader } from './backup-reader';
 import { BackupStore, backupFileName } from './backup-store';
 import { BackupPartError, BackupWriter } from './backup-writer';
-import type { BackupEncryption } from './backup-writer';
+import type { BackupEncryption, OpenFile } from './backup-writer';
 import { recordHandover } from './handover';
 
 /**
@@ -51,6 +51,8 @@ const problemCode = (error: unknown): CommandError => {
 export interface BackupDeps {
   /** scrypt work factor for passphrase backups (tests lower it). */
   scryptLogN?: number;
+  /** The backup file's open (tests: a disk that fills up). */
+  openFile?: OpenFile;
 }
 
 export const registerBackupHandlers = async (ctx: CoreContext, deps: BackupDeps = {}): Promise<void> => {
@@ -76,7 +78,7 @@ export const registerBackupHandlers = async (ctx: CoreContext, deps: BackupDeps 
     const k = await backupKey();
     const encryption: BackupEncryption = passphrase ? { passphrase, ...(deps.scryptLogN ? { logN: deps.scryptLogN } : {}) } : { recipient: k.recipient };
     const createdAt = new Date().toISOString();
-    const writer = await BackupWriter.open(`${store.dir}/${backupFileName(createdAt, reason)}`, { reason, key: ctx.deviceKey, app: ctx.platform.version, encryption, includesPins: includePins });
+    const writer = await BackupWriter.open(`${store.dir}/${backupFileName(createdAt, reason)}`, { reason, key: ctx.deviceKey, app: ctx.platform.version, encryption, includesPins: includePins, ...(deps.openFile ? { openFile: deps.openFile } : {}) });
     writes.set(writer.id, { writer, senderId: sender.id, reason, secrets: passphrase ? { passphrase, identities: [] } : { identities: [k.identity] }, rows: 0 });
     return { backupId: writer.id };
   };
