@@ -41,7 +41,6 @@ const samples = (): Record<ManagerCommand, unknown> => ({
   'backup:restore-read': { restoreId: '0'.repeat(32) },
   'backup:restore-commit': { restoreId: '0'.repeat(32), undoName: 'x.age' },
   'backup:restore-cancel': { restoreId: '0'.repeat(32) },
-  'backup:retention-done': { backupName: 'x.age', before: '2020-01-01T00:00:00.000Z', removed: { sales: 1 } },
   'evidence:begin': { externalId: 'sale-1', caseRef: null, timeZone: 'Asia/Shanghai', expectedSales: 1, checkpoint: 'x', fileName: 'evidence.zip' },
   'evidence:attachment-part': { exportId: EXPORT_ID, attachmentId: 'a1', offset: 0, data: 'AAAA' },
   'evidence:sales': { exportId: EXPORT_ID, sales: [] },

@@ -147,4 +147,19 @@ describe('backup files', () => {
     expect(await c.call('backup:part', { backupId, table: 'sales', rows: 2, lines: salesLines })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await c.call('backup:part', { backupId, table: 'sales', rows: 3, lines: salesLines }, cashier)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('retention may rely only on a verified backup main lists: it answers what the backup holds from its own index and keeps it', async () => {
+    const c = await open(7);
+    const before = Date.now();
+    const info = await backUp(c, PASS);
+    const cashier = c.t.signedIn('cashier');
+    expect(await c.call('backup:schedule', {}, cashier)).toMatchObject({ ok: true, value: { intervalMinutes: 15, retentionMonths: 24 } });
+    expect(await c.call('backup:retention-hold', { backupName: 'countersign-2020-01-01T00-00-00-000Z-manual.age' }, cashier)).toMatchObject({ ok: false, error: { reason: 'not-verified' } });
+    const held = await c.call('backup:retention-hold', { backupName: info.name }, cashier);
+    expect(held).toMatchObject({ ok: true, value: { name: info.name, firstSale: meta.firstSale } });
+    const startedAt = Date.parse((held.value as { startedAt: string }).startedAt);
+    expect(startedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(await c.call('backup:retention-done', { backupName: info.name, before: '2024-12-07T00:00:00.000Z', removed: { sales: 0 } }, cashier)).toMatchObject({ ok: true });
+    expect(c.t.ctx.journal.since(0, 100).map((e) => e.action)).toContain('retention.removed');
+  });
 });

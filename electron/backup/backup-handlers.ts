@@ -14,7 +14,7 @@ import { BACKUP_KEY_SECRET, identityFromBytes } from './backup-key';
 import { BackupReader } from './backup-reader';
 import { BackupStore, backupFileName } from './backup-store';
 import { BackupPartError, BackupWriter } from './backup-writer';
-import type { BackupEncryption } from './backup-writer';
+import type { BackupEncryption, OpenFile } from './backup-writer';
 import { recordHandover } from './handover';
 
 /**
@@ -29,6 +29,8 @@ interface WriteSession {
   reason: BackupReason;
   secrets: { passphrase?: string; identities: string[] };
   rows: number;
+  /** When the file was opened: before the renderer read any table. */
+  startedAt: string;
 }
 
 interface ReadSession {
@@ -51,6 +53,8 @@ const problemCode = (error: unknown): CommandError => {
 export interface BackupDeps {
   /** scrypt work factor for passphrase backups (tests lower it). */
   scryptLogN?: number;
+  /** The backup file's open (tests: a disk that fills up). */
+  openFile?: OpenFile;
 }
 
 export const registerBackupHandlers = async (ctx: CoreContext, deps: BackupDeps = {}): Promise<void> => {
@@ -76,8 +80,8 @@ export const registerBackupHandlers = async (ctx: CoreContext, deps: BackupDeps 
     const k = await backupKey();
     const encryption: BackupEncryption = passphrase ? { passphrase, ...(deps.scryptLogN ? { logN: deps.scryptLogN } : {}) } : { recipient: k.recipient };
     const createdAt = new Date().toISOString();
-    const writer = await BackupWriter.open(`${store.dir}/${backupFileName(createdAt, reason)}`, { reason, key: ctx.deviceKey, app: ctx.platform.version, encryption, includesPins: includePins });
-    writes.set(writer.id, { writer, senderId: sender.id, reason, secrets: passphrase ? { passphrase, identities: [] } : { identities: [k.identity] }, rows: 0 });
+    const writer = await BackupWriter.open(`${store.dir}/${backupFileName(createdAt, reason)}`, { reason, key: ctx.deviceKey, app: ctx.platform.version, encryption, includesPins: includePins, ...(deps.openFile ? { openFile: deps.openFile } : {}) });
+    writes.set(writer.id, { writer, startedAt: createdAt, senderId: sender.id, reason, secrets: passphrase ? { passphrase, identities: [] } : { identities: [k.identity] }, rows: 0 });
     return { backupId: writer.id };
   };
 
@@ -133,6 +137,7 @@ export const registerBackupHandlers = async (ctx: CoreContext, deps: BackupDeps 
         rows: s.rows,
         firstSale: written.sales.first,
         lastSale: written.sales.last,
+        startedAt: s.startedAt,
       };
       store.record(info);
       ctx.journal.append({ actor: actor(sender), action: 'backup.written', objectType: 'backup', objectId: name, result: 'ok', detail: { reason: s.reason, rows: s.rows, bytes: info.bytes, encryption: info.encryption, includesPins: written.includesPins } });
@@ -219,8 +224,25 @@ export const registerBackupHandlers = async (ctx: CoreContext, deps: BackupDeps 
     return { handover: device === 'other', restoredAt };
   });
 
-  ctx.router.handle('backup:retention-done', ({ backupName, before, removed }, sender) => {
+  ctx.router.handle('backup:schedule', () => {
+    const { intervalMinutes, retentionMonths } = store.config();
+    return { intervalMinutes, retentionMonths };
+  });
+
+  const holding = async (backupName: string): Promise<{ name: string; startedAt: string; firstSale: string }> => {
+    const held = (await store.list()).find((b) => b.folder === 'primary' && b.name === backupName);
+    if (!held?.verified || !held.startedAt || !held.firstSale) throw new CommandError('VALIDATION', 'retention must rely on a verified backup listed here (with sales, written since backups record when they began)', 'not-verified');
+    return { name: held.name, startedAt: held.startedAt, firstSale: held.firstSale };
+  };
+
+  ctx.router.handle('backup:retention-hold', async ({ backupName }) => {
+    const held = await holding(backupName);
     store.protectForRetention(backupName);
+    return held;
+  });
+
+  ctx.router.handle('backup:retention-done', async ({ backupName, before, removed }, sender) => {
+    await holding(backupName);
     ctx.journal.append({ actor: actor(sender), action: 'retention.removed', objectType: 'backup', objectId: backupName, result: 'ok', detail: { before, removed } });
     return {};
   });

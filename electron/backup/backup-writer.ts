@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BACKUP_FORMAT, MANIFEST_FILE, MANIFEST_SIG_FILE, MAIN_FILE_PREFIX, manifestSigText, tablePartName } from '../../shared/domain/backup/manifest';
@@ -25,6 +26,8 @@ export interface BackupMeta {
   auditHeadHash: string | null;
   lastCheckpoint: ManifestCheckpoint | null;
 }
+
+export type OpenFile = (path: string, flags: string, mode: number) => Promise<Pick<FileHandle, 'write' | 'sync' | 'close'>>;
 
 export class BackupPartError extends Error {
   constructor(message: string) {
@@ -59,7 +62,11 @@ export class BackupWriter {
     });
   }
 
-  static async open(file: string, opts: { reason: BackupReason; key: DeviceKey; app: string; encryption: BackupEncryption; includesPins: boolean; now?: () => number }): Promise<BackupWriter> {
+  /** `openFile`: the file system's open, replaced by tests that make the disk fill up (ENOSPC). */
+  static async open(
+    file: string,
+    opts: { reason: BackupReason; key: DeviceKey; app: string; encryption: BackupEncryption; includesPins: boolean; now?: () => number; openFile?: OpenFile },
+  ): Promise<BackupWriter> {
     const { Encrypter } = await import('age-encryption');
     mkdirSync(dirname(file), { recursive: true });
     const e = new Encrypter();
@@ -69,7 +76,7 @@ export class BackupWriter {
     } else e.addRecipient(opts.encryption.recipient);
     const push = new PushStream();
     const encrypted = await e.encrypt(push.stream);
-    const fh = await open(`${file}.partial`, 'w', 0o600);
+    const fh = await (opts.openFile ?? open)(`${file}.partial`, 'w', 0o600);
     const counter = { bytes: 0 };
     const pump = (async (): Promise<void> => {
       try {
@@ -89,10 +96,16 @@ export class BackupWriter {
   }
 
   private async entry(name: string, data: Uint8Array): Promise<void> {
-    if (this.failure) throw this.failure instanceof Error ? this.failure : new Error('the backup file could not be written');
-    await this.push.push(tarHeader(name, data.length, Math.floor(this.opts.now() / 1000)));
-    await this.push.push(data);
-    await this.push.push(tarPadding(data.length));
+    const failed = (): Error => (this.failure instanceof Error ? this.failure : new Error('the backup file could not be written'));
+    if (this.failure) throw failed();
+    try {
+      await this.push.push(tarHeader(name, data.length, Math.floor(this.opts.now() / 1000)));
+      await this.push.push(data);
+      await this.push.push(tarPadding(data.length));
+    } catch (error) {
+      // The file write failed (ENOSPC, ...) and errored the stream: report that, not "stream errored".
+      throw this.failure ? failed() : error;
+    }
   }
 
   /** One part of `table`: `rows` NDJSON lines. A table's parts come together, in order. */

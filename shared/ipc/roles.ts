@@ -97,7 +97,10 @@ export const COMMAND_ACCESS = {
   'backup:restore-read': 'manager',
   'backup:restore-commit': 'manager',
   'backup:restore-cancel': 'manager',
-  'backup:retention-done': 'manager',
+  'backup:schedule': 'operator',
+  // Also the automatic run after a verified backup, in any signed-in session: main checks the backup.
+  'backup:retention-hold': 'operator',
+  'backup:retention-done': 'operator',
 } as const satisfies Record<CommandName, Access>;
 
 export const accessOf = (command: CommandName): Access => COMMAND_ACCESS[command];

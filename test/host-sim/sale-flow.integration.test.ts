@@ -127,7 +127,7 @@ describe('the sale flow over the acquirer module (training host)', () => {
     const created = await beginSale(t.send, { amountFen: 1500, reference: '', note: '' });
     failWritesOf(t.db, 'authorizing');
     const r = await authorizeSale(t.send, created, cardRef, true, { card: summary(cardRef) });
-    expect(r).toMatchObject({ kind: 'refused', reason: 'not-recorded' });
+    expect(r).toMatchObject({ kind: 'refused', reason: 'storage-full' });
     expect(await t.db.sales.get(created.id)).toMatchObject({ state: 'created', version: 1, last4: '' });
     expect(t.sim().count({ type: 'sale' })).toBe(0);
   });

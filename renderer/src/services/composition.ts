@@ -97,7 +97,7 @@ export const buildServices = (deps: ServicesDeps): Services => {
   const cases = new CasesService({ db, api, settings, operator, reverse, now });
   const counter = new CounterSession({ send: { ...send, settleFirst: () => jobs.settleNow() }, signatures, printing, linkOnline: () => link.online, settings, logger });
   const settlement = buildSettlementServices({ db, api, settings, jobs, ...(deps.bulkDb ? { bulkDb: deps.bulkDb } : {}) });
-  const backups = new Backups({ db, api, logger, isManager: operator.role === 'manager', now });
+  const backups = new Backups({ db, api, logger, isManager: operator.role === 'manager', actor: operator.id, now });
   // The end-of-day backup: once after each close (issue 16's close records the batch, then this).
   let closedBatch = settlement.endOfDay.getSnapshot().last?.batch.batch ?? null;
   const offClose = settlement.endOfDay.subscribe(() => {

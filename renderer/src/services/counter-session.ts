@@ -2,6 +2,7 @@ import { unsignedFinish } from '../../../shared/domain/sale/signature-rule';
 import type { Settings } from '../../../shared/domain/settings';
 import type { CardSummary } from '../../../shared/ipc/commands/card-reader';
 import type { SaleRecord, SignaturePoint } from '../data/records';
+import { isStorageFull } from '../data/storage-errors';
 import { markCardSummary } from './counter-timing';
 import type { Logger } from './logger';
 import type { ActionFailure } from './operator-session';
@@ -43,6 +44,16 @@ export interface CounterSessionDeps {
   settings: () => Settings;
   logger: Logger;
 }
+
+/**
+ * Which message a failed action shows (counter i18n `actionFailed.*`). Once the card is charged
+ * "nothing was sent" would be false: the signature steps say the sale stays charged and unsigned.
+ */
+const failureMessage = (step: CounterStep, error: unknown): string => {
+  const afterCharge = step.kind === 'signature' || step.kind === 'confirm-signature' || step.kind === 'unsigned' || step.kind === 'done';
+  if (isStorageFull(error)) return afterCharge ? 'storage-full-charged' : 'storage-full';
+  return afterCharge ? 'not-saved-charged' : 'not-saved';
+};
 
 const charged = (r: AuthorizeResult): boolean => r.kind === 'approved' || r.kind === 'offline';
 
@@ -87,7 +98,7 @@ export class CounterSession {
       return await fn();
     } catch (error) {
       this.deps.logger.error('counter.action-failed', { action, error });
-      this.show(this.step, error instanceof Error && error.name === 'QuotaExceededError' ? 'storage-full' : 'not-saved');
+      this.show(this.step, failureMessage(this.step, error));
       return 'failed';
     } finally {
       this.busy = false;
@@ -259,6 +270,11 @@ export class CounterSession {
 
   /** A finished sale prints its queued copies; a print failure shows on the sale, and is logged. */
   private finished(sale: SaleRecord): void {
-    this.deps.printing.printQueued(sale).catch((error: unknown) => this.deps.logger.error('counter.print-failed', { saleId: sale.id, error }));
+    this.deps.printing.printQueued(sale).catch((error: unknown) => {
+      this.deps.logger.error('counter.print-failed', { saleId: sale.id, error });
+      // A print that could not be journalled was not sent (written ahead): say why on the done step.
+      const current = this.step;
+      if (current.kind === 'done' && current.sale.id === sale.id && isStorageFull(error)) this.show(current, 'storage-full-print');
+    });
   }
 }

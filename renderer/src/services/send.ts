@@ -7,6 +7,7 @@ import type { CountersignDb } from '../data/db';
 import type { NewPrintJob } from '../data/print-jobs-repo';
 import type { Copy, SaleRecord } from '../data/records';
 import { recordVoid, updateSaleSteps } from '../data/sales-repo';
+import { isStorageFull } from '../data/storage-errors';
 import type { SaleChange, SaleStepAudit } from '../data/sales-repo';
 import type { InFlight } from './in-flight';
 import { markSalePhase } from './sale-timing';
@@ -31,7 +32,8 @@ export type AuthorizeResult =
   | { kind: 'approved'; sale: SaleRecord }
   | { kind: 'declined'; sale: SaleRecord; responseCode: string }
   | { kind: 'offline'; sale: SaleRecord }
-  | { kind: 'unknown'; sale: SaleRecord }
+  /** `storageFull`: the host answered but the answer could not be written (the disk is full). */
+  | { kind: 'unknown'; sale: SaleRecord; storageFull?: boolean }
   | { kind: 'refused'; sale: SaleRecord; reason: string };
 
 export type Step = { change: SaleChange; audit: SaleStepAudit };
@@ -101,18 +103,18 @@ export const sendWrittenAhead = async (deps: SendDeps, record: SaleRecord, plan:
     let sent: SaleRecord;
     try {
       sent = await updateSaleSteps(deps.db, record.id, [...plan.before, step(deps, { state: 'authorizing', stan, batch, linkId }, `${record.kind}.authorizing`, { detail: { stan, linkId } })]);
-    } catch {
+    } catch (error) {
       // The write-ahead failed (disk full, storage gone): nothing was sent, so nothing was charged.
-      return { kind: 'refused', sale: record, reason: 'not-recorded' };
+      return { kind: 'refused', sale: record, reason: isStorageFull(error) ? 'storage-full' : 'not-recorded' };
     }
     markSalePhase('sale:written-ahead');
     const answer = await deps.api.invoke('acquirer:authorize', plan.request(stan, linkId));
     try {
       return await recordAnswer(deps, sent, plan, answer);
-    } catch {
+    } catch (error) {
       // The host may have charged the card but its answer could not be written. The record still
       // says `authorizing`, so it is settled before the next sale; the cashier hands over nothing.
-      return { kind: 'unknown', sale: sent };
+      return { kind: 'unknown', sale: sent, ...(isStorageFull(error) ? { storageFull: true } : {}) };
     }
   } finally {
     done();

@@ -27,6 +27,11 @@ export const BackupInfo = z.object({
   /** Newest record time in the backup (sales), for retention. */
   lastSale: z.string().nullable(),
   firstSale: z.string().nullable(),
+  /**
+   * When main opened the file, before the renderer read any table: a record last written before
+   * this is in the backup as it is now (retention relies on it). Absent in older index entries.
+   */
+  startedAt: z.string().optional(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
@@ -126,7 +131,14 @@ export const backupCommands = {
   /** The renderer verified and rehearsed it: main adopts the backup's checkpoint (or records the hand-over to this device's key). */
   'backup:restore-commit': command(z.object({ restoreId: Id, undoName: z.string().max(200), acceptOtherDevice: z.boolean().default(false) }).strict(), z.object({ handover: z.boolean(), restoredAt: z.string() })),
   'backup:restore-cancel': command(z.object({ restoreId: Id }).strict(), z.object({})),
-  /** Retention: records older than `before` were removed, held by the verified backup `backupName`. */
+  /** What a cashier's console needs to run the automatic backups and retention: the interval and the retention period. */
+  'backup:schedule': command(z.object({}).strict(), z.object({ intervalMinutes: z.number().int(), retentionMonths: z.number().int() })),
+  /**
+   * Before retention removes anything: main confirms `backupName` is a verified backup it lists,
+   * keeps it from now on whatever the rotation says, and answers what it holds (from its index).
+   */
+  'backup:retention-hold': command(z.object({ backupName: z.string().max(200) }).strict(), z.object({ name: z.string(), startedAt: z.string(), firstSale: z.string() })),
+  /** Retention: records older than `before` were removed, held by the verified backup `backupName` (main refuses one it does not list as verified). */
   'backup:retention-done': command(
     z.object({ backupName: z.string().max(200), before: z.string(), removed: z.record(z.string(), z.number().int().nonnegative()) }).strict(),
     z.object({}),

@@ -7,6 +7,7 @@ import { BackupList } from './BackupList';
 import { BackupNowPanel } from './BackupNowPanel';
 import { BackupSettingsPanel } from './BackupSettingsPanel';
 import { RestorePanel } from './RestorePanel';
+import { RetentionPanel } from './RetentionPanel';
 
 /** Backups (manager): back up now, the folder with its rotation, restore (rehearsed), settings. */
 export const BackupsPage = () => {
@@ -21,6 +22,7 @@ export const BackupsPage = () => {
       <BackupNowPanel />
       <BackupList onRestore={(b) => setChosen({ name: b.name, folder: b.folder })} />
       <RestorePanel chosen={chosen} />
+      <RetentionPanel />
       <BackupSettingsPanel />
     </Stack>
   );

@@ -42,6 +42,7 @@ export const ResultStep = ({ result, card, operatorId, onNext }: { result: Autho
           ) : null}
           {result.kind === 'offline' ? <Typography>{t('result.offlineBody')}</Typography> : null}
           {result.kind === 'unknown' ? <Typography>{t('result.unknownBody')}</Typography> : null}
+          {result.kind === 'unknown' && result.storageFull ? <Typography data-testid="counter-storage-full">{t('result.unknownStorageFull')}</Typography> : null}
           {refusal ? <Typography data-testid="counter-refusal">{refusal}</Typography> : null}
         </Alert>
         {explained?.resign ? <SignOnAgain operatorId={operatorId} /> : null}

@@ -35,6 +35,7 @@ export const counterStrings = {
       offlineBody: 'The card host cannot be reached. This sale was accepted within the offline limits and will be sent automatically when the link returns.',
       unknown: 'No answer from the card host',
       unknownBody: 'The console will check with the host and reverse this sale before the next sale, so the customer is not charged twice. Do not hand over goods for it.',
+      unknownStorageFull: 'The host answered, but the disk is full and the answer could not be saved. Free some space: the console then checks with the host and reverses this sale.',
       refused: 'Not sent',
       code: 'Response {{code}}',
       authCode: 'Auth code {{code}}',
@@ -49,6 +50,7 @@ export const counterStrings = {
     refusal: {
       'link-down': 'The card host cannot be reached and offline sales are off. Try again later or take another payment method.',
       'not-recorded': 'The sale could not be saved on this PC, so it was not sent and the card was not charged. Check the free disk space, then try again.',
+      'storage-full': 'The disk is full: the sale could not be saved, so it was not sent and the card was not charged. Free some space (or back up and archive on the Backups screen), then try again.',
       'offline-disabled': 'Offline sales are off.',
       'over-amount': 'Above the per-sale offline limit. Take another payment method or wait for the link.',
       'over-count': 'The offline queue is full (count limit).',
@@ -104,6 +106,9 @@ export const counterStrings = {
     actionFailed: {
       'storage-full': 'The console could not save that step: the disk is full. Nothing was sent. Free some space, then try again.',
       'not-saved': 'The console could not save that step. Nothing was sent. Try again; if it repeats, call support (it is in the log).',
+      'storage-full-charged': 'The signature could not be saved: the disk is full. The sale is charged and stays in the unsigned follow-up. Free some space (or back up and archive on the Backups screen), then confirm again.',
+      'not-saved-charged': 'The signature could not be saved. The sale is charged and stays in the unsigned follow-up. Try again; if it repeats, call support (it is in the log).',
+      'storage-full-print': 'The receipt was not printed: the disk is full, so the print could not be recorded. It stays queued and prints once space is freed (reprint it from the sale).',
     },
     link: { online: 'Host online', offline: 'Host offline', checking: 'Checking host…', training: 'Simulated host' },
     forwarded: '{{count}} offline sale(s) sent to the host.',
@@ -145,6 +150,7 @@ export const counterStrings = {
       offlineBody: '无法连接收单主机。本笔交易已在离线限额内受理，网络恢复后将自动上送。',
       unknown: '收单主机无应答',
       unknownBody: '收银台将向主机查询，并在下一笔交易前冲正本笔交易，避免重复扣款。请勿为此交付商品。',
+      unknownStorageFull: '主机已应答，但磁盘已满，无法保存应答。请释放磁盘空间，之后收银台将向主机查询并冲正本笔交易。',
       refused: '未发送',
       code: '应答码 {{code}}',
       authCode: '授权码 {{code}}',
@@ -159,6 +165,7 @@ export const counterStrings = {
     refusal: {
       'link-down': '无法连接收单主机，且未开启离线交易。请稍后重试或改用其他支付方式。',
       'not-recorded': '本机无法保存这笔交易，因此未发送，卡未被扣款。请检查磁盘剩余空间后重试。',
+      'storage-full': '磁盘已满：无法保存这笔交易，因此未发送，卡未被扣款。请释放磁盘空间（或在“备份”页面备份并归档）后重试。',
       'offline-disabled': '未开启离线交易。',
       'over-amount': '超过单笔离线限额。请改用其他支付方式或等待网络恢复。',
       'over-count': '离线交易笔数已达上限。',
@@ -214,6 +221,9 @@ export const counterStrings = {
     actionFailed: {
       'storage-full': '无法保存此步骤：磁盘已满。交易未发出。请释放磁盘空间后重试。',
       'not-saved': '无法保存此步骤。交易未发出。请重试；如仍失败，请联系技术支持（已记录在日志中）。',
+      'storage-full-charged': '无法保存签名：磁盘已满。本笔交易已扣款，仍列在未签名待跟进中。请释放磁盘空间（或在“备份”页面备份并归档）后再次确认。',
+      'not-saved-charged': '无法保存签名。本笔交易已扣款，仍列在未签名待跟进中。请重试；如仍失败，请联系技术支持（已记录在日志中）。',
+      'storage-full-print': '签购单未打印：磁盘已满，无法记录打印。该打印任务仍在队列中，释放空间后将打印（也可在交易详情中重打）。',
     },
     link: { online: '主机在线', offline: '主机离线', checking: '正在检查主机…', training: '模拟主机' },
     forwarded: '已向主机上送 {{count}} 笔离线交易。',
