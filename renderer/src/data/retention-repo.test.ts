@@ -27,7 +27,7 @@ const seed = async (db: CountersignDb, at: number, opts: { updatedAt?: number; o
   if (opts.reprintAt) await db.printJobs.add({ id: uuidv7(), saleId: sale.id, copy: 'merchant', reprint: 1, createdAt: opts.reprintAt, updatedAt: opts.reprintAt, state: 'confirmed', failure: null, bytesSha256: null, byteCount: 1, printer: 'virtual', operatorId: 'op-1' } as PrintJobRecord);
   await db.attachments.add({ id: uuidv7(), ownerId: signature.id, createdAt: at + 30_000, name: 'paper.png', mimeType: 'image/png', size: 1, sha256: '0', data: new Blob([new Uint8Array([1])]) });
   if (opts.openCase || opts.closedCase) {
-    await db.cases.add({ id: uuidv7(), saleId: sale.id, type: 'chargeback', state: opts.openCase ? 'open' : 'closed', createdAt: at + 50_000, updatedAt: at + 50_000, dueAt: null } as unknown as DisputeCaseRecord);
+    await db.cases.add({ id: uuidv7(), saleId: sale.id, saleIds: [sale.id], type: 'chargeback', state: opts.openCase ? 'open' : 'closed', createdAt: at + 50_000, updatedAt: at + 50_000, dueAt: null } as unknown as DisputeCaseRecord);
   }
   return sale.id;
 };

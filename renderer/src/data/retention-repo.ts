@@ -43,24 +43,32 @@ const removeChunk = (db: CountersignDb, cursor: { at: number; id: string }, cuto
     const removed = none();
     if (!last) return { removed, next: null };
     const ids = page.map((s) => s.id);
-    const [signatures, printJobs, cases] = await Promise.all([db.signatures.where('saleId').anyOf(ids).toArray(), db.printJobs.where('saleId').anyOf(ids).toArray(), db.cases.where('saleId').anyOf(ids).toArray()]);
+    const [signatures, printJobs, cases] = await Promise.all([
+      db.signatures.where('saleId').anyOf(ids).toArray(),
+      db.printJobs.where('saleId').anyOf(ids).toArray(),
+      // A case may hold several sales (a duplicate pair, a 调单 list): found through any of them.
+      db.cases.where('saleIds').anyOf(ids).distinct().toArray(),
+    ]);
     const owners = [...ids, ...signatures.map((s) => s.id), ...cases.map((c) => c.id)];
     const attachments = await db.attachments.where('ownerId').anyOf(owners).toArray();
-    const ownerSale = new Map<string, string>([...ids.map((id) => [id, id] as const), ...signatures.map((s) => [s.id, s.saleId] as const), ...cases.map((c) => [c.id, c.saleId] as const)]);
+    const ownerSales = new Map<string, readonly string[]>([...ids.map((id) => [id, [id]] as const), ...signatures.map((s) => [s.id, [s.saleId]] as const), ...cases.map((c) => [c.id, c.saleIds] as const)]);
+    const belongsTo = (ownerId: string, saleId: string): boolean => ownerSales.get(ownerId)?.includes(saleId) ?? false;
     const attachedTo = (saleId: string) => [
       ...signatures.filter((s) => s.saleId === saleId),
       ...printJobs.filter((j) => j.saleId === saleId),
-      ...cases.filter((c) => c.saleId === saleId),
-      ...attachments.filter((a) => ownerSale.get(a.ownerId) === saleId),
+      ...cases.filter((c) => c.saleIds.includes(saleId)),
+      ...attachments.filter((a) => belongsTo(a.ownerId, saleId)),
     ];
-    const going = page.filter((s) => removable(s, attachedTo(s.id), cutoff, backup) && !cases.some((c) => c.saleId === s.id && c.state === 'open'));
+    const going = page.filter((s) => removable(s, attachedTo(s.id), cutoff, backup) && !cases.some((c) => c.saleIds.includes(s.id) && c.state === 'open'));
     if (going.length > 0) {
       const goingIds = new Set(going.map((s) => s.id));
       const pick = <T extends { id: string }>(rows: T[], saleOf: (row: T) => string | null | undefined) => rows.filter((r) => goingIds.has(saleOf(r) ?? '')).map((r) => r.id);
       const sig = pick(signatures, (s) => s.saleId);
       const jobs = pick(printJobs, (j) => j.saleId);
-      const cs = pick(cases, (c) => c.saleId);
-      const att = pick(attachments, (a) => ownerSale.get(a.ownerId));
+      // A case goes only with all of its sales; one that also holds a sale that stays, stays.
+      const cs = cases.filter((c) => c.saleIds.every((id) => goingIds.has(id))).map((c) => c.id);
+      const goingOwners = new Set([...goingIds, ...sig, ...cs]);
+      const att = attachments.filter((a) => goingOwners.has(a.ownerId)).map((a) => a.id);
       await Promise.all([db.sales.bulkDelete([...goingIds]), db.signatures.bulkDelete(sig), db.printJobs.bulkDelete(jobs), db.cases.bulkDelete(cs), db.attachments.bulkDelete(att)]);
       const deltas: Record<string, number> = {};
       for (const s of going) for (const [key, n] of Object.entries(bucketDeltas(bucketsOf(s), []))) deltas[key] = (deltas[key] ?? 0) + n;
