@@ -182,6 +182,11 @@ export const auditStrings = {
       attachment_add: 'File attached',
       case_open: 'Dispute case opened',
       case_close: 'Dispute case closed',
+      case_status: 'Dispute case status changed',
+      case_reopen: 'Dispute case reopened',
+      case_link: 'Sales linked to a dispute case',
+      'case_sms-lookup': 'Bank SMS looked up',
+      'case_evidence-sent': 'Evidence sent for a dispute case',
     },
   },
   'zh-CN': {
@@ -363,6 +368,11 @@ export const auditStrings = {
       attachment_add: '添加附件',
       case_open: '新建争议案件',
       case_close: '关闭争议案件',
+      case_status: '争议案件状态变更',
+      case_reopen: '重新打开争议案件',
+      case_link: '交易关联到争议案件',
+      'case_sms-lookup': '按银行短信查询',
+      'case_evidence-sent': '争议案件证据已发送',
     },
   },
 };
