@@ -24,7 +24,7 @@ describe('evidence wire (one sale as evidence:sales carries it)', () => {
     const base: SignatureRecord = { id: 's1', saleId: sale.id, kind: 'original', createdAt: 5000, operatorId: 'op-1', strokes: [[{ x: 1, y: 2, t: 0, pressure: 0.5 }]], image: 'data:image/png;base64,iVBORw0KGgo=', reason: '', contactAttempts: '', approvedBy: null, digest: 'f'.repeat(64) };
     expect(signatureWire(base)).toMatchObject({ signedFields: null, pngBase64: 'iVBORw0KGgo=', strokes: [[{ x: 1, y: 2, t: 0 }]] });
     const fields = { saleId: sale.id, kind: 'sale', amountFen: 2345, last4: '1232', brand: 'unionpay', merchantId: SHOP.merchantId, terminalId: SHOP.terminalId, authCode: '123456', rrn: '612345678901', stan: '000123', batch: '000001', createdAt: 1000 };
-    expect(signatureWire({ ...base, signedFields: fields } as SignatureRecord).signedFields).toEqual(fields);
+    expect(signatureWire({ ...base, signedFields: fields }).signedFields).toEqual(fields);
   });
 
   it('lists each receipt copy with markup, first prints and reprints, and leaves out test slips and jobs without markup', () => {
